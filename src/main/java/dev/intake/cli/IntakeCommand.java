@@ -1,0 +1,9 @@
+package dev.intake.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "intake", mixinStandardHelpOptions = true,
+        description = "Turns customer interviews into transcripts, evidence, people, themes, personas and answers.",
+        subcommands = {ProcessCommand.class, MigrateCommand.class, AuditSchemaCommand.class})
+public class IntakeCommand {
+}

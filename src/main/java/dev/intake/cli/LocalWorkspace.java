@@ -1,0 +1,44 @@
+package dev.intake.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import dev.intake.store.WorkspaceStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The account and project local runs file interviews under. Ids are derived from names, so every
+ * run finds the same ones and a second run adds to the first.
+ */
+@ApplicationScoped
+public class LocalWorkspace {
+
+    static final UUID ACCOUNT_ID = nameId("account:local");
+    static final UUID PROJECT_ID = nameId("project:local");
+
+    static final List<String> DEFAULT_QUESTIONS = List.of(
+            "What problems do they have today?",
+            "What have they tried so far?",
+            "What would they pay for?",
+            "Who decides on buying a tool?");
+
+    private final WorkspaceStore workspace;
+
+    LocalWorkspace(WorkspaceStore workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Makes sure the local account and project exist, with {@code questions} among the project's questions. */
+    void ensure(List<String> questions) {
+        workspace.ensureAccount(ACCOUNT_ID, "Local");
+        workspace.ensureProject(PROJECT_ID, ACCOUNT_ID, "Local interviews", "Interviews processed with `intake process`");
+        for (int i = 0; i < questions.size(); i++) {
+            workspace.ensureQuestion(nameId("question:" + questions.get(i)), PROJECT_ID, questions.get(i), i);
+        }
+    }
+
+    private static UUID nameId(String name) {
+        return UUID.nameUUIDFromBytes(("intake:" + name).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.intake.engine;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.IntakeConfig;
+import dev.intake.steps.StepExecutor;
+import dev.intake.steps.StepOutcome;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.Step;
+import dev.intake.workflow.StepError;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The in-process engine: runs each started run on a small thread pool, step after step, through the
+ * same {@link StepExecutor} the step functions call in AWS.
+ */
+@ApplicationScoped
+public class LocalEngine implements WorkflowEngine {
+
+    private static final Logger LOG = Logger.getLogger(LocalEngine.class);
+
+    private final StepExecutor executor;
+    private final InterviewStore interviews;
+    private final ExecutorService threads;
+
+    LocalEngine(StepExecutor executor, InterviewStore interviews, IntakeConfig config) {
+        this.executor = executor;
+        this.interviews = interviews;
+        this.threads = Executors.newFixedThreadPool(config.localEngineThreads(), r -> {
+            Thread t = new Thread(r, "intake-local-engine");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void start(UUID interviewId, String runId) {
+        submit(interviewId, runId);
+    }
+
+    /**
+     * Starts the run and returns its last outcome when it ends. A run that dies of an unexpected fault
+     * (the database went away mid-step) is marked failed when that is still possible.
+     */
+    public CompletableFuture<StepOutcome> submit(UUID interviewId, String runId) {
+        return CompletableFuture.supplyAsync(() -> run(interviewId, runId), threads)
+                .whenComplete((outcome, failure) -> {
+                    if (failure != null) {
+                        recordCrash(interviewId, failure);
+                    }
+                });
+    }
+
+    private void recordCrash(UUID interviewId, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        try {
+            String step = interviews.find(interviewId).flatMap(Interview::currentStep).orElse(Step.first().key());
+            interviews.recordFailure(interviewId, Optional.empty(), new StepError(step,
+                    "the run stopped unexpectedly: " + cause, ErrorKind.TRANSIENT, 1));
+            LOG.errorf(cause, "interview %s: run stopped unexpectedly at %s; marked error", interviewId, step);
+        } catch (RuntimeException e) {
+            e.addSuppressed(cause);
+            LOG.errorf(e, "interview %s: run stopped unexpectedly and could not be marked failed;"
+                    + " its lease expires and the sweeper resumes it", interviewId);
+        }
+    }
+
+    /** Runs the run to its end on the calling thread, from the step the row says is current. */
+    public StepOutcome run(UUID interviewId, String runId) {
+        Interview interview = interviews.find(interviewId)
+                .orElseThrow(() -> new IllegalArgumentException("no interview " + interviewId));
+        Optional<Step> step = interview.currentStep().flatMap(Step::byKey);
+        if (step.isEmpty()) {
+            throw new IllegalStateException("interview " + interviewId + " has no step to run (current_step "
+                    + interview.currentStep().orElse("unset") + ")");
+        }
+        StepOutcome outcome = executor.execute(interviewId, runId, step.get());
+        while (outcome instanceof StepOutcome.Advanced advanced) {
+            outcome = executor.execute(interviewId, runId, advanced.next());
+        }
+        return outcome;
+    }
+
+    @PreDestroy
+    void stop() {
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+                // Runs still going hold leases; the sweeper resumes them once the leases expire.
+                LOG.warn("local engine stopped with runs in progress; their leases expire and the sweeper resumes them");
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            threads.shutdownNow();
+        }
+    }
+}

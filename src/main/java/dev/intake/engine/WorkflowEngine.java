@@ -1,0 +1,13 @@
+package dev.intake.engine;
+
+import java.util.UUID;
+
+/**
+ * Drives a started run through its steps. The run's plan is already in the interview row (see
+ * {@code InterviewStore.startRun}); the engine only has to call the steps in turn.
+ */
+public interface WorkflowEngine {
+
+    /** Starts run {@code runId} of the interview; returns once it is handed off, not when it is done. */
+    void start(UUID interviewId, String runId);
+}

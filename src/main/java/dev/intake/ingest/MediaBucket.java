@@ -1,0 +1,72 @@
+package dev.intake.ingest;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+
+import dev.intake.IntakeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** The media bucket. Objects are streamed in and out, never held whole in memory. */
+@ApplicationScoped
+public class MediaBucket {
+
+    private final S3Client s3;
+    private final String bucket;
+
+    MediaBucket(S3Client s3, IntakeConfig config) {
+        this.s3 = s3;
+        this.bucket = config.bucket();
+    }
+
+    public String name() {
+        return bucket;
+    }
+
+    /** Opens the object for reading; the caller closes the stream. */
+    public InputStream open(String key) {
+        try {
+            return s3.getObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new MissingObjectException(bucket, key);
+        }
+    }
+
+    public void put(String key, Path file, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+    }
+
+    public boolean exists(String key) {
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
+    }
+
+    /** Creates the bucket when it is missing: local and test setups only, production buckets come from infra. */
+    public void ensureExists() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            try {
+                s3.createBucket(b -> b.bucket(bucket));
+            } catch (BucketAlreadyOwnedByYouException raced) {
+                // Another caller created it between the two calls: the bucket exists, which is the goal.
+                return;
+            }
+        }
+    }
+
+    /** The object a step needs is not in the bucket. */
+    public static final class MissingObjectException extends RuntimeException {
+        public MissingObjectException(String bucket, String key) {
+            super("object '" + key + "' is not in bucket '" + bucket + "'");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.intake.ingest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.engine.WorkflowEngine;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.Step;
+import dev.intake.workflow.StepError;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * An object arrived in the media bucket: find its interview, move it {@code uploading -> uploaded} and
+ * start its run. The move is one conditional UPDATE, so of any number of deliveries of the same event
+ * exactly one starts a run.
+ */
+@ApplicationScoped
+public class UploadCompletion {
+
+    private static final Logger LOG = Logger.getLogger(UploadCompletion.class);
+
+    private final InterviewStore interviews;
+    private final WorkflowEngine engine;
+    private final MediaBucket bucket;
+
+    UploadCompletion(InterviewStore interviews, WorkflowEngine engine, MediaBucket bucket) {
+        this.interviews = interviews;
+        this.engine = engine;
+        this.bucket = bucket;
+    }
+
+    public List<UploadOutcome> acceptAll(List<ObjectCreated> objects) {
+        return objects.stream().map(this::accept).toList();
+    }
+
+    public UploadOutcome accept(ObjectCreated object) {
+        if (!bucket.name().equals(object.bucket())) {
+            return ignored(object, "bucket '" + object.bucket() + "' is not the media bucket '" + bucket.name() + "'");
+        }
+        if (!object.key().startsWith(MediaKey.PREFIX)) {
+            return ignored(object, "key is outside " + MediaKey.PREFIX);
+        }
+        Optional<MediaKey> parsed = MediaKey.parse(object.key());
+        if (parsed.isEmpty()) {
+            return rejected(object, "key is not interviews/{accountId}/{projectId}/{interviewId}/{file}");
+        }
+        MediaKey key = parsed.get();
+        Optional<Interview> found = interviews.find(key.interviewId());
+        if (found.isEmpty()) {
+            return rejected(object, "no interview " + key.interviewId());
+        }
+        Interview interview = found.get();
+        if (!interview.accountId().equals(key.accountId()) || !interview.projectId().equals(key.projectId())) {
+            return rejected(object, "interview " + key.interviewId() + " belongs to another account or project");
+        }
+        if (interview.status() != InterviewStatus.UPLOADING) {
+            return alreadyReceived(object, interview.id(), interview.status().dbValue());
+        }
+        String runId = UUID.randomUUID().toString();
+        if (!interviews.completeUpload(interview.id(), object.key(), runId).won()) {
+            // Another delivery of the same event moved it first; that one starts the run.
+            return alreadyReceived(object, interview.id(), "raced");
+        }
+        LOG.infof("interview %s uploaded (%s); starting run %s", interview.id(), object.key(), runId);
+        return start(object, interview.id(), runId);
+    }
+
+    private UploadOutcome start(ObjectCreated object, UUID interviewId, String runId) {
+        try {
+            engine.start(interviewId, runId);
+            return new UploadOutcome.Started(object.key(), interviewId, runId);
+        } catch (RuntimeException e) {
+            String reason = "could not start processing: " + e.getMessage();
+            interviews.recordFailure(interviewId, Optional.empty(),
+                    new StepError(Step.UPLOAD.key(), reason, ErrorKind.TRANSIENT, 1));
+            LOG.errorf(e, "interview %s: %s; marked error", interviewId, reason);
+            return new UploadOutcome.StartFailed(object.key(), interviewId, reason);
+        }
+    }
+
+    private static UploadOutcome ignored(ObjectCreated object, String reason) {
+        LOG.infof("ignored object %s: %s", object.key(), reason);
+        return new UploadOutcome.Ignored(object.key(), reason);
+    }
+
+    private static UploadOutcome rejected(ObjectCreated object, String reason) {
+        LOG.warnf("rejected object %s: %s; nothing written", object.key(), reason);
+        return new UploadOutcome.Rejected(object.key(), reason);
+    }
+
+    private static UploadOutcome alreadyReceived(ObjectCreated object, UUID interviewId, String status) {
+        LOG.infof("object %s: interview %s is already %s; duplicate event, nothing changed", object.key(),
+                interviewId, status);
+        return new UploadOutcome.AlreadyReceived(object.key(), interviewId, status);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.intake.providers.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.intake.providers.transcription.Transcript;
+
+/** Turns a transcript into evidence, people, themes, personas and answers; one method per step. */
+public interface AnalysisProvider {
+
+    EvidenceFindings findEvidence(Transcript transcript, AnalysisContext context);
+
+    /** A description of each person, by person id; people with nothing to say about them are left out. */
+    Map<UUID, String> describePeople(List<Person> people, List<Evidence> evidence, Transcript transcript,
+                                     AnalysisContext context);
+
+    List<ThemeDraft> findThemes(List<Evidence> evidence, AnalysisContext context);
+
+    List<PersonaDraft> buildPersonas(List<Person> people, List<Evidence> evidence, List<ThemeDraft> themes,
+                                     AnalysisContext context);
+
+    List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence, AnalysisContext context);
+}

@@ -1,0 +1,11 @@
+package dev.intake.providers.analysis;
+
+import java.util.List;
+
+/** What the evidence step writes: the evidence units and the people of the conversation. */
+public record EvidenceFindings(List<EvidenceDraft> evidence, List<PersonDraft> people) {
+    public EvidenceFindings {
+        evidence = List.copyOf(evidence);
+        people = List.copyOf(people);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.intake.providers.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.intake.providers.transcription.Transcript;
+import dev.intake.providers.transcription.Utterance;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The built-in analyzer: deterministic (same transcript, same output), no network, good enough to be
+ * the default. It reads what the interviewee said sentence by sentence; it does not paraphrase, so
+ * every piece of evidence is a verbatim quote.
+ */
+@ApplicationScoped
+public class LocalAnalyzer implements AnalysisProvider {
+
+    @Override
+    public EvidenceFindings findEvidence(Transcript transcript, AnalysisContext context) {
+        SpeakerRoles roles = SpeakerRoles.of(transcript);
+        List<EvidenceDraft> evidence = new ArrayList<>();
+        List<String> allSentences = new ArrayList<>();
+        for (Utterance u : transcript.utterances()) {
+            List<String> sentences = Words.sentences(u.text());
+            allSentences.addAll(sentences);
+            if (roles.isInterviewer(u.speaker())) {
+                continue;
+            }
+            for (String sentence : sentences) {
+                EvidenceClassifier.classify(sentence).ifPresent(kind ->
+                        evidence.add(new EvidenceDraft(kind, sentence, u.speaker(), u.startSec(), u.endSec())));
+            }
+        }
+        List<PersonDraft> people = new ArrayList<>();
+        for (String speaker : transcript.speakers()) {
+            people.add(new PersonDraft(speaker,
+                    roles.isInterviewer(speaker) ? PersonRole.INTERVIEWER : PersonRole.INTERVIEWEE, null));
+        }
+        for (MentionFinder.Mention mention : MentionFinder.find(allSentences, transcript.speakers())) {
+            people.add(new PersonDraft(mention.name(), PersonRole.MENTIONED, mention.relation()));
+        }
+        return new EvidenceFindings(evidence, people);
+    }
+
+    @Override
+    public Map<UUID, String> describePeople(List<Person> people, List<Evidence> evidence, Transcript transcript,
+                                            AnalysisContext context) {
+        List<String> sentences = transcript.utterances().stream()
+                .flatMap(u -> Words.sentences(u.text()).stream())
+                .toList();
+        List<MentionFinder.Mention> mentions = MentionFinder.find(sentences, transcript.speakers());
+        Map<UUID, String> descriptions = new LinkedHashMap<>();
+        for (Person person : people) {
+            describe(person, evidence, transcript, mentions).ifPresent(d -> descriptions.put(person.id(), d));
+        }
+        return descriptions;
+    }
+
+    private static Optional<String> describe(Person person, List<Evidence> evidence, Transcript transcript,
+                                             List<MentionFinder.Mention> mentions) {
+        switch (person.role()) {
+            case INTERVIEWER -> {
+                long questions = transcript.utterances().stream()
+                        .filter(u -> person.name().equals(u.speaker()) && u.text().endsWith("?"))
+                        .count();
+                return Optional.of("Interviewer; asked " + questions + (questions == 1 ? " question." : " questions."));
+            }
+            case INTERVIEWEE -> {
+                List<Evidence> theirs = evidence.stream().filter(e -> person.name().equals(e.speaker())).toList();
+                Optional<Evidence> about = theirs.stream().filter(e -> e.kind() == EvidenceKind.CONTEXT).findFirst()
+                        .or(() -> theirs.stream().findFirst());
+                String base = "Interviewee";
+                return Optional.of(about.map(e -> base + ". In their words: \"" + e.verbatim() + "\"").orElse(base + "."));
+            }
+            case MENTIONED -> {
+                return mentions.stream()
+                        .filter(m -> m.name().equals(person.name()))
+                        .findFirst()
+                        .map(m -> "Mentioned as " + withArticle(m.relation()) + ": \"" + m.sentence() + "\"");
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String withArticle(String relation) {
+        return (relation.matches("(?i)^[aeiou].*") ? "an " : "a ") + relation;
+    }
+
+    @Override
+    public List<ThemeDraft> findThemes(List<Evidence> evidence, AnalysisContext context) {
+        return ThemeFinder.find(evidence);
+    }
+
+    @Override
+    public List<PersonaDraft> buildPersonas(List<Person> people, List<Evidence> evidence, List<ThemeDraft> themes,
+                                            AnalysisContext context) {
+        return PersonaBuilder.build(people, evidence, themes);
+    }
+
+    @Override
+    public List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence,
+                                             AnalysisContext context) {
+        return questions.stream().map(q -> QuestionAnswerer.answer(q, evidence)).toList();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.intake.providers.analysis;
+
+import java.util.List;
+
+/** A persona drawn from an interviewee and the themes of the conversation. */
+public record PersonaDraft(String name, String description, List<String> goals, List<String> pains) {
+    public PersonaDraft {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a persona has a name");
+        }
+        goals = List.copyOf(goals);
+        pains = List.copyOf(pains);
+    }
+}

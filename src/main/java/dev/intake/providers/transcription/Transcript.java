@@ -1,0 +1,38 @@
+package dev.intake.providers.transcription;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/** A transcript in Intake's one shape, whatever it was parsed or transcribed from. */
+public record Transcript(String format, List<Utterance> utterances) {
+
+    public Transcript {
+        utterances = List.copyOf(utterances);
+    }
+
+    /** Speakers in order of first appearance. */
+    public List<String> speakers() {
+        LinkedHashSet<String> speakers = new LinkedHashSet<>();
+        utterances.stream().map(Utterance::speaker).filter(Objects::nonNull).forEach(speakers::add);
+        return List.copyOf(speakers);
+    }
+
+    /** Seconds to the end of the last timed utterance; 0 when nothing is timed. */
+    public double durationSec() {
+        return utterances.stream().map(Utterance::endSec).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    /** Plain text, a line a turn, as the {@code transcript} column holds it. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (Utterance u : utterances) {
+            if (u.speaker() != null) {
+                text.append(u.speaker()).append(": ");
+            }
+            text.append(u.text()).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.intake.providers.transcription;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a transcript file (WebVTT, SRT, plain text) into a {@link Transcript}. */
+public final class TranscriptParser {
+
+    private TranscriptParser() {
+    }
+
+    /**
+     * Parses at most {@code maxBytes} of UTF-8 from {@code in}; a larger file is refused rather than
+     * read whole into memory.
+     */
+    public static Transcript parse(TranscriptFormat format, InputStream in, long maxBytes) {
+        List<String> lines = readLines(in, maxBytes);
+        return switch (format) {
+            case WEBVTT, SRT -> CueParser.parse(format, lines);
+            case PLAIN_TEXT -> PlainTextParser.parse(lines);
+        };
+    }
+
+    private static List<String> readLines(InputStream in, long maxBytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new LimitedInputStream(in, maxBytes), decoder))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
+            }
+        } catch (CharacterCodingException e) {
+            throw new TranscriptParseException("the transcript is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+
+    /** Fails once more than {@code limit} bytes have been read. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > limit) {
+                throw new TranscriptParseException("the transcript is larger than the " + limit + "-byte limit");
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.intake.steps;
+
+import dev.intake.providers.analysis.AnalysisProvider;
+import dev.intake.store.EvidenceStore;
+import dev.intake.store.InsightStore;
+import dev.intake.store.WorkspaceStore;
+import dev.intake.workflow.Step;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Each of the project's questions answered from the evidence, or marked unanswered. */
+@ApplicationScoped
+public class AnswersStep implements StepHandler {
+
+    private final WorkspaceStore workspace;
+    private final EvidenceStore evidence;
+    private final InsightStore insights;
+    private final AnalysisProvider analyzer;
+
+    AnswersStep(WorkspaceStore workspace, EvidenceStore evidence, InsightStore insights, AnalysisProvider analyzer) {
+        this.workspace = workspace;
+        this.evidence = evidence;
+        this.insights = insights;
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public Step step() {
+        return Step.ANSWERS;
+    }
+
+    @Override
+    public JsonObject run(StepContext context) {
+        var answers = analyzer.answerQuestions(workspace.questions(context.interview().projectId()),
+                evidence.list(context.interview().id()), context.analysisContext());
+        insights.replaceAnswers(context.lease(), context.interview().projectId(), answers);
+        return new JsonObject();
+    }
+}

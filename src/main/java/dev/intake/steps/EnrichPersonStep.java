@@ -1,0 +1,39 @@
+package dev.intake.steps;
+
+import java.util.UUID;
+
+import dev.intake.providers.analysis.AnalysisProvider;
+import dev.intake.store.EvidenceStore;
+import dev.intake.store.TranscriptStore;
+import dev.intake.workflow.Step;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A description of each person the evidence step found. */
+@ApplicationScoped
+public class EnrichPersonStep implements StepHandler {
+
+    private final TranscriptStore transcripts;
+    private final EvidenceStore evidence;
+    private final AnalysisProvider analyzer;
+
+    EnrichPersonStep(TranscriptStore transcripts, EvidenceStore evidence, AnalysisProvider analyzer) {
+        this.transcripts = transcripts;
+        this.evidence = evidence;
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public Step step() {
+        return Step.ENRICH_PERSON;
+    }
+
+    @Override
+    public JsonObject run(StepContext context) {
+        UUID id = context.interview().id();
+        var descriptions = analyzer.describePeople(evidence.people(id), evidence.list(id),
+                StepInputs.transcript(transcripts, context), context.analysisContext());
+        evidence.describe(context.lease(), descriptions);
+        return new JsonObject();
+    }
+}

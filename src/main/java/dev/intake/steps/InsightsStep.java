@@ -1,0 +1,35 @@
+package dev.intake.steps;
+
+import dev.intake.providers.analysis.AnalysisProvider;
+import dev.intake.store.EvidenceStore;
+import dev.intake.store.InsightStore;
+import dev.intake.workflow.Step;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Themes, each linked to the evidence behind it. */
+@ApplicationScoped
+public class InsightsStep implements StepHandler {
+
+    private final EvidenceStore evidence;
+    private final InsightStore insights;
+    private final AnalysisProvider analyzer;
+
+    InsightsStep(EvidenceStore evidence, InsightStore insights, AnalysisProvider analyzer) {
+        this.evidence = evidence;
+        this.insights = insights;
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public Step step() {
+        return Step.INSIGHTS;
+    }
+
+    @Override
+    public JsonObject run(StepContext context) {
+        var themes = analyzer.findThemes(evidence.list(context.interview().id()), context.analysisContext());
+        insights.replaceThemes(context.lease(), context.interview().projectId(), themes);
+        return new JsonObject();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.intake.steps;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.IntakeConfig;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.store.Lease;
+import dev.intake.store.LeaseLostException;
+import dev.intake.workflow.RunPlan;
+import dev.intake.workflow.Step;
+import dev.intake.workflow.StepError;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+
+/**
+ * Runs one step of one interview the way every engine does: claim it, do it, record completion and
+ * the next step, or record the error. This is what each step's Lambda function calls.
+ */
+@ApplicationScoped
+public class StepExecutor {
+
+    private static final Logger LOG = Logger.getLogger(StepExecutor.class);
+
+    private final InterviewStore interviews;
+    private final Map<Step, StepHandler> handlers = new EnumMap<>(Step.class);
+    private final Duration lease;
+    private final Event<StepEvent> events;
+
+    StepExecutor(InterviewStore interviews, Instance<StepHandler> handlers, IntakeConfig config, Event<StepEvent> events) {
+        this.interviews = interviews;
+        this.lease = config.lease();
+        this.events = events;
+        handlers.forEach(h -> this.handlers.put(h.step(), h));
+        for (Step step : Step.values()) {
+            if (!this.handlers.containsKey(step)) {
+                throw new IllegalStateException("no handler for step " + step.key());
+            }
+        }
+    }
+
+    public StepOutcome execute(UUID interviewId, String runId, Step step) {
+        Lease lease = Lease.newOwner(interviewId);
+        Optional<Interview> claimed = interviews.claimStep(lease, runId, step, this.lease);
+        if (claimed.isEmpty()) {
+            LOG.infof("interview %s: step %s of run %s not claimed (not current, or held by another invocation)",
+                    interviewId, step.key(), runId);
+            return new StepOutcome.NotClaimed(interviewId, step);
+        }
+        Interview interview = claimed.get();
+        int attempt = interview.analysis().getInteger("attempt", 1);
+        events.fire(new StepEvent(interviewId, step, StepEvent.Phase.STARTED, Duration.ZERO, step.detail()));
+        long started = System.nanoTime();
+        JsonObject outputs;
+        RunPlan plan;
+        try {
+            plan = interview.runPlan();
+            outputs = handlers.get(step).run(new StepContext(interview, lease, runId));
+        } catch (LeaseLostException e) {
+            LOG.warnf("interview %s: %s", interviewId, e.getMessage());
+            return new StepOutcome.LeaseLost(interviewId, step);
+        } catch (RuntimeException e) {
+            return fail(interview, lease, step, StepError.from(step, e, attempt), e, started);
+        }
+        Optional<Step> next = plan.after(step);
+        if (!interviews.completeStep(lease, runId, step, next, outputs).won()) {
+            LOG.warnf("interview %s: lease on %s lost before completion was recorded; the newer run's state stands",
+                    interviewId, step.key());
+            return new StepOutcome.LeaseLost(interviewId, step);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        LOG.infof("interview %s: %s completed in %d ms; next %s", interviewId, step.key(), took.toMillis(),
+                next.map(Step::key).orElse(Step.COMPLETE));
+        events.fire(new StepEvent(interviewId, step, StepEvent.Phase.COMPLETED, took, null));
+        return next.<StepOutcome>map(n -> new StepOutcome.Advanced(interviewId, step, n))
+                .orElseGet(() -> new StepOutcome.Finished(interviewId, step));
+    }
+
+    private StepOutcome fail(Interview interview, Lease lease, Step step, StepError error, RuntimeException cause,
+                             long started) {
+        if (!interviews.recordFailure(interview.id(), Optional.of(lease), error).won()) {
+            LOG.warnf("interview %s: %s failed (%s) after its lease was taken over; the newer run's state stands",
+                    interview.id(), step.key(), error.message());
+            return new StepOutcome.LeaseLost(interview.id(), step);
+        }
+        LOG.errorf(cause, "interview %s: %s failed (%s, attempt %d): %s; marked error", interview.id(), step.key(),
+                error.kind().dbValue(), error.attempts(), error.message());
+        events.fire(new StepEvent(interview.id(), step, StepEvent.Phase.FAILED,
+                Duration.ofNanos(System.nanoTime() - started), error.message()));
+        return new StepOutcome.Failed(interview.id(), step, error);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.intake.steps;
+
+import java.util.UUID;
+
+import dev.intake.workflow.Step;
+import dev.intake.workflow.StepError;
+
+/** What became of one invocation of a step. */
+public sealed interface StepOutcome {
+
+    UUID interviewId();
+
+    /** Done; the run goes on with {@code next}. */
+    record Advanced(UUID interviewId, Step step, Step next) implements StepOutcome {
+    }
+
+    /** Done, and it was the run's last step: the interview is ready. */
+    record Finished(UUID interviewId, Step step) implements StepOutcome {
+    }
+
+    /** The step failed and the interview was marked {@code error}. */
+    record Failed(UUID interviewId, Step step, StepError error) implements StepOutcome {
+    }
+
+    /**
+     * Not ours to run: another invocation holds the lease, the step is not the run's current one, or
+     * the run is no longer live. A duplicate delivery ends here without effect.
+     */
+    record NotClaimed(UUID interviewId, Step step) implements StepOutcome {
+    }
+
+    /** We claimed it but lost the lease before recording the result; the newer owner's state stands. */
+    record LeaseLost(UUID interviewId, Step step) implements StepOutcome {
+    }
+}

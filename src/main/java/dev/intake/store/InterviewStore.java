@@ -1,0 +1,220 @@
+package dev.intake.store;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.RunPlan;
+import dev.intake.workflow.StatusTransitions;
+import dev.intake.workflow.Step;
+import dev.intake.workflow.StepError;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Every transition of an interview. Each one is a single conditional UPDATE whose WHERE clause holds
+ * the state it expects (status from {@link StatusTransitions}, run, step, lease), so of two racing
+ * callers exactly one wins and the loser is told.
+ */
+@ApplicationScoped
+public class InterviewStore {
+
+    @Sql
+    static final String INSERT = """
+            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, media_key,
+                                    created_by, conversation_analysis)
+            VALUES ($1, $2, $3, $4, $5::interview_status, $6, $7, $8,
+                    jsonb_strip_nulls(jsonb_build_object('custom_instructions', $9::text)))""";
+
+    @Sql
+    static final String FIND = "SELECT " + Interview.COLUMNS + " FROM interviews WHERE id = $1";
+
+    /**
+     * Starts a run: names it, points current_step at its first step and forgets what the run will
+     * redo. $7 (media key) is set by upload completion and left alone by resumes.
+     */
+    @Sql
+    static final String START_RUN = """
+            UPDATE interviews
+            SET status = $3::interview_status,
+                media_key = coalesce($7, media_key),
+                updated_at = now(),
+                conversation_analysis =
+                    (conversation_analysis - 'last_error' - 'failed_at' - 'completed_at'
+                                           - 'lease_owner' - 'lease_until' - 'attempt')
+                    || jsonb_build_object(
+                        'run_id', $2::text,
+                        'current_step', $4::text,
+                        'completed_steps', (
+                            SELECT coalesce(jsonb_agg(done.value), '[]'::jsonb)
+                            FROM jsonb_array_elements_text(
+                                CASE WHEN jsonb_typeof(conversation_analysis->'completed_steps') = 'array'
+                                     THEN conversation_analysis->'completed_steps' ELSE '[]'::jsonb END) AS done
+                            WHERE done.value <> ALL($5::text[])),
+                        'workflow_state', jsonb_build_object('resume_from', $4::text, 'skip_steps', to_jsonb($6::text[])),
+                        'status_detail', $8::text,
+                        'heartbeat_at', now())
+            WHERE id = $1 AND status = ANY($9::interview_status[])
+            RETURNING id""";
+
+    @Sql
+    static final String CLAIM_STEP = """
+            UPDATE interviews
+            SET status = $4::interview_status,
+                updated_at = now(),
+                conversation_analysis = conversation_analysis || jsonb_build_object(
+                    'lease_owner', $5::text,
+                    'lease_until', now() + make_interval(secs => $6::double precision),
+                    'heartbeat_at', now(),
+                    'attempt', coalesce((conversation_analysis->>'attempt')::int, 0) + 1,
+                    'progress', $7::int,
+                    'status_detail', $8::text)
+            WHERE id = $1
+              AND conversation_analysis->>'run_id' = $2
+              AND conversation_analysis->>'current_step' = $3
+              AND status = ANY($9::interview_status[])
+              AND (conversation_analysis->>'lease_until' IS NULL
+                   OR (conversation_analysis->>'lease_until')::timestamptz < now())
+            RETURNING """ + Interview.COLUMNS;
+
+    /**
+     * Records a step as done and points current_step at the next one (or 'complete'), releasing the
+     * lease. Only the lease owner can do it.
+     */
+    @Sql
+    static final String COMPLETE_STEP = """
+            UPDATE interviews
+            SET status = $5::interview_status,
+                updated_at = now(),
+                conversation_analysis =
+                    (conversation_analysis - 'lease_owner' - 'lease_until' - 'attempt')
+                    || jsonb_build_object(
+                        'completed_steps',
+                            CASE WHEN coalesce(conversation_analysis->'completed_steps', '[]'::jsonb) ? $3
+                                 THEN coalesce(conversation_analysis->'completed_steps', '[]'::jsonb)
+                                 ELSE coalesce(conversation_analysis->'completed_steps', '[]'::jsonb)
+                                      || jsonb_build_array($3::text) END,
+                        'current_step', $6::text,
+                        'progress', $7::int,
+                        'status_detail', $8::text,
+                        'heartbeat_at', now())
+                    || $9::jsonb
+                    || CASE WHEN $6::text = 'complete' THEN jsonb_build_object('completed_at', now())
+                            ELSE '{}'::jsonb END
+            WHERE id = $1
+              AND conversation_analysis->>'run_id' = $2
+              AND conversation_analysis->>'current_step' = $3
+              AND conversation_analysis->>'lease_owner' = $4
+              AND status = ANY($10::interview_status[])
+            RETURNING id""";
+
+    /**
+     * Marks the interview failed with a structured last_error. With a lease ($2) only its owner may;
+     * without one (a failure before any step was claimed) any interview not yet settled may be failed.
+     */
+    @Sql
+    static final String RECORD_FAILURE = """
+            UPDATE interviews
+            SET status = 'error',
+                updated_at = now(),
+                conversation_analysis =
+                    (conversation_analysis - 'lease_owner' - 'lease_until')
+                    || jsonb_build_object(
+                        'last_error', jsonb_build_object(
+                            'step', $3::text, 'message', $4::text, 'kind', $5::text,
+                            'attempts', $6::int, 'at', now()),
+                        'failed_at', now(),
+                        'status_detail', $7::text)
+            WHERE id = $1
+              AND ($2::text IS NULL OR conversation_analysis->>'lease_owner' = $2)
+              AND status = ANY($8::interview_status[])
+            RETURNING id""";
+
+    private final Db db;
+
+    InterviewStore(Db db) {
+        this.db = db;
+    }
+
+    public record NewInterview(UUID id, UUID accountId, UUID projectId, String title, InterviewStatus status,
+                               String sourceType, String mediaKey, UUID createdBy, String customInstructions) {
+    }
+
+    public void insert(NewInterview interview) {
+        db.execute(INSERT, Tuple.from(Arrays.asList(interview.id(), interview.accountId(), interview.projectId(),
+                interview.title(), interview.status().dbValue(), interview.sourceType(), interview.mediaKey(),
+                interview.createdBy(), interview.customInstructions())));
+    }
+
+    public Optional<Interview> find(UUID id) {
+        RowSet<Row> rows = db.execute(FIND, Tuple.of(id));
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(Interview.from(rows.iterator().next()));
+    }
+
+    /** {@code uploading -> uploaded}, recording the object key and starting a full run in the same UPDATE. */
+    public Race completeUpload(UUID id, String mediaKey, String runId) {
+        return startRun(id, runId, RunPlan.full(), InterviewStatus.UPLOADED, mediaKey,
+                "Upload received; processing starts shortly");
+    }
+
+    /** Starts {@code plan} as run {@code runId} of an interview that may run again (see {@link StatusTransitions}). */
+    public Race startRun(UUID id, String runId, RunPlan plan) {
+        return startRun(id, runId, plan, plan.startStatus(), null,
+                "Queued to run from " + plan.firstStep().key());
+    }
+
+    private Race startRun(UUID id, String runId, RunPlan plan, InterviewStatus status, String mediaKey,
+                          String detail) {
+        RowSet<Row> rows = db.execute(START_RUN, Tuple.from(Arrays.asList(id, runId, status.dbValue(),
+                plan.firstStep().key(), plan.invalidatedStepKeys().toArray(String[]::new),
+                plan.skipStepKeys().toArray(String[]::new), mediaKey, detail,
+                dbValues(StatusTransitions.predecessorsOf(status)))));
+        return Race.of(rows.rowCount(), "START_RUN");
+    }
+
+    /** Takes the lease on {@code step} of run {@code runId}; empty when the step is not ours to run. */
+    public Optional<Interview> claimStep(Lease lease, String runId, Step step, Duration leaseFor) {
+        RowSet<Row> rows = db.execute(CLAIM_STEP, Tuple.from(Arrays.asList(lease.interviewId(), runId, step.key(),
+                step.runningStatus().dbValue(), lease.owner(), (double) leaseFor.toMillis() / 1000.0,
+                step.startProgress(), step.detail(), dbValues(StatusTransitions.claimableFrom(step)))));
+        Race race = Race.of(rows.rowCount(), "CLAIM_STEP");
+        return race.won() ? Optional.of(Interview.from(rows.iterator().next())) : Optional.empty();
+    }
+
+    /**
+     * Records {@code step} as done. {@code next} empty means the run is complete; {@code outputs} are
+     * merged into conversation_analysis (e.g. evidence_count).
+     */
+    public Race completeStep(Lease lease, String runId, Step step, Optional<Step> next, JsonObject outputs) {
+        String nextKey = next.map(Step::key).orElse(Step.COMPLETE);
+        int progress = next.isPresent() ? step.endProgress() : 100;
+        String detail = next.map(s -> "Completed " + step.key() + "; next: " + s.key())
+                .orElse("Ready");
+        InterviewStatus status = next.isPresent() ? step.doneStatus() : InterviewStatus.READY;
+        StatusTransitions.check(step.runningStatus(), status);
+        RowSet<Row> rows = db.execute(COMPLETE_STEP, Tuple.from(Arrays.asList(lease.interviewId(), runId, step.key(),
+                lease.owner(), status.dbValue(), nextKey, progress, detail, outputs,
+                dbValues(List.of(step.runningStatus())))));
+        return Race.of(rows.rowCount(), "COMPLETE_STEP");
+    }
+
+    /** Fails the interview; {@code lease} empty for failures outside a claimed step. */
+    public Race recordFailure(UUID id, Optional<Lease> lease, StepError error) {
+        RowSet<Row> rows = db.execute(RECORD_FAILURE, Tuple.from(Arrays.asList(id,
+                lease.map(Lease::owner).orElse(null), error.step(), error.message(), error.kind().dbValue(),
+                error.attempts(), error.detail(),
+                dbValues(StatusTransitions.predecessorsOf(InterviewStatus.ERROR)))));
+        return Race.of(rows.rowCount(), "RECORD_FAILURE");
+    }
+
+    private static String[] dbValues(Collection<InterviewStatus> statuses) {
+        return statuses.stream().map(InterviewStatus::dbValue).sorted().toArray(String[]::new);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.intake.store;
+
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The first statement of every transaction that writes a step's output: it locks the interview row
+ * and proves the lease is still ours, so an invocation that lost its lease (the sweeper or a retry
+ * took over) rolls back instead of overwriting newer output.
+ */
+final class LeaseFence {
+
+    @Sql
+    static final String HOLD = """
+            SELECT 1 FROM interviews
+            WHERE id = $1 AND conversation_analysis->>'lease_owner' = $2
+            FOR UPDATE""";
+
+    private LeaseFence() {
+    }
+
+    static void hold(Db.Tx tx, Lease lease) {
+        if (tx.execute(HOLD, Tuple.of(lease.interviewId(), lease.owner())).rowCount() == 0) {
+            throw new LeaseLostException(lease);
+        }
+    }
+
+}

@@ -1,0 +1,42 @@
+package dev.intake.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Prepares statements against the live schema without running them. PostgreSQL parses and plans a
+ * prepared statement, so a table or column that does not exist fails here, not in production.
+ */
+@ApplicationScoped
+public class SchemaAudit {
+
+    public record Finding(String statement, String problem) {
+    }
+
+    private final Db db;
+
+    SchemaAudit(Db db) {
+        this.db = db;
+    }
+
+    /** Audits every statement of the application; empty when the schema serves them all. */
+    public List<Finding> auditAll() {
+        return audit(SqlCatalog.statements());
+    }
+
+    public List<Finding> audit(List<SqlCatalog.Statement> statements) {
+        return db.withConnection(connection -> {
+            List<Finding> findings = new ArrayList<>();
+            for (SqlCatalog.Statement statement : statements) {
+                try {
+                    connection.prepare(statement.sql()).await().indefinitely().close().await().indefinitely();
+                } catch (RuntimeException e) {
+                    findings.add(new Finding(statement.name(), e.getMessage()));
+                }
+            }
+            return findings;
+        });
+    }
+}
