@@ -21,6 +21,13 @@ public interface IntakeConfig {
     @WithDefault("20971520")
     long maxTranscriptBytes();
 
+    /**
+     * Where local mode keeps the embedded PostgreSQL and S3 data between runs. Read by the launcher
+     * before the application starts (system property {@code intake.home} or {@code INTAKE_HOME}).
+     */
+    @WithDefault(".intake")
+    String home();
+
     /** Threads the local engine runs interviews on. */
     @WithDefault("2")
     int localEngineThreads();

@@ -12,6 +12,18 @@ public class IntakeCli implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
-        return new CommandLine(IntakeCommand.class, factory).execute(args);
+        return new CommandLine(IntakeCommand.class, factory)
+                .setExecutionExceptionHandler(IntakeCli::report)
+                .execute(args);
+    }
+
+    /** A failed command says what went wrong in a line, not a stack trace; exit code 1. */
+    private static int report(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        StringBuilder message = new StringBuilder("intake " + command.getCommandName() + ": " + failure.getMessage());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            message.append(System.lineSeparator()).append("  caused by: ").append(cause.getMessage());
+        }
+        command.getErr().println(message);
+        return 1;
     }
 }

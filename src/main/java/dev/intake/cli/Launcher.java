@@ -1,6 +1,9 @@
 package dev.intake.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.Set;
 
 import dev.intake.embedded.LocalPostgres;
@@ -20,14 +23,31 @@ public final class Launcher {
 
     private static final Set<String> LOCAL_COMMANDS = Set.of("process");
 
+
     private Launcher() {
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && LOCAL_COMMANDS.contains(args[0]) && embeddedWanted()) {
+        // Before anything touches java.util.logging, so the application's log manager takes it over.
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        // The Lambda binding insists on one exported function even when no Lambda invokes it; the
+        // commands call the functions as beans, so any one will do.
+        if (System.getenv("QUARKUS_FUNQY_EXPORT") == null && System.getProperty("quarkus.funqy.export") == null) {
+            System.setProperty("quarkus.funqy.export", "upload-completed");
+        }
+        boolean local = args.length > 0 && LOCAL_COMMANDS.contains(args[0]);
+        if (local && System.getProperty("quarkus.log.level") == null && System.getenv("QUARKUS_LOG_LEVEL") == null) {
+            // The command prints its own progress; log lines would only interleave with it.
+            System.setProperty("quarkus.log.level", "WARN");
+        }
+        if (local && embeddedWanted() && !asksForHelp(args)) {
             startEmbeddedServices(home());
         }
         Quarkus.run(IntakeCli.class, args);
+    }
+
+    private static boolean asksForHelp(String... args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
     }
 
     private static boolean embeddedWanted() {
@@ -41,9 +61,14 @@ public final class Launcher {
 
     private static void startEmbeddedServices(Path home) {
         System.err.println("Starting embedded PostgreSQL and S3 (data in " + home + ") ...");
+        // The servers' start-up chatter is not for the user. The shutdown hook below keeps these
+        // loggers reachable, so their levels are not lost to garbage collection.
+        List<Logger> quiet = List.of(Logger.getLogger("io.zonky"), Logger.getLogger("org.gaul"));
+        quiet.forEach(logger -> logger.setLevel(Level.WARNING));
         LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"));
         LocalS3 s3 = LocalS3.start(home.resolve("s3"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            quiet.forEach(logger -> logger.setLevel(Level.INFO));
             s3.close();
             postgres.close();
         }, "intake-embedded-shutdown"));

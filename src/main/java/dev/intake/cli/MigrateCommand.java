@@ -2,8 +2,7 @@ package dev.intake.cli;
 
 import java.util.concurrent.Callable;
 
-import org.flywaydb.core.Flyway;
-
+import dev.intake.store.Migrations;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,16 +13,16 @@ import picocli.CommandLine.Spec;
 public class MigrateCommand implements Callable<Integer> {
 
     @Inject
-    Flyway flyway;
+    Migrations migrations;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        var result = flyway.migrate();
+        var result = migrations.migrate();
         spec.commandLine().getOut().printf("Applied %d migration(s); schema is at version %s.%n",
-                result.migrationsExecuted, flyway.info().current().getVersion());
+                result.migrationsExecuted, migrations.currentVersion());
         return 0;
     }
 }

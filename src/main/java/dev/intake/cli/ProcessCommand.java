@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.flywaydb.core.Flyway;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.functions.UploadCompletedFunction;
@@ -21,6 +19,7 @@ import dev.intake.ingest.MediaKey;
 import dev.intake.ingest.S3Notification;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
+import dev.intake.store.Migrations;
 import dev.intake.workflow.InterviewStatus;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -60,7 +59,7 @@ public class ProcessCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Inject
-    Flyway flyway;
+    Migrations migrations;
     @Inject
     MediaBucket bucket;
     @Inject
@@ -84,7 +83,7 @@ public class ProcessCommand implements Callable<Integer> {
             err.println("intake process: " + file + " is not a readable file");
             return 2;
         }
-        flyway.migrate();
+        migrations.migrate();
         bucket.ensureExists();
         workspace.ensure(questions == null || questions.isEmpty() ? LocalWorkspace.DEFAULT_QUESTIONS : questions);
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
+import io.quarkus.arc.InactiveBeanException;
 import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,6 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * The reactive pool, used from worker threads. Steps and functions are blocking code (they stream
@@ -23,20 +25,31 @@ public class Db {
 
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Pool pool;
+    private final Instance<Pool> pools;
 
-    Db(Pool pool) {
-        this.pool = pool;
+    // Resolved on first use, so commands that need no database (--help) start without one.
+    Db(Instance<Pool> pools) {
+        this.pools = pools;
+    }
+
+    private Pool pool() {
+        try {
+            return pools.get();
+        } catch (InactiveBeanException e) {
+            throw new IllegalStateException("no database is configured: set QUARKUS_DATASOURCE_REACTIVE_URL"
+                    + " (and QUARKUS_DATASOURCE_JDBC_URL for migrations), or run a local command, which starts"
+                    + " an embedded PostgreSQL", e);
+        }
     }
 
     public RowSet<Row> execute(String sql, Tuple args) {
-        return run(pool, sql, args);
+        return run(pool(), sql, args);
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Function<Tx, T> work) {
         refuseEventLoop();
-        SqlConnection connection = pool.getConnection().await().atMost(STATEMENT_TIMEOUT);
+        SqlConnection connection = pool().getConnection().await().atMost(STATEMENT_TIMEOUT);
         try {
             var transaction = connection.begin().await().atMost(STATEMENT_TIMEOUT);
             try {
@@ -78,7 +91,7 @@ public class Db {
     /** The raw connection, for the schema audit's prepare-only checks. */
     public <T> T withConnection(Function<SqlConnection, T> work) {
         refuseEventLoop();
-        SqlConnection connection = pool.getConnection().await().atMost(STATEMENT_TIMEOUT);
+        SqlConnection connection = pool().getConnection().await().atMost(STATEMENT_TIMEOUT);
         try {
             return work.apply(connection);
         } finally {

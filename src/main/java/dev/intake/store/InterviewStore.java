@@ -82,7 +82,7 @@ public class InterviewStore {
               AND status = ANY($9::interview_status[])
               AND (conversation_analysis->>'lease_until' IS NULL
                    OR (conversation_analysis->>'lease_until')::timestamptz < now())
-            RETURNING """ + Interview.COLUMNS;
+            RETURNING\s""" + Interview.COLUMNS;
 
     /**
      * Records a step as done and points current_step at the next one (or 'complete'), releasing the

@@ -16,7 +16,7 @@ final class EvidenceClassifier {
 
     private static final List<Rule> RULES = List.of(
             new Rule(EvidenceKind.WILLINGNESS_TO_PAY, Pattern.compile(
-                    "(?i)\\b(pay|paying|paid|worth|dollars?|euros?|pounds|per month|a month|a year|pricing|subscription)\\b|\\$\\s?\\d")),
+                    "(?i)\\b(pay|paying|paid|worth paying|worth (a|the|it)|dollars?|euros?|pounds|pricing|subscription)\\b|\\$\\s?\\d")),
             new Rule(EvidenceKind.PAIN, Pattern.compile(
                     "(?i)\\b(pain\\w*|frustrat\\w*|annoy\\w*|hard(est)?|difficult|struggl\\w*|problem\\w*|takes? (about|around|over|more than)"
                     + "|eats?|wast\\w*|stale|blocker|worr\\w*|scar\\w*|fail\\w*|lost|lose|manual\\w*|chas\\w*"

@@ -12,15 +12,24 @@ import java.util.regex.Pattern;
  */
 final class QuestionAnswerer {
 
-    private record Hint(Pattern question, EvidenceKind kind) {
+    /**
+     * A question matching {@code question} wants evidence of {@code kind} (when set), or evidence that
+     * says {@code evidence} (when set).
+     */
+    private record Hint(Pattern question, EvidenceKind kind, Pattern evidence) {
+        boolean fits(Evidence e) {
+            return e.kind() == kind || (evidence != null && evidence.matcher(e.verbatim()).find());
+        }
     }
 
     private static final List<Hint> HINTS = List.of(
-            new Hint(Pattern.compile("(?i)\\b(pay|price|pricing|cost|budget|worth|spend)"), EvidenceKind.WILLINGNESS_TO_PAY),
-            new Hint(Pattern.compile("(?i)\\b(pain|problem|frustrat|hard|difficult|struggl|slow|challeng|wrong|block)"), EvidenceKind.PAIN),
-            new Hint(Pattern.compile("(?i)\\b(want|goal|ideal|wish|hope|success|better)"), EvidenceKind.GOAL),
-            new Hint(Pattern.compile("(?i)\\b(tried|try|today|currently|workaround|tool|solve|handle)"), EvidenceKind.WORKAROUND),
-            new Hint(Pattern.compile("(?i)\\b(who|decid|decision|approv|buy|team|role)"), EvidenceKind.CONTEXT));
+            new Hint(Pattern.compile("(?i)\\b(pay|price|pricing|cost|budget|worth|spend)"), EvidenceKind.WILLINGNESS_TO_PAY, null),
+            new Hint(Pattern.compile("(?i)\\b(pain|problem|frustrat|hard|difficult|struggl|slow|challeng|wrong|block)"),
+                    EvidenceKind.PAIN, null),
+            new Hint(Pattern.compile("(?i)\\b(want|goal|ideal|wish|hope|success|better)"), EvidenceKind.GOAL, null),
+            new Hint(Pattern.compile("(?i)\\b(tried|try|currently|workaround|solve|handle)"), EvidenceKind.WORKAROUND, null),
+            new Hint(Pattern.compile("(?i)\\b(who decides|decid|decision|approv|buy|sign)"), null,
+                    Pattern.compile("(?i)\\b(signs? off|decid\\w*|decision|approv\\w*|budget|manager|boss|CEO|CFO|procurement)\\b")));
 
     private static final int KIND_SCORE = 3;
     private static final int WORD_SCORE = 2;
@@ -32,9 +41,8 @@ final class QuestionAnswerer {
 
     static AnswerDraft answer(Question question, List<Evidence> evidence) {
         Set<String> asked = Words.stems(question.text());
-        List<EvidenceKind> wanted = HINTS.stream()
+        List<Hint> wanted = HINTS.stream()
                 .filter(h -> h.question().matcher(question.text()).find())
-                .map(Hint::kind)
                 .toList();
         record Scored(Evidence evidence, int score, int order) {
         }
@@ -42,7 +50,7 @@ final class QuestionAnswerer {
         for (int i = 0; i < evidence.size(); i++) {
             Evidence e = evidence.get(i);
             int shared = (int) Words.stems(e.verbatim()).stream().filter(asked::contains).count();
-            int score = shared * WORD_SCORE + (wanted.contains(e.kind()) ? KIND_SCORE : 0);
+            int score = shared * WORD_SCORE + (wanted.stream().anyMatch(h -> h.fits(e)) ? KIND_SCORE : 0);
             if (score >= MIN_SCORE) {
                 scored.add(new Scored(e, score, i));
             }
