@@ -38,19 +38,16 @@ public final class LocalPostgres implements AutoCloseable {
         return server.getPort();
     }
 
-    public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
-    }
-
-    public String reactiveUrl(String database) {
-        return "postgresql://localhost:" + port() + "/" + database;
-    }
-
     /** The Quarkus datasource settings that point the application at this server. */
     public Map<String, String> datasourceProperties() {
+        return datasourceProperties(port());
+    }
+
+    /** The settings for a server of this kind already running on {@code port}. */
+    public static Map<String, String> datasourceProperties(int port) {
         return Map.of(
-                "quarkus.datasource.reactive.url", reactiveUrl(DATABASE),
-                "quarkus.datasource.jdbc.url", jdbcUrl(DATABASE),
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/" + DATABASE,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/" + DATABASE,
                 "quarkus.datasource.username", USER,
                 "quarkus.datasource.password", USER);
     }

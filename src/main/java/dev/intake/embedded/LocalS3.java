@@ -52,8 +52,13 @@ public final class LocalS3 implements AutoCloseable {
 
     /** The Quarkus S3 client settings that point the application at this server. */
     public Map<String, String> clientProperties() {
+        return clientProperties(endpoint());
+    }
+
+    /** The settings for a server of this kind already running at {@code endpoint}. */
+    public static Map<String, String> clientProperties(String endpoint) {
         return Map.of(
-                "quarkus.s3.endpoint-override", endpoint(),
+                "quarkus.s3.endpoint-override", endpoint,
                 "quarkus.s3.path-style-access", "true",
                 "quarkus.s3.aws.region", REGION,
                 "quarkus.s3.aws.credentials.type", "static",

@@ -38,7 +38,7 @@ public class Db {
         } catch (InactiveBeanException e) {
             throw new IllegalStateException("no database is configured: set QUARKUS_DATASOURCE_REACTIVE_URL"
                     + " (and QUARKUS_DATASOURCE_JDBC_URL for migrations), or run a local command, which starts"
-                    + " an embedded PostgreSQL", e);
+                    + " an embedded PostgreSQL");
         }
     }
 

@@ -30,7 +30,7 @@ public class Migrations {
         try {
             return flyway.get();
         } catch (InactiveBeanException e) {
-            throw new IllegalStateException("no database is configured for migrations: set QUARKUS_DATASOURCE_JDBC_URL", e);
+            throw new IllegalStateException("no database is configured for migrations: set QUARKUS_DATASOURCE_JDBC_URL");
         }
     }
 }

@@ -1,0 +1,11 @@
+package dev.intake.testing;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Registers the embedded PostgreSQL and S3 servers for every {@code @QuarkusTest}. */
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = S3Resource.class, restrictToAnnotatedClass = false)
+public final class GlobalResources {
+    private GlobalResources() {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.intake.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.intake.ingest.MediaBucket;
+import dev.intake.ingest.MediaKey;
+import dev.intake.store.Db;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.store.WorkspaceStore;
+import dev.intake.workflow.InterviewStatus;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Builds the accounts, projects, interviews and objects a test needs, each test with fresh ids. */
+@ApplicationScoped
+public class TestData {
+
+    private final WorkspaceStore workspace;
+    private final InterviewStore interviews;
+    private final MediaBucket bucket;
+    private final S3Client s3;
+    private final Db db;
+
+    TestData(WorkspaceStore workspace, InterviewStore interviews, MediaBucket bucket, S3Client s3, Db db) {
+        this.workspace = workspace;
+        this.interviews = interviews;
+        this.bucket = bucket;
+        this.s3 = s3;
+        this.db = db;
+    }
+
+    public record Project(UUID accountId, UUID projectId) {
+    }
+
+    public Project project(String... questions) {
+        Project project = new Project(UUID.randomUUID(), UUID.randomUUID());
+        workspace.ensureAccount(project.accountId(), "Account " + project.accountId());
+        workspace.ensureProject(project.projectId(), project.accountId(), "Project", null);
+        for (int i = 0; i < questions.length; i++) {
+            workspace.ensureQuestion(UUID.randomUUID(), project.projectId(), questions[i], i);
+        }
+        return project;
+    }
+
+    /** An interview waiting for its upload, as the desktop app creates it before uploading. */
+    public MediaKey uploadingInterview(Project project, String fileName) {
+        MediaKey key = new MediaKey(project.accountId(), project.projectId(), UUID.randomUUID(), fileName);
+        interviews.insert(new InterviewStore.NewInterview(key.interviewId(), project.accountId(), project.projectId(),
+                fileName, InterviewStatus.UPLOADING, "upload", null, null, null));
+        return key;
+    }
+
+    public void putObject(MediaKey key, byte[] content) {
+        bucket.ensureExists();
+        s3.putObject(b -> b.bucket(bucket.name()).key(key.key()), RequestBody.fromBytes(content));
+    }
+
+    public void putObject(MediaKey key, String content) {
+        putObject(key, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A file of samples/, the transcripts shipped with Intake. */
+    public static String sample(String name) {
+        try {
+            return Files.readString(Path.of("samples", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Interview interview(UUID id) {
+        return interviews.find(id).orElseThrow(() -> new AssertionError("no interview " + id));
+    }
+
+    public Interview awaitSettled(UUID id) {
+        return Eventually.await(() -> interview(id), i -> i.status().isSettled(), Duration.ofSeconds(30),
+                "interview " + id + " to be ready or error");
+    }
+
+    /** Rows of {@code table} that belong to the interview, to check re-runs replace rather than add. */
+    public long rows(String table, UUID interviewId) {
+        String sql = switch (table) {
+            case "evidence", "themes", "personas", "project_answers", "interview_people" ->
+                    "SELECT count(*) AS n FROM " + table + " WHERE interview_id = $1";
+            case "theme_evidence" ->
+                    "SELECT count(*) AS n FROM theme_evidence te JOIN themes t ON t.id = te.theme_id WHERE t.interview_id = $1";
+            case "people" ->
+                    "SELECT count(*) AS n FROM people p WHERE p.project_id = (SELECT project_id FROM interviews WHERE id = $1)";
+            default -> throw new IllegalArgumentException("no row count for " + table);
+        };
+        return db.execute(sql, Tuple.of(interviewId)).iterator().next().getLong("n");
+    }
+
+    public static final List<String> OUTPUT_TABLES = List.of(
+            "evidence", "interview_people", "people", "themes", "theme_evidence", "personas", "project_answers");
+}
