@@ -12,7 +12,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final String PORT = "intake.test.postgres.port";
+    private static final String PORT = "embedded.test.postgres.port";
 
     @Override
     public Map<String, String> start() {

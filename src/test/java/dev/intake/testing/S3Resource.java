@@ -8,7 +8,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /** One real S3-API server (S3Proxy, in-memory) for the whole test JVM; see {@link PostgresResource}. */
 public class S3Resource implements QuarkusTestResourceLifecycleManager {
 
-    private static final String ENDPOINT = "intake.test.s3.endpoint";
+    private static final String ENDPOINT = "embedded.test.s3.endpoint";
 
     @Override
     public Map<String, String> start() {

@@ -1,0 +1,255 @@
+package dev.intake.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.intake.ingest.MediaKey;
+import dev.intake.testing.TestData;
+import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.RunPlan;
+import dev.intake.workflow.StatusTransitions;
+import dev.intake.workflow.Step;
+import dev.intake.workflow.StepError;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class InterviewStoreTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    TestData data;
+
+    private MediaKey key;
+    private String runId;
+
+    @BeforeEach
+    void anUploadingInterview() {
+        key = data.uploadingInterview(data.project(), "call.vtt");
+        runId = UUID.randomUUID().toString();
+    }
+
+    private UUID id() {
+        return key.interviewId();
+    }
+
+    private Lease claim(Step step) {
+        Lease lease = Lease.newOwner(id());
+        assertTrue(interviews.claimStep(lease, runId, step, LEASE).isPresent(), "claim of " + step.key());
+        return lease;
+    }
+
+    @Test
+    void completing_the_upload_moves_uploading_to_uploaded_and_points_the_run_at_upload() {
+        assertEquals(Race.WON, interviews.completeUpload(id(), key.key(), runId));
+        Interview interview = data.interview(id());
+        assertEquals(InterviewStatus.UPLOADED, interview.status());
+        assertEquals(key.key(), interview.mediaKey());
+        assertEquals(Optional.of(runId), interview.runId());
+        assertEquals(Optional.of("upload"), interview.currentStep());
+        assertEquals(List.of(), interview.completedSteps());
+    }
+
+    @Test
+    void a_second_upload_completion_loses_and_changes_nothing() {
+        interviews.completeUpload(id(), key.key(), runId);
+        Interview before = data.interview(id());
+        assertEquals(Race.LOST, interviews.completeUpload(id(), key.key(), UUID.randomUUID().toString()));
+        Interview after = data.interview(id());
+        assertEquals(before.analysis(), after.analysis());
+        assertEquals(before.updatedAt(), after.updatedAt());
+    }
+
+    @Test
+    void of_many_concurrent_claims_of_one_step_exactly_one_wins() throws Exception {
+        interviews.completeUpload(id(), key.key(), runId);
+        int racers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                Callable<Boolean> claim = () -> {
+                    start.await();
+                    return interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, LEASE).isPresent();
+                };
+                claims.add(pool.submit(claim));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> claim : claims) {
+                won += claim.get() ? 1 : 0;
+            }
+            assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, data.interview(id()).analysis().getInteger("attempt"));
+    }
+
+    @Test
+    void a_claim_takes_the_running_status_progress_and_a_lease() {
+        interviews.completeUpload(id(), key.key(), runId);
+        Lease lease = claim(Step.UPLOAD);
+        Interview interview = data.interview(id());
+        assertEquals(InterviewStatus.TRANSCRIBING, interview.status());
+        assertEquals(10, interview.progress());
+        assertEquals(lease.owner(), interview.analysis().getString("lease_owner"));
+        assertNotNull(interview.analysis().getString("lease_until"));
+        assertNotNull(interview.analysis().getString("heartbeat_at"));
+    }
+
+    @Test
+    void only_the_current_step_of_the_current_run_can_be_claimed() {
+        interviews.completeUpload(id(), key.key(), runId);
+        assertTrue(interviews.claimStep(Lease.newOwner(id()), runId, Step.EVIDENCE, LEASE).isEmpty());
+        assertTrue(interviews.claimStep(Lease.newOwner(id()), "another-run", Step.UPLOAD, LEASE).isEmpty());
+        assertEquals(InterviewStatus.UPLOADED, data.interview(id()).status());
+    }
+
+    @Test
+    void a_held_lease_is_free_to_claim_again_only_once_it_expires() throws InterruptedException {
+        interviews.completeUpload(id(), key.key(), runId);
+        assertTrue(interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, Duration.ofMillis(300)).isPresent());
+        assertTrue(interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, LEASE).isEmpty());
+        Thread.sleep(400);
+        assertTrue(interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, LEASE).isPresent());
+        assertEquals(2, data.interview(id()).analysis().getInteger("attempt"));
+    }
+
+    @Test
+    void completion_records_the_step_releases_the_lease_and_points_at_the_next_step() {
+        interviews.completeUpload(id(), key.key(), runId);
+        Lease lease = claim(Step.UPLOAD);
+        assertEquals(Race.WON, interviews.completeStep(lease, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject()));
+        Interview interview = data.interview(id());
+        assertEquals(InterviewStatus.TRANSCRIBED, interview.status());
+        assertEquals(List.of("upload"), interview.completedSteps());
+        assertEquals(Optional.of("evidence"), interview.currentStep());
+        assertEquals(30, interview.progress());
+        assertFalse(interview.analysis().containsKey("lease_owner"));
+        assertFalse(interview.analysis().containsKey("attempt"));
+    }
+
+    @Test
+    void only_the_lease_owner_can_record_completion() {
+        interviews.completeUpload(id(), key.key(), runId);
+        claim(Step.UPLOAD);
+        Lease stranger = Lease.newOwner(id());
+        assertEquals(Race.LOST, interviews.completeStep(stranger, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject()));
+        assertEquals(InterviewStatus.TRANSCRIBING, data.interview(id()).status());
+    }
+
+    @Test
+    void completing_the_last_step_makes_the_interview_ready_complete_and_100_percent() {
+        interviews.completeUpload(id(), key.key(), runId);
+        interviews.startRun(id(), runId, RunPlan.resumeFrom(Step.FINALIZE));
+        Lease lease = claim(Step.FINALIZE);
+        interviews.completeStep(lease, runId, Step.FINALIZE, Optional.empty(), new JsonObject().put("evidence_count", 7));
+        Interview interview = data.interview(id());
+        assertEquals(InterviewStatus.READY, interview.status());
+        assertEquals(Optional.of("complete"), interview.currentStep());
+        assertEquals(100, interview.progress());
+        assertEquals(7, interview.analysis().getInteger("evidence_count"));
+        assertNotNull(interview.analysis().getString("completed_at"));
+    }
+
+    @Test
+    void a_failure_records_step_message_kind_attempts_and_time() {
+        interviews.completeUpload(id(), key.key(), runId);
+        Lease lease = claim(Step.UPLOAD);
+        assertEquals(Race.WON, interviews.recordFailure(id(), Optional.of(lease),
+                new StepError("upload", "the transcript could not be read", ErrorKind.PERMANENT, 1)));
+        Interview interview = data.interview(id());
+        assertEquals(InterviewStatus.ERROR, interview.status());
+        JsonObject error = interview.lastError().orElseThrow();
+        assertEquals("upload", error.getString("step"));
+        assertEquals("the transcript could not be read", error.getString("message"));
+        assertEquals("permanent", error.getString("kind"));
+        assertEquals(1, error.getInteger("attempts"));
+        assertNotNull(error.getString("at"));
+        assertNotNull(interview.analysis().getString("failed_at"));
+        assertEquals(Optional.of("Failed at upload: the transcript could not be read"), interview.statusDetail());
+        assertFalse(interview.analysis().containsKey("lease_owner"));
+    }
+
+    @Test
+    void a_failure_from_an_invocation_that_lost_its_lease_does_not_overwrite_the_newer_state() {
+        interviews.completeUpload(id(), key.key(), runId);
+        claim(Step.UPLOAD);
+        Lease stale = Lease.newOwner(id());
+        assertEquals(Race.LOST, interviews.recordFailure(id(), Optional.of(stale),
+                new StepError("upload", "late failure", ErrorKind.TRANSIENT, 1)));
+        assertEquals(InterviewStatus.TRANSCRIBING, data.interview(id()).status());
+    }
+
+    @Test
+    void a_late_duplicate_cannot_bring_a_failed_interview_back_to_life() {
+        interviews.completeUpload(id(), key.key(), runId);
+        Lease lease = claim(Step.UPLOAD);
+        interviews.recordFailure(id(), Optional.of(lease), new StepError("upload", "bad file", ErrorKind.PERMANENT, 1));
+        assertTrue(interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, LEASE).isEmpty());
+        assertEquals(InterviewStatus.ERROR, data.interview(id()).status());
+    }
+
+    @Test
+    void a_resumed_run_forgets_the_completed_steps_it_will_redo_and_clears_the_last_error() {
+        interviews.completeUpload(id(), key.key(), runId);
+        for (Step step : List.of(Step.UPLOAD, Step.EVIDENCE, Step.ENRICH_PERSON)) {
+            Lease lease = claim(step);
+            interviews.completeStep(lease, runId, step, step.following(), new JsonObject());
+        }
+        Lease lease = claim(Step.INSIGHTS);
+        interviews.recordFailure(id(), Optional.of(lease), new StepError("insights", "boom", ErrorKind.TRANSIENT, 1));
+
+        String resumed = UUID.randomUUID().toString();
+        assertEquals(Race.WON, interviews.startRun(id(), resumed, RunPlan.of("evidence", List.of("enrich-person"))));
+        Interview interview = data.interview(id());
+        assertEquals(InterviewStatus.PROCESSING, interview.status());
+        assertEquals(List.of("upload"), interview.completedSteps());
+        assertEquals(Optional.of("evidence"), interview.currentStep());
+        assertEquals(Optional.of(resumed), interview.runId());
+        assertTrue(interview.lastError().isEmpty());
+        assertEquals(new JsonObject().put("resume_from", "evidence").put("skip_steps", new JsonArray().add("enrich-person")),
+                interview.analysis().getJsonObject("workflow_state"));
+        assertEquals(RunPlan.of("evidence", List.of("enrich-person")), interview.runPlan());
+    }
+
+    @Test
+    void a_run_cannot_start_on_an_archived_interview() {
+        // Archived is terminal in the transition table; the UPDATE's WHERE clause carries that rule.
+        assertTrue(StatusTransitions.predecessorsOf(InterviewStatus.PROCESSING).stream().noneMatch(s -> s == InterviewStatus.ARCHIVED));
+        assertEquals(Race.LOST, interviews.startRun(id(), runId, RunPlan.resumeFrom(Step.EVIDENCE)));
+        assertEquals(InterviewStatus.UPLOADING, data.interview(id()).status());
+    }
+
+    @Test
+    void completion_refuses_a_transition_the_table_forbids() {
+        Lease lease = Lease.newOwner(id());
+        assertThrows(IllegalArgumentException.class, () -> new Lease(id(), " "));
+        assertEquals(Race.LOST, interviews.completeStep(lease, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject()));
+    }
+}
