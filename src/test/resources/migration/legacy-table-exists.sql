@@ -1,0 +1,1 @@
+SELECT to_regclass('public.analysis_jobs') IS NOT NULL AS present
