@@ -1,0 +1,257 @@
+package dev.intake.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.intake.ingest.MediaBucket;
+import dev.intake.ingest.MediaKey;
+import dev.intake.ingest.ObjectCreated;
+import dev.intake.ingest.UploadCompletion;
+import dev.intake.providers.analysis.Evidence;
+import dev.intake.providers.analysis.EvidenceKind;
+import dev.intake.providers.analysis.Person;
+import dev.intake.providers.analysis.PersonRole;
+import dev.intake.steps.StepExecutor;
+import dev.intake.steps.StepOutcome;
+import dev.intake.store.Db;
+import dev.intake.store.EvidenceStore;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.testing.TestData;
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.RunPlan;
+import dev.intake.workflow.Step;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class LocalEngineTest {
+
+    private static final List<String> ALL_STEPS = Arrays.stream(Step.values()).map(Step::key).toList();
+
+    @Inject
+    LocalEngine engine;
+    @Inject
+    UploadCompletion completion;
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    EvidenceStore evidence;
+    @Inject
+    MediaBucket bucket;
+    @Inject
+    TestData data;
+    @Inject
+    Db db;
+    @Inject
+    StepExecutor executor;
+
+    private MediaKey upload(String fileName, String content) {
+        MediaKey key = data.uploadingInterview(data.project("What problems do they have today?",
+                "Which programming language do they prefer?"), fileName);
+        data.putObject(key, content);
+        completion.accept(new ObjectCreated(bucket.name(), key.key(), content.length()));
+        return key;
+    }
+
+    private Interview processed(String sample) {
+        return data.awaitSettled(upload(sample, TestData.sample(sample)).interviewId());
+    }
+
+    private List<Long> outputRows(UUID id) {
+        return TestData.OUTPUT_TABLES.stream().map(t -> data.rows(t, id)).toList();
+    }
+
+    private StepOutcome rerun(UUID id, RunPlan plan) throws Exception {
+        String runId = UUID.randomUUID().toString();
+        assertTrue(interviews.startRun(id, runId, plan).won());
+        return engine.submit(id, runId).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void an_uploaded_transcript_runs_all_seven_steps_to_ready() {
+        Interview done = processed("onboarding-interview.vtt");
+        assertEquals(InterviewStatus.READY, done.status());
+        assertEquals("complete", done.currentStep().orElseThrow());
+        assertEquals(100, done.progress());
+        assertEquals(ALL_STEPS, done.completedSteps());
+        assertEquals(data.rows("evidence", done.id()), (long) done.analysis().getInteger("evidence_count"));
+        assertTrue(done.analysis().containsKey("completed_at"));
+        assertFalse(done.analysis().containsKey("lease_owner"));
+        assertTrue(done.lastError().isEmpty());
+    }
+
+    @Test
+    void the_onboarding_sample_yields_the_two_week_pain_and_the_manager() {
+        Interview done = processed("onboarding-interview.vtt");
+        List<Evidence> found = evidence.list(done.id());
+        assertTrue(found.stream().anyMatch(e -> e.kind() == EvidenceKind.PAIN
+                && e.verbatim().contains("two weeks") && "Dana Whitfield".equals(e.speaker())), found.toString());
+        List<Person> people = evidence.people(done.id());
+        assertTrue(people.stream().anyMatch(p -> p.name().equals("Marcus Lee") && p.role() == PersonRole.MENTIONED
+                && p.description().contains("manager")), people.toString());
+        assertTrue(people.stream().anyMatch(p -> p.name().equals("Dana Whitfield") && p.role() == PersonRole.INTERVIEWEE));
+    }
+
+    @Test
+    void the_transcript_is_kept_with_speakers_timestamps_and_duration() {
+        Interview done = processed("pricing-interview.srt");
+        var row = db.execute("SELECT transcript, duration_sec::float8 AS duration, transcript_formatted FROM interviews WHERE id = $1",
+                Tuple.of(done.id())).iterator().next();
+        assertTrue(row.getString("transcript").startsWith("Interviewer: What made you start looking"));
+        assertEquals(54.2, row.getDouble("duration"), 1e-9);
+        JsonObject first = ((JsonObject) row.getValue("transcript_formatted")).getJsonArray("utterances").getJsonObject(1);
+        assertEquals("Sam Okafor", first.getString("speaker"));
+        assertEquals(5.2, first.getDouble("start"), 1e-9);
+        JsonObject summary = done.analysis().getJsonObject("transcript_data");
+        assertEquals("srt", summary.getString("format"));
+        assertEquals(8, summary.getInteger("utterances"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"onboarding-interview.vtt, 10", "pricing-interview.srt, 4", "standup-notes.txt, 4"})
+    void every_sample_reaches_ready_with_evidence_people_and_answers(String sample, int minimumEvidence) {
+        Interview done = processed(sample);
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(JsonObject::encode).orElse(""));
+        assertTrue(data.rows("evidence", done.id()) >= minimumEvidence);
+        assertTrue(data.rows("interview_people", done.id()) >= 2);
+        assertTrue(data.rows("themes", done.id()) >= 1);
+        assertEquals(1, data.rows("personas", done.id()));
+        assertEquals(2, data.rows("project_answers", done.id()));
+    }
+
+    @Test
+    void running_the_whole_workflow_again_leaves_exactly_the_same_rows() throws Exception {
+        Interview done = processed("onboarding-interview.vtt");
+        List<Long> before = outputRows(done.id());
+        List<String> verbatims = evidence.list(done.id()).stream().map(Evidence::verbatim).toList();
+
+        assertInstanceOf(StepOutcome.Finished.class, rerun(done.id(), RunPlan.full()));
+
+        assertEquals(before, outputRows(done.id()));
+        assertEquals(verbatims, evidence.list(done.id()).stream().map(Evidence::verbatim).toList());
+        Interview again = data.interview(done.id());
+        assertEquals(InterviewStatus.READY, again.status());
+        assertEquals(ALL_STEPS, again.completedSteps());
+    }
+
+    @Test
+    void resuming_from_a_step_replaces_that_steps_output_instead_of_adding_to_it() throws Exception {
+        Interview done = processed("onboarding-interview.vtt");
+        List<Long> before = outputRows(done.id());
+        for (Step step : List.of(Step.EVIDENCE, Step.INSIGHTS, Step.ANSWERS, Step.FINALIZE)) {
+            assertInstanceOf(StepOutcome.Finished.class, rerun(done.id(), RunPlan.resumeFrom(step)));
+            assertEquals(before, outputRows(done.id()), "after resuming from " + step.key());
+        }
+    }
+
+    @Test
+    void skipped_steps_do_not_run_and_are_not_recorded_as_completed() throws Exception {
+        Interview done = processed("standup-notes.txt");
+        rerun(done.id(), RunPlan.of("insights", List.of("personas")));
+        Interview again = data.interview(done.id());
+        assertEquals(InterviewStatus.READY, again.status());
+        assertEquals(List.of("upload", "evidence", "enrich-person", "insights", "answers", "finalize"), again.completedSteps());
+    }
+
+    @Test
+    void an_unreadable_transcript_fails_the_upload_step_visibly_and_writes_no_output() {
+        MediaKey key = upload("broken.vtt", "00:00:01.000 --> 00:00:02.000\nno header\n");
+        Interview failed = data.awaitSettled(key.interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        JsonObject error = failed.lastError().orElseThrow();
+        assertEquals("upload", error.getString("step"));
+        assertEquals("permanent", error.getString("kind"));
+        assertEquals("the transcript could not be read: line 1: a WebVTT file starts with 'WEBVTT'", error.getString("message"));
+        assertEquals(0, data.rows("evidence", key.interviewId()));
+        assertEquals(0, data.rows("interview_people", key.interviewId()));
+    }
+
+    @Test
+    void audio_without_a_transcription_provider_ends_in_error_saying_so_never_stuck() {
+        MediaKey key = upload("Customer call #2 (Dana).mp4", "not really audio");
+        Interview failed = data.awaitSettled(key.interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        String message = failed.lastError().orElseThrow().getString("message");
+        assertTrue(message.contains("is audio or video, and no transcription provider is configured"), message);
+        assertEquals("Failed at upload: " + message, failed.statusDetail().orElseThrow());
+    }
+
+    @Test
+    void a_file_of_an_unknown_type_ends_in_error() {
+        MediaKey key = upload("notes.docx", "PK...");
+        Interview failed = data.awaitSettled(key.interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertTrue(failed.lastError().orElseThrow().getString("message").contains("not a file Intake can read"));
+    }
+
+    @Test
+    void an_upload_whose_object_is_missing_ends_in_error() {
+        MediaKey key = data.uploadingInterview(data.project(), "gone.vtt");
+        completion.accept(new ObjectCreated(bucket.name(), key.key(), 10));
+        Interview failed = data.awaitSettled(key.interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertTrue(failed.lastError().orElseThrow().getString("message").startsWith("the uploaded file is gone"));
+    }
+
+    @Test
+    void an_unexpected_fault_inside_a_step_is_recorded_as_a_transient_error_at_that_step() throws Exception {
+        Interview done = processed("standup-notes.txt");
+        // A transcript the evidence step cannot make sense of: not a failure it anticipates.
+        db.execute("UPDATE interviews SET transcript_formatted = '{\"format\": \"txt\", \"utterances\": 7}' WHERE id = $1",
+                Tuple.of(done.id()));
+        StepOutcome outcome = rerun(done.id(), RunPlan.resumeFrom(Step.EVIDENCE));
+        assertInstanceOf(StepOutcome.Failed.class, outcome);
+        Interview failed = data.interview(done.id());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertEquals("evidence", failed.lastError().orElseThrow().getString("step"));
+        assertEquals("transient", failed.lastError().orElseThrow().getString("kind"));
+        assertEquals(1, failed.lastError().orElseThrow().getInteger("attempts"));
+    }
+
+    @Test
+    void a_run_that_dies_outside_any_step_is_still_marked_failed() throws Exception {
+        Interview done = processed("standup-notes.txt");
+        String runId = UUID.randomUUID().toString();
+        interviews.startRun(done.id(), runId, RunPlan.resumeFrom(Step.ANSWERS));
+        db.execute("UPDATE interviews SET conversation_analysis = conversation_analysis || '{\"current_step\": \"summarize\"}' WHERE id = $1",
+                Tuple.of(done.id()));
+        engine.submit(done.id(), runId).handle((outcome, failure) -> null).get(30, TimeUnit.SECONDS);
+        Interview failed = data.awaitSettled(done.id());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertTrue(failed.lastError().orElseThrow().getString("message").startsWith("the run stopped unexpectedly"));
+    }
+
+    @Test
+    void a_duplicate_invocation_of_a_finished_step_is_not_claimed_and_changes_nothing() {
+        Interview done = processed("standup-notes.txt");
+        for (Step step : Step.values()) {
+            StepOutcome outcome = executor.execute(done.id(), done.runId().orElseThrow(), step);
+            assertInstanceOf(StepOutcome.NotClaimed.class, outcome, step.key());
+        }
+        Interview after = data.interview(done.id());
+        assertEquals(done.updatedAt(), after.updatedAt());
+        assertEquals(done.analysis(), after.analysis());
+    }
+
+    @Test
+    void a_run_with_nothing_left_to_do_is_refused() {
+        Interview done = processed("standup-notes.txt");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> engine.run(done.id(), done.runId().orElseThrow()));
+        assertTrue(e.getMessage().contains("has no step to run"), e.getMessage());
+    }
+}
