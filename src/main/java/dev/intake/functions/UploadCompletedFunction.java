@@ -2,6 +2,10 @@ package dev.intake.functions;
 
 import java.util.List;
 
+import org.jboss.logging.Logger;
+
+import dev.intake.ingest.InvalidEventException;
+import dev.intake.ingest.ObjectCreated;
 import dev.intake.ingest.S3Events;
 import dev.intake.ingest.S3Notification;
 import dev.intake.ingest.UploadCompletion;
@@ -11,6 +15,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** S3 ObjectCreated notification in, what became of each object out. */
 public class UploadCompletedFunction {
+
+    private static final Logger LOG = Logger.getLogger(UploadCompletedFunction.class);
 
     private final UploadCompletion completion;
 
@@ -44,6 +50,13 @@ public class UploadCompletedFunction {
 
     @Funq("upload-completed")
     public Response uploadCompleted(S3Notification event) {
-        return new Response(completion.acceptAll(S3Events.objectsCreated(event)).stream().map(Result::of).toList());
+        List<ObjectCreated> objects;
+        try {
+            objects = S3Events.objectsCreated(event);
+        } catch (InvalidEventException e) {
+            LOG.warnf("upload-completed rejected an event: %s; nothing written", e.getMessage());
+            throw e;
+        }
+        return new Response(completion.acceptAll(objects).stream().map(Result::of).toList());
     }
 }

