@@ -103,12 +103,7 @@ public class InsightStore {
             rows.add(Tuple.from(Arrays.asList(UUID.randomUUID(), projectId, interviewId, p.name(), p.description(),
                     new JsonArray(p.goals()), new JsonArray(p.pains()), i)));
         }
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
-            tx.execute(DELETE_PERSONAS, Tuple.of(interviewId));
-            tx.executeBatch(INSERT_PERSONA, rows);
-            return null;
-        });
+        replace(lease, DELETE_PERSONAS, INSERT_PERSONA, rows);
     }
 
     public List<PersonaDraft> personas(UUID interviewId) {
@@ -127,12 +122,7 @@ public class InsightStore {
                         a.answer(), a.answered() ? "answered" : "unanswered",
                         a.evidenceIds().toArray(UUID[]::new))))
                 .toList();
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
-            tx.execute(DELETE_ANSWERS, Tuple.of(interviewId));
-            tx.executeBatch(INSERT_ANSWER, rows);
-            return null;
-        });
+        replace(lease, DELETE_ANSWERS, INSERT_ANSWER, rows);
     }
 
     public List<AnswerDraft> answers(UUID interviewId) {
@@ -142,6 +132,16 @@ public class InsightStore {
                     Arrays.asList(row.getArrayOfUUIDs("evidence_ids"))));
         }
         return answers;
+    }
+
+    /** Deletes the interview's rows with {@code delete} and inserts {@code rows}, in one fenced transaction. */
+    private void replace(Lease lease, String delete, String insert, List<Tuple> rows) {
+        db.inTransaction(tx -> {
+            LeaseFence.hold(tx, lease);
+            tx.execute(delete, Tuple.of(lease.interviewId()));
+            tx.executeBatch(insert, rows);
+            return null;
+        });
     }
 
     private static List<String> strings(JsonArray array) {

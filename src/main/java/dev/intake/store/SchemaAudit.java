@@ -1,5 +1,6 @@
 package dev.intake.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,8 @@ public class SchemaAudit {
 
     public record Finding(String statement, String problem) {
     }
+
+    private static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Db db;
 
@@ -31,7 +34,8 @@ public class SchemaAudit {
             List<Finding> findings = new ArrayList<>();
             for (SqlCatalog.Statement statement : statements) {
                 try {
-                    connection.prepare(statement.sql()).await().indefinitely().close().await().indefinitely();
+                    connection.prepare(statement.sql()).await().atMost(PREPARE_TIMEOUT)
+                            .close().await().atMost(PREPARE_TIMEOUT);
                 } catch (RuntimeException e) {
                     findings.add(new Finding(statement.name(), e.getMessage()));
                 }
