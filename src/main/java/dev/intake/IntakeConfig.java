@@ -1,6 +1,8 @@
 package dev.intake;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,7 +30,81 @@ public interface IntakeConfig {
     @WithDefault(".intake")
     String home();
 
+    /**
+     * Part size of multipart copies into the bucket: the most a media copy holds in memory at once.
+     * S3 requires at least 5 MiB.
+     */
+    @WithDefault("8388608")
+    int copyPartBytes();
+
     /** Threads the local engine runs interviews on. */
     @WithDefault("2")
     int localEngineThreads();
+
+    Auth auth();
+
+    Recall recall();
+
+    UrlImport urlImport();
+
+    R2 r2();
+
+    /** Authentication of url-import and interview-status: Supabase-issued JWTs. */
+    interface Auth {
+        /** The HS256 secret the JWTs are signed with (Supabase: the project's JWT secret). */
+        Optional<String> jwtSecret();
+
+        /** When set, the token's {@code aud} must contain it (Supabase: "authenticated"). */
+        Optional<String> jwtAudience();
+    }
+
+    /** Recall.ai: the API the upload step reads recordings from, and the webhook's signing secret. */
+    interface Recall {
+        /** Region base URL: https://{us-east-1|us-west-2|eu-central-1|ap-northeast-1}.recall.ai */
+        @WithDefault("https://us-east-1.recall.ai")
+        String baseUrl();
+
+        Optional<String> apiKey();
+
+        /** The Svix signing secret of the webhook endpoint ({@code whsec_...}). */
+        Optional<String> webhookSecret();
+
+        /** How far a webhook's timestamp may be from now. */
+        @WithDefault("PT5M")
+        Duration signatureTolerance();
+    }
+
+    /** Media fetched from a URL by the upload step. */
+    interface UrlImport {
+        /** Allow plain http URLs: for local use only. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * host:port pairs exempt from the private-address check (tests reach a local server this way);
+         * empty by default, so loopback and private addresses are always refused.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /** Largest media the upload step copies, in bytes. */
+        @WithDefault("5368709120")
+        long maxBytes();
+
+        /** Content types accepted; a trailing '*' matches any subtype. */
+        @WithDefault("audio/*,video/*,text/vtt,application/x-subrip,text/srt,text/plain")
+        List<String> contentTypes();
+
+        @WithDefault("PT10S")
+        Duration connectTimeout();
+
+        /** Longest silence while reading the media. */
+        @WithDefault("PT60S")
+        Duration readTimeout();
+    }
+
+    /** Cloudflare R2 event notifications, forwarded over HTTP to upload-completed by a queue consumer. */
+    interface R2 {
+        /** The shared secret the consumer sends in the {@code x-intake-forward-secret} header. */
+        Optional<String> forwardSecret();
+    }
 }

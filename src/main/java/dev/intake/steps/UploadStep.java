@@ -8,21 +8,32 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.intake.IntakeConfig;
+import dev.intake.ingest.FetchFailure;
 import dev.intake.ingest.MediaBucket;
+import dev.intake.ingest.MediaCopier;
 import dev.intake.ingest.MediaKey;
+import dev.intake.ingest.RecallMediaImport;
+import dev.intake.ingest.UrlGuard;
+import dev.intake.ingest.UrlMediaImport;
+import dev.intake.providers.recall.RecallApiException;
 import dev.intake.providers.transcription.Transcript;
 import dev.intake.providers.transcription.TranscriptFormat;
 import dev.intake.providers.transcription.TranscriptParseException;
 import dev.intake.providers.transcription.TranscriptParser;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
 import dev.intake.store.TranscriptStore;
+import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepFailure;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Brings the interview's media in and turns it into a transcript. A transcript file (WebVTT, SRT,
- * text) is parsed as it streams from the bucket; audio and video need a transcription provider.
+ * Brings the interview's media into the bucket and turns it into a transcript. Uploads are already
+ * in the bucket; URL imports and Recall.ai recordings are streamed in first. A transcript file (WebVTT,
+ * SRT, text) is parsed as it streams from the bucket, Recall's transcript is taken as it is, and audio
+ * or video without a transcript needs a transcription provider.
  */
 @ApplicationScoped
 public class UploadStep implements StepHandler {
@@ -32,11 +43,18 @@ public class UploadStep implements StepHandler {
 
     private final MediaBucket bucket;
     private final TranscriptStore transcripts;
+    private final InterviewStore interviews;
+    private final UrlMediaImport urlImport;
+    private final RecallMediaImport recallImport;
     private final long maxTranscriptBytes;
 
-    UploadStep(MediaBucket bucket, TranscriptStore transcripts, IntakeConfig config) {
+    UploadStep(MediaBucket bucket, TranscriptStore transcripts, InterviewStore interviews, UrlMediaImport urlImport,
+               RecallMediaImport recallImport, IntakeConfig config) {
         this.bucket = bucket;
         this.transcripts = transcripts;
+        this.interviews = interviews;
+        this.urlImport = urlImport;
+        this.recallImport = recallImport;
         this.maxTranscriptBytes = config.maxTranscriptBytes();
     }
 
@@ -47,7 +65,49 @@ public class UploadStep implements StepHandler {
 
     @Override
     public JsonObject run(StepContext context) {
-        String key = context.interview().mediaKey();
+        try {
+            Interview interview = context.interview();
+            switch (interview.source().type()) {
+                case Interview.Source.URL -> fromUrl(context, interview);
+                case Interview.Source.RECALL -> fromRecall(context, interview);
+                default -> fromBucket(context, interview.mediaKey());
+            }
+            return new JsonObject();
+        } catch (UrlGuard.UnsafeUrlException e) {
+            throw StepFailure.permanent("the media URL is not allowed: " + e.getMessage());
+        } catch (UrlMediaImport.UnsupportedMediaException | MediaCopier.TooLargeException e) {
+            throw StepFailure.permanent(e.getMessage());
+        } catch (FetchFailure e) {
+            throw new StepFailure(e.isTransient() ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT,
+                    "fetching the media failed: " + e.getMessage(), e);
+        } catch (RecallApiException e) {
+            throw new StepFailure(e.isTransient() ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT, e.getMessage(), e);
+        } catch (TranscriptParseException e) {
+            throw StepFailure.permanent("the transcript could not be read: " + e.getMessage());
+        }
+    }
+
+    private void fromUrl(StepContext context, Interview interview) {
+        MediaKey key = urlImport.copy(interview.accountId(), interview.projectId(), interview.id(),
+                interview.source().mediaUrl());
+        interviews.setMedia(context.lease(), key.key(), null);
+        fromBucket(context, key.key());
+    }
+
+    private void fromRecall(StepContext context, Interview interview) {
+        RecallMediaImport.Imported imported = recallImport.importRecording(interview);
+        interviews.setMedia(context.lease(), imported.video().map(MediaKey::key).orElse(null), imported.recordingId());
+        if (imported.transcript().isPresent()) {
+            transcripts.save(context.lease(), imported.transcript().get(),
+                    imported.video().map(MediaKey::key).orElse("recall:" + imported.recordingId()));
+            return;
+        }
+        throw imported.video().map(v -> unsupported(v.fileName()))
+                .orElseGet(() -> StepFailure.permanent("Recall.ai recording " + imported.recordingId()
+                        + " has neither a video nor a transcript to import"));
+    }
+
+    private void fromBucket(StepContext context, String key) {
         if (key == null) {
             throw StepFailure.permanent("the interview has no media: nothing was uploaded for it");
         }
@@ -56,9 +116,7 @@ public class UploadStep implements StepHandler {
         if (format.isEmpty()) {
             throw unsupported(fileName);
         }
-        Transcript transcript = parse(key, format.get());
-        transcripts.save(context.lease(), transcript, key);
-        return new JsonObject();
+        transcripts.save(context.lease(), parse(key, format.get()), key);
     }
 
     private Transcript parse(String key, TranscriptFormat format) {
@@ -66,8 +124,6 @@ public class UploadStep implements StepHandler {
             return TranscriptParser.parse(format, in, maxTranscriptBytes);
         } catch (MediaBucket.MissingObjectException e) {
             throw StepFailure.permanent("the uploaded file is gone: " + e.getMessage());
-        } catch (TranscriptParseException e) {
-            throw StepFailure.permanent("the transcript could not be read: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + key + " from the bucket failed", e);
         }

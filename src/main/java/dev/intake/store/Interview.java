@@ -13,17 +13,38 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /** An interviews row as the pipeline reads it. {@code analysis} is {@code conversation_analysis}. */
 public record Interview(UUID id, UUID accountId, UUID projectId, String title, InterviewStatus status,
-                        String sourceType, String mediaKey, JsonObject analysis,
+                        Source source, String mediaKey, JsonObject analysis,
                         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    static final String COLUMNS = "id, account_id, project_id, title, status::text AS status, source_type, "
-            + "media_key, conversation_analysis, created_at, updated_at";
+    /** Where the interview's media comes from: an upload to the bucket, a URL, or a Recall.ai recording. */
+    public record Source(String type, String mediaUrl, String recallRecordingId, String recallBotId) {
+        public static final String UPLOAD = "upload";
+        public static final String URL = "url";
+        public static final String RECALL = "recall";
+
+        public static Source upload() {
+            return new Source(UPLOAD, null, null, null);
+        }
+
+        public static Source url(String url) {
+            return new Source(URL, url, null, null);
+        }
+
+        public static Source recall(String recordingId, String botId) {
+            return new Source(RECALL, null, recordingId, botId);
+        }
+    }
+
+    static final String COLUMNS = "id, account_id, project_id, title, status::text AS status, source_type, media_url, "
+            + "recall_recording_id, recall_bot_id, media_key, conversation_analysis, created_at, updated_at";
 
     static Interview from(Row row) {
         Object analysis = row.getValue("conversation_analysis");
         return new Interview(row.getUUID("id"), row.getUUID("account_id"), row.getUUID("project_id"),
                 row.getString("title"), InterviewStatus.fromDb(row.getString("status")),
-                row.getString("source_type"), row.getString("media_key"),
+                new Source(row.getString("source_type"), row.getString("media_url"),
+                        row.getString("recall_recording_id"), row.getString("recall_bot_id")),
+                row.getString("media_key"),
                 analysis instanceof JsonObject json ? json : new JsonObject(),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
     }

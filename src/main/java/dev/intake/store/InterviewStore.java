@@ -28,10 +28,59 @@ public class InterviewStore {
 
     @Sql
     static final String INSERT = """
-            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, media_key,
-                                    created_by, conversation_analysis)
-            VALUES ($1, $2, $3, $4, $5::interview_status, $6, $7, $8,
-                    jsonb_strip_nulls(jsonb_build_object('custom_instructions', $9::text)))""";
+            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, media_url,
+                                    recall_recording_id, recall_bot_id, created_by, conversation_analysis)
+            VALUES ($1, $2, $3, $4, $5::interview_status, $6, $7, $8, $9, $10,
+                    jsonb_strip_nulls(jsonb_build_object('custom_instructions', $11::text)))""";
+
+    /**
+     * Records an interview whose media is elsewhere (a URL, a Recall.ai recording) with its first run
+     * started, in one statement. A Recall id seen before makes it a no-op: the webhook was redelivered.
+     */
+    @Sql
+    static final String INSERT_STARTED = """
+            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, media_url,
+                                    recall_recording_id, recall_bot_id, created_by, conversation_analysis)
+            VALUES ($1, $2, $3, $4, 'uploaded', $5, $6, $7, $8, $9,
+                    jsonb_strip_nulls(jsonb_build_object(
+                        'run_id', $10::text,
+                        'current_step', 'upload',
+                        'completed_steps', '[]'::jsonb,
+                        'progress', 0,
+                        'status_detail', $11::text,
+                        'workflow_state', jsonb_build_object('resume_from', 'upload', 'skip_steps', '[]'::jsonb),
+                        'custom_instructions', $12::text,
+                        'heartbeat_at', now())))
+            ON CONFLICT DO NOTHING
+            RETURNING id""";
+
+    /** Records an interview that failed before it could start (Recall's upload failed), or finds it. */
+    @Sql
+    static final String INSERT_FAILED = """
+            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, media_url,
+                                    recall_recording_id, recall_bot_id, created_by, conversation_analysis)
+            VALUES ($1, $2, $3, $4, 'error', $5, $6, $7, $8, $9,
+                    jsonb_build_object(
+                        'current_step', $10::text,
+                        'completed_steps', '[]'::jsonb,
+                        'progress', 0,
+                        'last_error', jsonb_build_object('step', $10::text, 'message', $11::text,
+                                                         'kind', 'permanent', 'attempts', 1, 'at', now()),
+                        'failed_at', now(),
+                        'status_detail', $12::text))
+            ON CONFLICT DO NOTHING
+            RETURNING id""";
+
+    @Sql
+    static final String FIND_BY_RECALL = "SELECT " + Interview.COLUMNS
+            + " FROM interviews WHERE recall_recording_id = $1 OR recall_bot_id = $2";
+
+    /** The upload step records where it put the media, and the Recall recording it came from. */
+    @Sql
+    static final String SET_MEDIA = """
+            UPDATE interviews
+            SET media_key = $2, recall_recording_id = coalesce(recall_recording_id, $3), updated_at = now()
+            WHERE id = $1 AND conversation_analysis->>'lease_owner' = $4""";
 
     @Sql
     static final String FIND = "SELECT " + Interview.COLUMNS + " FROM interviews WHERE id = $1";
@@ -143,14 +192,55 @@ public class InterviewStore {
         this.db = db;
     }
 
-    public record NewInterview(UUID id, UUID accountId, UUID projectId, String title, InterviewStatus status,
-                               String sourceType, String mediaKey, UUID createdBy, String customInstructions) {
+    public record NewInterview(UUID id, UUID accountId, UUID projectId, String title, Interview.Source source,
+                               UUID createdBy, String customInstructions) {
     }
 
-    public void insert(NewInterview interview) {
-        db.execute(INSERT, Tuple.from(Arrays.asList(interview.id(), interview.accountId(), interview.projectId(),
-                interview.title(), interview.status().dbValue(), interview.sourceType(), interview.mediaKey(),
-                interview.createdBy(), interview.customInstructions())));
+    /** Records an interview in {@code status} (an upload about to happen: {@code uploading}). */
+    public void insert(NewInterview interview, InterviewStatus status) {
+        db.execute(INSERT, tuple(interview, status.dbValue(), interview.customInstructions()));
+    }
+
+    /** Records the interview with its first run started; empty when its Recall id was seen before. */
+    public Optional<UUID> insertStarted(NewInterview interview, String runId, String detail) {
+        List<Object> values = values(interview);
+        values.addAll(Arrays.asList(runId, detail, interview.customInstructions()));
+        RowSet<Row> rows = db.execute(INSERT_STARTED, Tuple.from(values));
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id"));
+    }
+
+    /** Records the interview as failed at {@code error}'s step; empty when its Recall id was seen before. */
+    public Optional<UUID> insertFailed(NewInterview interview, StepError error) {
+        List<Object> values = values(interview);
+        values.addAll(Arrays.asList(error.step(), error.message(), error.detail()));
+        RowSet<Row> rows = db.execute(INSERT_FAILED, Tuple.from(values));
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id"));
+    }
+
+    public Optional<Interview> findByRecall(String recordingId, String botId) {
+        RowSet<Row> rows = db.execute(FIND_BY_RECALL, Tuple.of(recordingId, botId));
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(Interview.from(rows.iterator().next()));
+    }
+
+    /** Fenced by the upload step's lease. */
+    public void setMedia(Lease lease, String mediaKey, String recallRecordingId) {
+        if (db.execute(SET_MEDIA, Tuple.of(lease.interviewId(), mediaKey, recallRecordingId, lease.owner())).rowCount() == 0) {
+            throw new LeaseLostException(lease);
+        }
+    }
+
+    private static Tuple tuple(NewInterview interview, String status, String customInstructions) {
+        List<Object> values = values(interview);
+        values.add(4, status);
+        values.add(customInstructions);
+        return Tuple.from(values);
+    }
+
+    /** $1..$9 of the inserts, in column order; INSERT has the status at $5 and shifts the rest. */
+    private static List<Object> values(NewInterview i) {
+        Interview.Source s = i.source();
+        return new java.util.ArrayList<>(Arrays.asList(i.id(), i.accountId(), i.projectId(), i.title(), s.type(),
+                s.mediaUrl(), s.recallRecordingId(), s.recallBotId(), i.createdBy()));
     }
 
     public Optional<Interview> find(UUID id) {

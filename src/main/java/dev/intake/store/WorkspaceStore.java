@@ -32,6 +32,11 @@ public class WorkspaceStore {
             SELECT id, question FROM project_questions
             WHERE project_id = $1 ORDER BY position, created_at, id""";
 
+    @Sql
+    static final String IS_MEMBER = "SELECT 1 FROM account_members WHERE account_id = $1 AND user_id = $2";
+    @Sql
+    static final String PROJECT_IN_ACCOUNT = "SELECT 1 FROM projects WHERE id = $1 AND account_id = $2";
+
     private final Db db;
 
     WorkspaceStore(Db db) {
@@ -52,6 +57,14 @@ public class WorkspaceStore {
 
     public void ensureQuestion(UUID id, UUID projectId, String question, int position) {
         db.execute(ENSURE_QUESTION, Tuple.of(id, projectId, question, position));
+    }
+
+    public boolean isMember(UUID accountId, UUID userId) {
+        return db.execute(IS_MEMBER, Tuple.of(accountId, userId)).rowCount() > 0;
+    }
+
+    public boolean projectInAccount(UUID projectId, UUID accountId) {
+        return db.execute(PROJECT_IN_ACCOUNT, Tuple.of(projectId, accountId)).rowCount() > 0;
     }
 
     public List<Question> questions(UUID projectId) {

@@ -55,7 +55,7 @@ public class TestData {
     public MediaKey uploadingInterview(Project project, String fileName) {
         MediaKey key = new MediaKey(project.accountId(), project.projectId(), UUID.randomUUID(), fileName);
         interviews.insert(new InterviewStore.NewInterview(key.interviewId(), project.accountId(), project.projectId(),
-                fileName, InterviewStatus.UPLOADING, "upload", null, null, null));
+                fileName, Interview.Source.upload(), null, null), InterviewStatus.UPLOADING);
         return key;
     }
 

@@ -34,7 +34,7 @@ public final class TranscriptParser {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new LimitedInputStream(in, maxBytes), decoder))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new SizeLimitedInputStream(in, maxBytes), decoder))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
             }
@@ -44,41 +44,5 @@ public final class TranscriptParser {
             throw new UncheckedIOException(e);
         }
         return lines;
-    }
-
-    /** Fails once more than {@code limit} bytes have been read. */
-    private static final class LimitedInputStream extends java.io.FilterInputStream {
-        private final long limit;
-        private long count;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            count += n;
-            if (count > limit) {
-                throw new TranscriptParseException("the transcript is larger than the " + limit + "-byte limit");
-            }
-        }
     }
 }

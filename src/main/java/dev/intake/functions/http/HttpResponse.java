@@ -1,0 +1,28 @@
+package dev.intake.functions.http;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** A Lambda Function URL response. */
+@RegisterForReflection
+public record HttpResponse(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static HttpResponse json(int status, Object body) {
+        try {
+            return new HttpResponse(status, Map.of("content-type", "application/json"), JSON.writeValueAsString(body), false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response body is not serializable", e);
+        }
+    }
+
+    /** An error body: {@code {"error": "..."}} with the status that classifies it. */
+    public static HttpResponse error(int status, String message) {
+        return json(status, Map.of("error", message));
+    }
+}

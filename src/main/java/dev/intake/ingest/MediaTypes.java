@@ -1,0 +1,42 @@
+package dev.intake.ingest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Content types and file extensions of the media Intake accepts. */
+public final class MediaTypes {
+
+    private static final Map<String, String> EXTENSIONS = Map.ofEntries(
+            Map.entry("text/vtt", "vtt"), Map.entry("application/x-subrip", "srt"), Map.entry("text/srt", "srt"),
+            Map.entry("text/plain", "txt"), Map.entry("audio/mpeg", "mp3"), Map.entry("audio/mp4", "m4a"),
+            Map.entry("audio/x-m4a", "m4a"), Map.entry("audio/wav", "wav"), Map.entry("audio/x-wav", "wav"),
+            Map.entry("audio/ogg", "ogg"), Map.entry("audio/webm", "webm"), Map.entry("audio/flac", "flac"),
+            Map.entry("video/mp4", "mp4"), Map.entry("video/webm", "webm"), Map.entry("video/quicktime", "mov"));
+
+    private MediaTypes() {
+    }
+
+    /** The type without parameters, lower-cased: {@code "text/plain; charset=utf-8"} is {@code text/plain}. */
+    public static String base(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code contentType} is one of {@code accepted} ({@code audio/*} matches every audio type). */
+    public static boolean accepted(String contentType, List<String> accepted) {
+        String type = base(contentType);
+        for (String pattern : accepted) {
+            String p = pattern.strip().toLowerCase(Locale.ROOT);
+            if (p.endsWith("/*") ? type.startsWith(p.substring(0, p.length() - 1)) : type.equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static Optional<String> extensionOf(String contentType) {
+        return Optional.ofNullable(EXTENSIONS.get(base(contentType)));
+    }
+}
