@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.functions.UploadCompletedFunction;
 import dev.intake.ingest.MediaBucket;
 import dev.intake.ingest.MediaKey;
-import dev.intake.ingest.S3Notification;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Migrations;
@@ -97,8 +97,9 @@ public class ProcessCommand implements Callable<Integer> {
 
         progress.watch(id, out);
         try {
-            var response = uploadCompleted.uploadCompleted(notificationFor(key.key(), Files.size(file)));
-            response.results().forEach(r -> out.printf("upload-completed: %s (%s)%n", r.outcome(), r.detail()));
+            JsonNode response = uploadCompleted.uploadCompleted(notificationFor(key.key(), Files.size(file)));
+            response.path("results").forEach(r -> out.printf("upload-completed: %s (%s)%n",
+                    r.path("outcome").asText(), r.path("detail").asText()));
             Interview done = awaitSettled(id);
             out.println();
             report.print(done, out);
@@ -109,7 +110,7 @@ public class ProcessCommand implements Callable<Integer> {
     }
 
     /** The notification S3 sends for a finished upload, key URL-encoded as S3 encodes it. */
-    private S3Notification notificationFor(String key, long size) throws Exception {
+    private JsonNode notificationFor(String key, long size) throws Exception {
         String encodedKey = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
         String event = """
                 {"Records": [{
@@ -120,7 +121,7 @@ public class ProcessCommand implements Callable<Integer> {
                          "object": {"key": %s, "size": %d}}
                 }]}""".formatted(Instant.now(), json.writeValueAsString(bucket.name()), bucket.name(),
                 json.writeValueAsString(encodedKey), size);
-        return json.readValue(event, S3Notification.class);
+        return json.readTree(event);
     }
 
     private Interview awaitSettled(UUID id) throws InterruptedException {

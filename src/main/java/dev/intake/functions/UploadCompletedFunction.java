@@ -1,11 +1,23 @@
 package dev.intake.functions;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.IntakeConfig;
+import dev.intake.functions.http.HttpAdapter;
+import dev.intake.functions.http.HttpRequest;
+import dev.intake.functions.http.HttpResponse;
+import dev.intake.ingest.BucketEvents;
 import dev.intake.ingest.InvalidEventException;
 import dev.intake.ingest.ObjectCreated;
+import dev.intake.ingest.RequestRejected;
 import dev.intake.ingest.S3Events;
 import dev.intake.ingest.S3Notification;
 import dev.intake.ingest.UploadCompletion;
@@ -13,15 +25,23 @@ import dev.intake.ingest.UploadOutcome;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** S3 ObjectCreated notification in, what became of each object out. */
+/**
+ * A new object in the media bucket, told by an S3 notification, an EventBridge "Object Created"
+ * event, or an R2 notification forwarded over a Function URL. Out: what became of each object (for
+ * the Function URL, as its HTTP response).
+ */
 public class UploadCompletedFunction {
 
     private static final Logger LOG = Logger.getLogger(UploadCompletedFunction.class);
 
     private final UploadCompletion completion;
+    private final ObjectMapper json;
+    private final Optional<String> forwardSecret;
 
-    UploadCompletedFunction(UploadCompletion completion) {
+    UploadCompletedFunction(UploadCompletion completion, ObjectMapper json, IntakeConfig config) {
         this.completion = completion;
+        this.json = json;
+        this.forwardSecret = config.r2().forwardSecret();
     }
 
     @RegisterForReflection
@@ -49,14 +69,44 @@ public class UploadCompletedFunction {
     }
 
     @Funq("upload-completed")
-    public Response uploadCompleted(S3Notification event) {
-        List<ObjectCreated> objects;
+    public JsonNode uploadCompleted(JsonNode event) {
         try {
-            objects = S3Events.objectsCreated(event);
+            if (event != null && event.has("Records")) {
+                return json.valueToTree(accept(S3Events.objectsCreated(json.treeToValue(event, S3Notification.class))));
+            }
+            if (event != null && event.has("detail-type")) {
+                return json.valueToTree(accept(BucketEvents.fromEventBridge(event)));
+            }
+            if (event != null && event.has("requestContext")) {
+                return json.valueToTree(HttpAdapter.respond("upload-completed", json.treeToValue(event, HttpRequest.class),
+                        this::forwardedR2));
+            }
+            throw new InvalidEventException("not an S3 notification, an EventBridge event or a forwarded R2 notification");
         } catch (InvalidEventException e) {
             LOG.warnf("upload-completed rejected an event: %s; nothing written", e.getMessage());
             throw e;
+        } catch (JsonProcessingException e) {
+            LOG.warnf("upload-completed rejected an event: %s; nothing written", e.getOriginalMessage());
+            throw new InvalidEventException("the event does not have the shape of its kind: " + e.getOriginalMessage());
         }
+    }
+
+    private HttpResponse forwardedR2(HttpRequest request) {
+        BucketEvents.verifyForwardSecret(forwardSecret, request.lowerCaseHeaders());
+        JsonNode body;
+        try {
+            body = json.readTree(request.rawBody());
+        } catch (IOException e) {
+            throw RequestRejected.malformed("the body is not JSON");
+        }
+        try {
+            return HttpResponse.json(200, accept(BucketEvents.fromR2(body)));
+        } catch (InvalidEventException e) {
+            throw RequestRejected.malformed(e.getMessage());
+        }
+    }
+
+    private Response accept(List<ObjectCreated> objects) {
         return new Response(completion.acceptAll(objects).stream().map(Result::of).toList());
     }
 }

@@ -20,6 +20,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import dev.intake.IntakeConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Fetches media from URLs a user gave, or that a provider handed back. Every connection resolves its
@@ -34,6 +35,7 @@ public class GuardedHttp {
     private final UrlGuard guard;
     private final CloseableHttpClient client;
 
+    @Inject
     GuardedHttp(IntakeConfig config) {
         this(new UrlGuard(config.urlImport().allowHttp(), config.urlImport().allowedHosts().orElse(java.util.List.of())),
                 config);

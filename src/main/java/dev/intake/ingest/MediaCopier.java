@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.intake.IntakeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -26,6 +27,7 @@ public class MediaCopier {
     private final String bucket;
     private final int partBytes;
 
+    @Inject
     MediaCopier(S3Client s3, IntakeConfig config) {
         this(s3, config.bucket(), config.copyPartBytes());
     }

@@ -6,13 +6,9 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import dev.intake.engine.WorkflowEngine;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
-import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.InterviewStatus;
-import dev.intake.workflow.Step;
-import dev.intake.workflow.StepError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -26,12 +22,12 @@ public class UploadCompletion {
     private static final Logger LOG = Logger.getLogger(UploadCompletion.class);
 
     private final InterviewStore interviews;
-    private final WorkflowEngine engine;
+    private final RunStarter runs;
     private final MediaBucket bucket;
 
-    UploadCompletion(InterviewStore interviews, WorkflowEngine engine, MediaBucket bucket) {
+    UploadCompletion(InterviewStore interviews, RunStarter runs, MediaBucket bucket) {
         this.interviews = interviews;
-        this.engine = engine;
+        this.runs = runs;
         this.bucket = bucket;
     }
 
@@ -72,16 +68,9 @@ public class UploadCompletion {
     }
 
     private UploadOutcome start(ObjectCreated object, UUID interviewId, String runId) {
-        try {
-            engine.start(interviewId, runId);
-            return new UploadOutcome.Started(object.key(), interviewId, runId);
-        } catch (RuntimeException e) {
-            String reason = "could not start processing: " + e.getMessage();
-            interviews.recordFailure(interviewId, Optional.empty(),
-                    new StepError(Step.UPLOAD.key(), reason, ErrorKind.TRANSIENT, 1));
-            LOG.errorf(e, "interview %s: %s; marked error", interviewId, reason);
-            return new UploadOutcome.StartFailed(object.key(), interviewId, reason);
-        }
+        return runs.start(interviewId, runId)
+                .<UploadOutcome>map(reason -> new UploadOutcome.StartFailed(object.key(), interviewId, reason))
+                .orElseGet(() -> new UploadOutcome.Started(object.key(), interviewId, runId));
     }
 
     private static UploadOutcome ignored(ObjectCreated object, String reason) {

@@ -73,9 +73,13 @@ class UploadCompletedFunctionTest {
 
     @Test
     void a_malformed_event_is_refused_with_its_reason() {
-        invoke("{\"detail-type\": \"Object Created\", \"detail\": {}}")
+        invoke("{\"hello\": \"world\"}")
                 .statusCode(500)
-                .body("errorMessage", containsString("not an S3 notification: 'Records' is missing"));
+                .body("errorMessage", containsString(
+                        "not an S3 notification, an EventBridge event or a forwarded R2 notification"));
+        invoke("{\"Records\": [{\"eventSource\": \"aws:s3\", \"eventName\": \"ObjectCreated:Put\"}]}")
+                .statusCode(500)
+                .body("errorMessage", containsString("record 0 lacks eventName, s3.bucket.name or s3.object.key"));
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.intake.functions;
+
+import java.util.Map;
+
+import dev.intake.functions.http.HttpResponse;
+import dev.intake.ingest.EntryOutcome;
+
+/** An entry point's outcome as HTTP: 202 for a new interview, 200 for one seen before or an ignored event. */
+final class EntryResponses {
+
+    private EntryResponses() {
+    }
+
+    static HttpResponse of(EntryOutcome outcome) {
+        if (outcome instanceof EntryOutcome.Created created) {
+            return HttpResponse.json(202, Map.of("interviewId", created.interviewId().toString(), "status", created.status()));
+        }
+        if (outcome instanceof EntryOutcome.Existing existing) {
+            return HttpResponse.json(200, Map.of("interviewId", existing.interviewId().toString(),
+                    "status", existing.status(), "duplicate", true));
+        }
+        return HttpResponse.json(200, Map.of("ignored", ((EntryOutcome.Ignored) outcome).reason()));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.intake.functions;
+
+
+import dev.intake.functions.http.HttpAdapter;
+import dev.intake.functions.http.HttpRequest;
+import dev.intake.functions.http.HttpResponse;
+import dev.intake.ingest.EntryOutcome;
+import dev.intake.ingest.RecallWebhook;
+import io.quarkus.funqy.Funq;
+
+/** Recall.ai's webhook, on a Function URL: the Svix signature is its authentication. */
+public class RecallWebhookFunction {
+
+    private final RecallWebhook webhook;
+
+    RecallWebhookFunction(RecallWebhook webhook) {
+        this.webhook = webhook;
+    }
+
+    @Funq("recall-webhook")
+    public HttpResponse recallWebhook(HttpRequest request) {
+        return HttpAdapter.respond("recall-webhook", request, r -> {
+            HttpMethods.require(r, "POST");
+            return EntryResponses.of(webhook.receive(r.lowerCaseHeaders(), r.rawBody()));
+        });
+    }
+}

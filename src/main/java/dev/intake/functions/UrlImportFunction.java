@@ -1,0 +1,29 @@
+package dev.intake.functions;
+
+import dev.intake.access.JwtAuthenticator;
+import dev.intake.functions.http.HttpAdapter;
+import dev.intake.functions.http.HttpRequest;
+import dev.intake.functions.http.HttpResponse;
+import dev.intake.ingest.UrlImport;
+import io.quarkus.funqy.Funq;
+
+/** Import the media at a URL, for a signed-in member of the account ({@code Authorization: Bearer <JWT>}). */
+public class UrlImportFunction {
+
+    private final JwtAuthenticator authenticator;
+    private final UrlImport urlImport;
+
+    UrlImportFunction(JwtAuthenticator authenticator, UrlImport urlImport) {
+        this.authenticator = authenticator;
+        this.urlImport = urlImport;
+    }
+
+    @Funq("url-import")
+    public HttpResponse urlImport(HttpRequest request) {
+        return HttpAdapter.respond("url-import", request, r -> {
+            HttpMethods.require(r, "POST");
+            var caller = authenticator.authenticate(r.lowerCaseHeaders());
+            return EntryResponses.of(urlImport.submit(caller, r.header("content-type"), r.rawBody()));
+        });
+    }
+}

@@ -1,0 +1,166 @@
+package dev.intake.ingest;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.IntakeConfig;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.store.WorkspaceStore;
+import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.Step;
+import dev.intake.workflow.StepError;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Recall.ai's webhook: verified, then a finished desktop upload or bot recording becomes an interview
+ * whose run is started, a failed desktop upload becomes an interview in {@code error}, and every other
+ * event is acknowledged without effect. It answers fast: the media is fetched by the upload step.
+ * Redeliveries find the interview the first delivery created (deduped on the Recall ids).
+ */
+@ApplicationScoped
+public class RecallWebhook {
+
+    private static final Logger LOG = Logger.getLogger(RecallWebhook.class);
+
+    private final Optional<SvixSignature> signature;
+    private final ObjectMapper json;
+    private final InterviewStore interviews;
+    private final WorkspaceStore workspace;
+    private final RunStarter runs;
+
+    RecallWebhook(IntakeConfig config, Clock clock, ObjectMapper json, InterviewStore interviews,
+                  WorkspaceStore workspace, RunStarter runs) {
+        this.signature = config.recall().webhookSecret()
+                .map(secret -> new SvixSignature(secret, config.recall().signatureTolerance(), clock));
+        this.json = json;
+        this.interviews = interviews;
+        this.workspace = workspace;
+        this.runs = runs;
+    }
+
+    /** What a Recall event says, once read. */
+    record RecallEvent(String type, String recordingId, String botId, UUID accountId, UUID projectId, UUID userId,
+                       String failureCode) {
+    }
+
+    public EntryOutcome receive(Map<String, String> lowerCaseHeaders, byte[] body) {
+        signature.orElseThrow(() -> new IllegalStateException(
+                "intake.recall.webhook-secret is not configured; no webhook can be verified"))
+                .verify(lowerCaseHeaders, body);
+        JsonNode event = parse(body);
+        String type = event.path("event").asText("");
+        return switch (type) {
+            case "sdk_upload.complete" -> start(read(type, event, event.at("/data/sdk_upload/metadata"), true));
+            case "recording.done" -> start(read(type, event, metadata(event, "recording", "bot"), true));
+            case "bot.done" -> start(read(type, event, metadata(event, "bot", "recording"), false));
+            case "sdk_upload.failed" -> fail(read(type, event, event.at("/data/sdk_upload/metadata"), true));
+            default -> {
+                LOG.infof("recall-webhook: %s acknowledged without action", type.isEmpty() ? "an event without a type" : type);
+                yield new EntryOutcome.Ignored("event '" + type + "' needs no action");
+            }
+        };
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            JsonNode event = json.readTree(body);
+            if (event == null || !event.isObject()) {
+                throw RequestRejected.malformed("the webhook body is not a JSON object");
+            }
+            return event;
+        } catch (IOException e) {
+            throw RequestRejected.malformed("the webhook body is not JSON");
+        }
+    }
+
+    private static JsonNode metadata(JsonNode event, String first, String second) {
+        JsonNode metadata = event.path("data").path(first).path("metadata");
+        return metadata.has("account_id") ? metadata : event.path("data").path(second).path("metadata");
+    }
+
+    private RecallEvent read(String type, JsonNode event, JsonNode metadata, boolean needsRecording) {
+        String recordingId = text(event.at("/data/recording/id"));
+        String botId = text(event.at("/data/bot/id"));
+        if (needsRecording && recordingId == null) {
+            throw RequestRejected.malformed(type + " has no data.recording.id");
+        }
+        if (recordingId == null && botId == null) {
+            throw RequestRejected.malformed(type + " has neither data.recording.id nor data.bot.id");
+        }
+        UUID accountId = uuid(metadata.path("account_id"), "account_id", type);
+        UUID projectId = uuid(metadata.path("project_id"), "project_id", type);
+        UUID userId = metadata.hasNonNull("user_id") ? uuid(metadata.path("user_id"), "user_id", type) : null;
+        if (!workspace.projectInAccount(projectId, accountId)) {
+            throw RequestRejected.notFound("no project " + projectId + " in account " + accountId);
+        }
+        return new RecallEvent(type, recordingId, botId, accountId, projectId, userId,
+                text(event.at("/data/data/sub_code")));
+    }
+
+    private EntryOutcome start(RecallEvent event) {
+        Optional<Interview> seen = interviews.findByRecall(event.recordingId(), event.botId());
+        if (seen.isPresent()) {
+            return existing(event, seen.get());
+        }
+        String runId = UUID.randomUUID().toString();
+        Optional<UUID> created = interviews.insertStarted(newInterview(event), runId,
+                "Recording received from Recall.ai; processing starts shortly");
+        if (created.isEmpty()) {
+            // A concurrent delivery inserted it between the look-up and the insert.
+            return existing(event, interviews.findByRecall(event.recordingId(), event.botId()).orElseThrow());
+        }
+        LOG.infof("recall-webhook: %s of recording %s created interview %s; starting run %s", event.type(),
+                event.recordingId() == null ? "bot " + event.botId() : event.recordingId(), created.get(), runId);
+        return new EntryOutcome.Created(created.get(), runs.start(created.get(), runId).isEmpty() ? "uploaded" : "error");
+    }
+
+    private EntryOutcome fail(RecallEvent event) {
+        StepError error = new StepError(Step.UPLOAD.key(), "the Recall.ai desktop upload failed ("
+                + Optional.ofNullable(event.failureCode()).orElse("no reason given") + ")", ErrorKind.PERMANENT, 1);
+        Optional<UUID> created = interviews.insertFailed(newInterview(event), error);
+        if (created.isPresent()) {
+            LOG.warnf("recall-webhook: recording %s failed to upload (%s); interview %s recorded in error",
+                    event.recordingId(), event.failureCode(), created.get());
+            return new EntryOutcome.Created(created.get(), "error");
+        }
+        Interview interview = interviews.findByRecall(event.recordingId(), event.botId()).orElseThrow();
+        interviews.recordFailure(interview.id(), Optional.empty(), error);
+        return new EntryOutcome.Existing(interview.id(), interviews.find(interview.id()).orElseThrow().status().dbValue());
+    }
+
+    private static EntryOutcome existing(RecallEvent event, Interview interview) {
+        LOG.infof("recall-webhook: %s for interview %s seen before; nothing changed", event.type(), interview.id());
+        return new EntryOutcome.Existing(interview.id(), interview.status().dbValue());
+    }
+
+    private static InterviewStore.NewInterview newInterview(RecallEvent event) {
+        String title = "Recall.ai recording " + (event.recordingId() != null ? event.recordingId() : "of bot " + event.botId());
+        return new InterviewStore.NewInterview(UUID.randomUUID(), event.accountId(), event.projectId(), title,
+                Interview.Source.recall(event.recordingId(), event.botId()), event.userId(), null);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    }
+
+    private static UUID uuid(JsonNode node, String field, String type) {
+        String value = text(node);
+        if (value == null) {
+            throw RequestRejected.malformed(type + " metadata has no " + field);
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.malformed(type + " metadata " + field + " '" + value + "' is not a UUID");
+        }
+    }
+}

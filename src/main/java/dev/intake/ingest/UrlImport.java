@@ -1,0 +1,123 @@
+package dev.intake.ingest;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.IntakeConfig;
+import dev.intake.access.AccountAccess;
+import dev.intake.access.Caller;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.store.WorkspaceStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * A signed-in member asks Intake to import the media at a URL. The request and the URL are checked
+ * here (the URL again on every connection when the upload step fetches it), the interview recorded
+ * and its run started; nothing is written for a request that fails a check.
+ */
+@ApplicationScoped
+public class UrlImport {
+
+    private static final Logger LOG = Logger.getLogger(UrlImport.class);
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_TITLE = 500;
+    static final int MAX_INSTRUCTIONS = 10_000;
+    static final int MAX_URL = 4096;
+
+    private final ObjectMapper json;
+    private final AccountAccess access;
+    private final WorkspaceStore workspace;
+    private final InterviewStore interviews;
+    private final RunStarter runs;
+    private final UrlGuard guard;
+
+    UrlImport(ObjectMapper json, AccountAccess access, WorkspaceStore workspace, InterviewStore interviews,
+              RunStarter runs, GuardedHttp http) {
+        this.json = json;
+        this.access = access;
+        this.workspace = workspace;
+        this.interviews = interviews;
+        this.runs = runs;
+        this.guard = http.guard();
+    }
+
+    /** The request, once read. */
+    public record Request(UUID accountId, UUID projectId, String url, String title, String customInstructions) {
+    }
+
+    public EntryOutcome.Created submit(Caller caller, Optional<String> contentType, byte[] body) {
+        Request request = read(contentType, body);
+        access.requireMember(caller, request.accountId());
+        if (!workspace.projectInAccount(request.projectId(), request.accountId())) {
+            throw RequestRejected.notFound("no project " + request.projectId() + " in account " + request.accountId());
+        }
+        try {
+            guard.check(request.url());
+        } catch (UrlGuard.UnsafeUrlException e) {
+            throw new RequestRejected(422, e.getMessage());
+        }
+        UUID id = UUID.randomUUID();
+        String runId = UUID.randomUUID().toString();
+        interviews.insertStarted(new InterviewStore.NewInterview(id, request.accountId(), request.projectId(),
+                request.title() != null ? request.title() : request.url(), Interview.Source.url(request.url()),
+                caller.userId(), request.customInstructions()), runId, "Import from URL queued")
+                .orElseThrow(() -> new IllegalStateException("a new interview id collided with an existing one"));
+        LOG.infof("url-import: interview %s created for %s by user %s; starting run %s", id, request.url(),
+                caller.userId(), runId);
+        return new EntryOutcome.Created(id, runs.start(id, runId).isEmpty() ? "uploaded" : "error");
+    }
+
+    private Request read(Optional<String> contentType, byte[] body) {
+        if (contentType.isEmpty() || !MediaTypes.base(contentType.get()).equals("application/json")) {
+            throw new RequestRejected(415, "the body must be application/json");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new RequestRejected(413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (IOException e) {
+            throw RequestRejected.malformed("the body is not JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw RequestRejected.malformed("the body must be a JSON object");
+        }
+        return new Request(uuid(node, "accountId"), uuid(node, "projectId"), text(node, "url", MAX_URL, true),
+                text(node, "title", MAX_TITLE, false), text(node, "customInstructions", MAX_INSTRUCTIONS, false));
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        String value = text(node, field, 64, true);
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.malformed(field + " '" + value + "' is not a UUID");
+        }
+    }
+
+    private static String text(JsonNode node, String field, int max, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw RequestRejected.malformed(field + " is required");
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw RequestRejected.malformed(field + " must be a non-empty string");
+        }
+        if (value.asText().length() > max) {
+            throw RequestRejected.malformed(field + " is longer than " + max + " characters");
+        }
+        return value.asText().strip();
+    }
+}
