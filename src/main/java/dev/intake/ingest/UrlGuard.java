@@ -62,11 +62,19 @@ public final class UrlGuard {
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
             throw new UnsafeUrlException("only https URLs are accepted" + (scheme.isEmpty() ? "" : ", not " + scheme));
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new UnsafeUrlException("the URL has no host");
-        }
-        if (uri.getRawUserInfo() != null) {
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new UnsafeUrlException("URLs with credentials are not accepted");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            // java.net.URI gives no host for forms like "127.1" or "0x7f.0.0.1" that other clients read
+            // as addresses: name the address when it is one, and refuse either way.
+            String authority = uri.getRawAuthority();
+            if (authority != null && !authority.isBlank()) {
+                String host = authority.replaceFirst(":\\d*$", "");
+                resolve(host);
+                throw new UnsafeUrlException("'" + host + "' is not a host name Intake can connect to");
+            }
+            throw new UnsafeUrlException("the URL has no host");
         }
         return uri;
     }
