@@ -1,0 +1,245 @@
+package dev.intake.ingest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.intake.providers.transcription.Transcript;
+import dev.intake.providers.transcription.Utterance;
+import dev.intake.store.Db;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.store.TranscriptStore;
+import dev.intake.testing.RecallFixtures;
+import dev.intake.testing.TestData;
+import dev.intake.testing.WireMockResource;
+import dev.intake.workflow.InterviewStatus;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import software.amazon.awssdk.services.s3.S3Client;
+
+@QuarkusTest
+class RecallWebhookTest {
+
+    @Inject
+    RecallWebhook webhook;
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    TranscriptStore transcripts;
+    @Inject
+    MediaBucket bucket;
+    @Inject
+    S3Client s3;
+    @Inject
+    TestData data;
+    @Inject
+    Db db;
+
+    private TestData.Project project;
+    private String recordingId;
+
+    @BeforeEach
+    void aProjectAndARecording() {
+        bucket.ensureExists();
+        project = data.project("What problems do they have today?");
+        recordingId = UUID.randomUUID().toString();
+    }
+
+    private EntryOutcome deliver(byte[] body) {
+        return webhook.receive(RecallFixtures.signedHeaders(body), body);
+    }
+
+    private long interviewsOfProject() {
+        return db.execute("SELECT count(*) AS n FROM interviews WHERE project_id = $1", Tuple.of(project.projectId()))
+                .iterator().next().getLong("n");
+    }
+
+    @Test
+    void a_finished_desktop_upload_becomes_an_interview_with_recalls_transcript_and_video() {
+        byte[] video = "fake mp4 bytes".getBytes(StandardCharsets.UTF_8);
+        RecallFixtures.stubRecording(recordingId, video, RecallFixtures.transcript());
+
+        EntryOutcome outcome = deliver(RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project));
+
+        EntryOutcome.Created created = assertInstanceOf(EntryOutcome.Created.class, outcome);
+        Interview done = data.awaitSettled(created.interviewId());
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(Object::toString).orElse(""));
+        assertEquals("recall", done.source().type());
+        assertEquals(recordingId, done.source().recallRecordingId());
+        assertEquals("interviews/" + project.accountId() + "/" + project.projectId() + "/" + done.id() + "/recording.mp4",
+                done.mediaKey());
+        assertArrayEquals(video, s3.getObjectAsBytes(b -> b.bucket(bucket.name()).key(done.mediaKey())).asByteArray());
+        assertTrue(data.rows("evidence", done.id()) > 0);
+    }
+
+    @Test
+    void recall_transcript_times_land_in_seconds() {
+        RecallFixtures.stubRecording(recordingId, "v".getBytes(StandardCharsets.UTF_8), RecallFixtures.transcript());
+        var created = (EntryOutcome.Created) deliver(RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project));
+        data.awaitSettled(created.interviewId());
+        Transcript transcript = transcripts.load(created.interviewId()).orElseThrow();
+        Utterance first = transcript.utterances().get(0);
+        assertEquals("Priya Raman", first.speaker());
+        assertEquals(1.52, first.startSec(), 1e-9);
+        assertEquals(5.9, first.endSec(), 1e-9);
+        assertEquals("recall", transcript.format());
+    }
+
+    @Test
+    void a_redelivered_webhook_returns_the_same_interview_and_writes_nothing_new() {
+        RecallFixtures.stubRecording(recordingId, "v".getBytes(StandardCharsets.UTF_8), RecallFixtures.transcript());
+        byte[] body = RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project);
+        var created = (EntryOutcome.Created) deliver(body);
+        Interview ready = data.awaitSettled(created.interviewId());
+
+        EntryOutcome again = deliver(body);
+
+        EntryOutcome.Existing existing = assertInstanceOf(EntryOutcome.Existing.class, again);
+        assertEquals(created.interviewId(), existing.interviewId());
+        assertEquals("ready", existing.status());
+        assertEquals(1, interviewsOfProject());
+        assertEquals(ready.updatedAt(), data.interview(created.interviewId()).updatedAt());
+    }
+
+    @Test
+    void a_bot_recording_done_uses_the_metadata_on_the_recording() {
+        RecallFixtures.stubRecording(recordingId, "v".getBytes(StandardCharsets.UTF_8), RecallFixtures.transcript());
+        byte[] body = RecallFixtures.event("recall-recording-done.json", recordingId, project);
+        var created = assertInstanceOf(EntryOutcome.Created.class, deliver(body));
+        Interview done = data.awaitSettled(created.interviewId());
+        assertEquals(InterviewStatus.READY, done.status());
+        assertEquals(project.accountId(), done.accountId());
+        assertEquals("b0b1b2b3-c4c5-4d6d-8e7e-f8f9a0a1b2b3", done.source().recallBotId());
+    }
+
+    @Test
+    void bot_done_without_a_recording_id_finds_the_recording_through_the_bot() {
+        String botId = UUID.randomUUID().toString();
+        RecallFixtures.stubRecording(recordingId, "v".getBytes(StandardCharsets.UTF_8), RecallFixtures.transcript());
+        WireMockResource.server().stubFor(get(urlEqualTo("/api/v1/bot/" + botId + "/")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": \"" + botId + "\", \"recordings\": [{\"id\": \"" + recordingId + "\"}]}")));
+        var event = RecallFixtures.contract("recall-recording-done.json");
+        event.put("event", "bot.done");
+        var dataNode = (com.fasterxml.jackson.databind.node.ObjectNode) event.get("data");
+        dataNode.remove("recording");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) dataNode.get("bot")).put("id", botId);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) dataNode.get("bot").get("metadata"))
+                .put("account_id", project.accountId().toString()).put("project_id", project.projectId().toString());
+        byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
+
+        var created = assertInstanceOf(EntryOutcome.Created.class, deliver(body));
+        Interview done = data.awaitSettled(created.interviewId());
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(Object::toString).orElse(""));
+        assertEquals(recordingId, done.source().recallRecordingId());
+        assertInstanceOf(EntryOutcome.Existing.class, deliver(body));
+    }
+
+    @Test
+    void a_failed_desktop_upload_is_recorded_as_an_interview_in_error_with_recalls_sub_code() {
+        var outcome = deliver(RecallFixtures.event("recall-sdk-upload-failed.json", recordingId, project));
+        var created = assertInstanceOf(EntryOutcome.Created.class, outcome);
+        assertEquals("error", created.status());
+        Interview failed = data.interview(created.interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertEquals("the Recall.ai desktop upload failed (upload_interrupted)",
+                failed.lastError().orElseThrow().getString("message"));
+        assertEquals("upload", failed.lastError().orElseThrow().getString("step"));
+    }
+
+    @Test
+    void other_events_are_acknowledged_without_writing_anything() {
+        var event = RecallFixtures.contract("recall-recording-done.json");
+        event.put("event", "bot.status_change");
+        byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
+        assertInstanceOf(EntryOutcome.Ignored.class, deliver(body));
+        assertEquals(0, interviewsOfProject());
+    }
+
+    @Test
+    void a_tampered_body_is_refused_and_nothing_is_written() {
+        byte[] body = RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project);
+        Map<String, String> headers = RecallFixtures.signedHeaders(body);
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace(recordingId, UUID.randomUUID().toString())
+                .getBytes(StandardCharsets.UTF_8);
+        RequestRejected e = assertThrows(RequestRejected.class, () -> webhook.receive(headers, tampered));
+        assertEquals(401, e.status());
+        assertEquals(0, interviewsOfProject());
+    }
+
+    @Test
+    void an_expired_signature_is_refused_and_nothing_is_written() {
+        byte[] body = RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project);
+        var signer = new SvixSignature(RecallFixtures.SECRET, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
+        long old = System.currentTimeMillis() / 1000 - 600;
+        Map<String, String> headers = new HashMap<>(Map.of("webhook-id", "msg_1", "webhook-timestamp", String.valueOf(old),
+                "webhook-signature", signer.signatureOf("msg_1", old, body)));
+        assertEquals(401, assertThrows(RequestRejected.class, () -> webhook.receive(headers, body)).status());
+        assertEquals(0, interviewsOfProject());
+    }
+
+    @Test
+    void the_legacy_svix_headers_are_accepted() {
+        RecallFixtures.stubRecording(recordingId, "v".getBytes(StandardCharsets.UTF_8), RecallFixtures.transcript());
+        byte[] body = RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project);
+        Map<String, String> legacy = new HashMap<>();
+        RecallFixtures.signedHeaders(body).forEach((k, v) -> legacy.put(k.replace("webhook-", "svix-"), v));
+        assertInstanceOf(EntryOutcome.Created.class, webhook.receive(legacy, body));
+    }
+
+    @Test
+    void metadata_naming_a_project_outside_the_account_is_refused_and_nothing_is_written() {
+        TestData.Project stranger = new TestData.Project(project.accountId(), data.project().projectId());
+        byte[] body = RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, stranger);
+        assertEquals(404, assertThrows(RequestRejected.class, () -> deliver(body)).status());
+        assertEquals(0, interviewsOfProject());
+    }
+
+    @Test
+    void an_event_without_its_ids_or_metadata_is_malformed() {
+        var noMetadata = RecallFixtures.contract("recall-sdk-upload-complete.json");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) noMetadata.get("data").get("sdk_upload")).remove("metadata");
+        byte[] body = noMetadata.toString().getBytes(StandardCharsets.UTF_8);
+        RequestRejected e = assertThrows(RequestRejected.class, () -> deliver(body));
+        assertEquals(400, e.status());
+        assertEquals("sdk_upload.complete metadata has no account_id", e.getMessage());
+        byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+        assertEquals(400, assertThrows(RequestRejected.class, () -> deliver(notJson)).status());
+    }
+
+    @Test
+    void a_recording_recall_does_not_know_ends_in_a_visible_error() {
+        var created = (EntryOutcome.Created) deliver(RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project));
+        Interview failed = data.awaitSettled(created.interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertEquals("Recall.ai has no recording " + recordingId, failed.lastError().orElseThrow().getString("message"));
+        WireMockResource.server().verify(getRequestedFor(urlEqualTo("/api/v1/recording/" + recordingId + "/")));
+    }
+
+    @Test
+    void a_recording_with_video_but_no_transcript_needs_a_transcription_provider() {
+        RecallFixtures.stubRecording(recordingId, "v".getBytes(StandardCharsets.UTF_8), null);
+        var created = (EntryOutcome.Created) deliver(RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project));
+        Interview failed = data.awaitSettled(created.interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertTrue(failed.lastError().orElseThrow().getString("message").contains("no transcription provider"));
+        assertEquals(List.of(), failed.completedSteps());
+    }
+}
