@@ -46,7 +46,7 @@ public class GuardedHttp {
         DnsResolver resolver = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) {
-                return guard.resolve(host);
+                return guard.resolveForConnection(host);
             }
 
             @Override
@@ -114,11 +114,7 @@ public class GuardedHttp {
     }
 
     private URI checked(String url) {
-        URI uri = guard.checkForm(url);
-        if (!guard.isAllowListed(uri)) {
-            guard.resolve(uri.getHost());
-        }
-        return uri;
+        return guard.check(url);
     }
 
     private ClassicHttpResponse execute(URI uri) {

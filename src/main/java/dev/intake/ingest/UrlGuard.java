@@ -43,10 +43,15 @@ public final class UrlGuard {
         }
     }
 
-    /** Checks the URL's form and every address its host resolves to; returns it parsed. */
+    /**
+     * Checks the URL's form and every address its host resolves to (unless its host:port is
+     * allow-listed); returns it parsed.
+     */
     public URI check(String url) {
         URI uri = checkForm(url);
-        resolve(uri.getHost());
+        if (!isAllowListed(uri)) {
+            resolve(uri.getHost());
+        }
         return uri;
     }
 
@@ -86,15 +91,19 @@ public final class UrlGuard {
     }
 
     /**
-     * The host's addresses, each of them checked; used as the DNS resolver of every connection, so
-     * the address connected to is the one checked.
+     * The addresses a connection to {@code rawHost} may use: the DNS resolver of every connection, so
+     * the address connected to is an address that was checked. A host of the allow-list is exempt here
+     * (the resolver is not told the port; {@link #check} has already held the URL to host:port).
      */
+    public InetAddress[] resolveForConnection(String rawHost) {
+        String host = host(rawHost);
+        return allowedHosts.contains(host) ? addresses(host) : resolve(host);
+    }
+
+    /** The host's addresses, every one of them checked. */
     public InetAddress[] resolve(String rawHost) {
         String host = host(rawHost);
         InetAddress[] addresses = addresses(host);
-        if (allowedHosts.contains(host)) {
-            return addresses;
-        }
         for (InetAddress address : addresses) {
             whyForbidden(address).ifPresent(reason -> {
                 throw new UnsafeUrlException("host " + host + " resolves to " + address.getHostAddress() + ", " + reason);

@@ -95,9 +95,12 @@ class UrlGuardTest {
         assertTrue(local.isAllowListed(URI.create("http://127.0.0.1:8089/a.vtt")));
         assertFalse(local.isAllowListed(URI.create("http://127.0.0.1:8090/a.vtt")));
         assertFalse(local.isAllowListed(URI.create("http://localhost:8089/a.vtt")));
-        assertDoesNotThrow(() -> local.resolve("127.0.0.1"));
-        assertThrows(UrlGuard.UnsafeUrlException.class, () -> local.resolve("localhost"));
-        assertEquals(InetAddress.getByName("127.0.0.1"), local.resolve("127.0.0.1")[0]);
+        assertDoesNotThrow(() -> local.check("http://127.0.0.1:8089/a.vtt"));
+        assertThrows(UrlGuard.UnsafeUrlException.class, () -> local.check("http://127.0.0.1:8090/a.vtt"));
+        assertThrows(UrlGuard.UnsafeUrlException.class, () -> local.check("http://127.0.0.1/a.vtt"));
+        assertEquals(InetAddress.getByName("127.0.0.1"), local.resolveForConnection("127.0.0.1")[0]);
+        assertThrows(UrlGuard.UnsafeUrlException.class, () -> local.resolveForConnection("localhost"));
+        assertThrows(UrlGuard.UnsafeUrlException.class, () -> local.resolve("127.0.0.1"));
     }
 
     @Test

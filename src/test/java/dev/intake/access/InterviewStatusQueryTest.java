@@ -1,0 +1,87 @@
+package dev.intake.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.ingest.MediaBucket;
+import dev.intake.ingest.MediaKey;
+import dev.intake.ingest.ObjectCreated;
+import dev.intake.ingest.RequestRejected;
+import dev.intake.ingest.UploadCompletion;
+import dev.intake.store.WorkspaceStore;
+import dev.intake.testing.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class InterviewStatusQueryTest {
+
+    @Inject
+    InterviewStatusQuery query;
+    @Inject
+    WorkspaceStore workspace;
+    @Inject
+    UploadCompletion completion;
+    @Inject
+    MediaBucket bucket;
+    @Inject
+    TestData data;
+
+    private Caller memberOf(TestData.Project project) {
+        Caller member = new Caller(UUID.randomUUID());
+        workspace.ensureMember(project.accountId(), member.userId(), "member");
+        return member;
+    }
+
+    private MediaKey processed(TestData.Project project, String fileName, String content) {
+        MediaKey key = data.uploadingInterview(project, fileName);
+        data.putObject(key, content);
+        completion.accept(new ObjectCreated(bucket.name(), key.key(), content.length()));
+        data.awaitSettled(key.interviewId());
+        return key;
+    }
+
+    @Test
+    void a_member_sees_status_step_progress_and_completed_steps() {
+        TestData.Project project = data.project();
+        MediaKey key = processed(project, "notes.txt", TestData.sample("standup-notes.txt"));
+
+        StatusView view = query.statusOf(memberOf(project), key.interviewId());
+
+        assertEquals("ready", view.status());
+        assertEquals("complete", view.currentStep());
+        assertEquals(100, view.progress());
+        assertEquals(List.of("upload", "evidence", "enrich-person", "insights", "personas", "answers", "finalize"),
+                view.completedSteps());
+        assertNull(view.lastError());
+        assertEquals("Ready", view.statusDetail());
+    }
+
+    @Test
+    void a_failed_interview_shows_where_and_why() {
+        TestData.Project project = data.project();
+        MediaKey key = processed(project, "call.mp4", "bytes");
+
+        StatusView view = query.statusOf(memberOf(project), key.interviewId());
+
+        assertEquals("error", view.status());
+        assertEquals("upload", view.lastError().get("step"));
+        assertEquals("permanent", view.lastError().get("kind"));
+        assertEquals("Failed at upload: " + view.lastError().get("message"), view.statusDetail());
+    }
+
+    @Test
+    void another_accounts_member_is_refused_and_an_unknown_interview_is_not_found() {
+        TestData.Project project = data.project();
+        MediaKey key = data.uploadingInterview(project, "call.vtt");
+        Caller outsider = memberOf(data.project());
+        assertEquals(403, assertThrows(RequestRejected.class, () -> query.statusOf(outsider, key.interviewId())).status());
+        assertEquals(404, assertThrows(RequestRejected.class, () -> query.statusOf(outsider, UUID.randomUUID())).status());
+    }
+}
