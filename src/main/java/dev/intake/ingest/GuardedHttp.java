@@ -3,6 +3,7 @@ package dev.intake.ingest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -38,10 +39,10 @@ public class GuardedHttp {
     @Inject
     GuardedHttp(IntakeConfig config) {
         this(new UrlGuard(config.urlImport().allowHttp(), config.urlImport().allowedHosts().orElse(java.util.List.of())),
-                config);
+                config.urlImport().connectTimeout(), config.urlImport().readTimeout());
     }
 
-    GuardedHttp(UrlGuard guard, IntakeConfig config) {
+    public GuardedHttp(UrlGuard guard, Duration connectTimeout, Duration readTimeout) {
         this.guard = guard;
         DnsResolver resolver = new DnsResolver() {
             @Override
@@ -55,8 +56,8 @@ public class GuardedHttp {
             }
         };
         ConnectionConfig connection = ConnectionConfig.custom()
-                .setConnectTimeout(config.urlImport().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .setSocketTimeout((int) config.urlImport().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .setConnectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .setSocketTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -139,7 +140,7 @@ public class GuardedHttp {
     }
 
     @PreDestroy
-    void close() throws IOException {
+    public void close() throws IOException {
         client.close();
     }
 }

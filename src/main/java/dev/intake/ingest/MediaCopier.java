@@ -1,5 +1,6 @@
 package dev.intake.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,8 +78,12 @@ public class MediaCopier {
                 }
                 int number = parts.size() + 1;
                 int length = n;
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
-                        RequestBody.fromInputStream(new java.io.ByteArrayInputStream(buffer, 0, length), length)).eTag();
+                // A provider of fresh views of the one buffer: the SDK re-reads it (signing, retries)
+                // without copying it.
+                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
+                                .contentLength((long) length),
+                        RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
+                                contentType)).eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
             }
             if (parts.isEmpty()) {
