@@ -17,7 +17,8 @@ import dev.intake.store.InterviewStore;
 import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -92,8 +93,8 @@ public class LocalEngine implements WorkflowEngine {
         return outcome;
     }
 
-    @PreDestroy
-    void stop() {
+    /** On shutdown, before the database pool closes: runs in flight get a moment to finish their step. */
+    void stop(@Observes ShutdownEvent shutdown) {
         threads.shutdown();
         try {
             if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {

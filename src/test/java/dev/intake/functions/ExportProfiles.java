@@ -1,0 +1,33 @@
+package dev.intake.functions;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** One application per exported function, as each Lambda runs: the mock event server invokes that one. */
+final class ExportProfiles {
+
+    private ExportProfiles() {
+    }
+
+    public static final class RecallWebhook implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "recall-webhook");
+        }
+    }
+
+    public static final class UrlImport implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "url-import");
+        }
+    }
+
+    public static final class InterviewStatus implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "interview-status");
+        }
+    }
+}
