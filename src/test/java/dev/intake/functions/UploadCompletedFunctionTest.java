@@ -91,4 +91,44 @@ class UploadCompletedFunctionTest {
                 .body("results[0].detail", equalTo("no interview " + key.interviewId()));
         assertTrue(interviews.find(key.interviewId()).isEmpty());
     }
+
+    private static String withKey(String contract, String contractKey, MediaKey key) throws IOException {
+        return Files.readString(Path.of("src/test/resources/contracts", contract)).replace(contractKey, key.key());
+    }
+
+    @Test
+    void an_eventbridge_object_created_event_starts_the_interview() throws IOException {
+        MediaKey key = data.uploadingInterview(data.project(), "call.txt");
+        data.putObject(key, TestData.sample("standup-notes.txt"));
+        String event = withKey("eventbridge-object-created.json", "interviews/d7b69d5e-a952-41a6-931f-e2fed1d82e85/"
+                + "6dbcbb68-0662-4ebc-9f84-dd13b8ff758d/931e3b81-ef32-48c3-b6f3-382461b362e4/recording.webm", key);
+        invoke(event).statusCode(200).body("results[0].outcome", equalTo("started"));
+        assertEquals(InterviewStatus.READY, data.awaitSettled(key.interviewId()).status());
+    }
+
+    private static final String R2_KEY = "interviews/d7b69d5e-a952-41a6-931f-e2fed1d82e85/"
+            + "6dbcbb68-0662-4ebc-9f84-dd13b8ff758d/931e3b81-ef32-48c3-b6f3-382461b362e4/recording.mp4";
+
+    @Test
+    void a_forwarded_r2_notification_with_the_shared_secret_starts_the_interview() throws IOException {
+        MediaKey key = data.uploadingInterview(data.project(), "call.txt");
+        data.putObject(key, TestData.sample("standup-notes.txt"));
+        byte[] body = withKey("r2-event-notification.json", R2_KEY, key).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String request = dev.intake.testing.FunctionUrlEvents.request("POST", "/", null,
+                java.util.Map.of("x-intake-forward-secret", "test-forward-secret", "content-type", "application/json"), body, false);
+        var response = invoke(request).statusCode(200).extract().jsonPath();
+        assertEquals(200, response.getInt("statusCode"));
+        assertEquals("started", io.restassured.path.json.JsonPath.from(response.getString("body")).getString("results[0].outcome"));
+        assertEquals(InterviewStatus.READY, data.awaitSettled(key.interviewId()).status());
+    }
+
+    @Test
+    void a_forwarded_r2_notification_without_the_right_secret_answers_401_and_changes_nothing() throws IOException {
+        MediaKey key = data.uploadingInterview(data.project(), "call.txt");
+        byte[] body = withKey("r2-event-notification.json", R2_KEY, key).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String request = dev.intake.testing.FunctionUrlEvents.request("POST", "/", null,
+                java.util.Map.of("x-intake-forward-secret", "guess", "content-type", "application/json"), body, false);
+        assertEquals(401, invoke(request).statusCode(200).extract().jsonPath().getInt("statusCode"));
+        assertEquals(InterviewStatus.UPLOADING, data.interview(key.interviewId()).status());
+    }
 }
