@@ -12,7 +12,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The command-line entry point. The local commands ({@code process}) run on an embedded PostgreSQL
+ * The command-line entry point. The local commands ({@code process}, {@code serve}) run on an embedded PostgreSQL
  * and S3 server, started here before the application reads its configuration, with their data kept
  * under {@code intake.home} (default {@code .intake}) between runs. Set {@code INTAKE_EMBEDDED=false}
  * to use the configured database and bucket instead. In Lambda this class is not used: the Funqy
@@ -21,7 +21,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class Launcher {
 
-    private static final Set<String> LOCAL_COMMANDS = Set.of("process");
+    private static final Set<String> LOCAL_COMMANDS = Set.of("process", "serve");
 
 
     private Launcher() {
@@ -42,6 +42,9 @@ public final class Launcher {
         }
         if (local && embeddedWanted() && !asksForHelp(args)) {
             startEmbeddedServices(home());
+            if (args[0].equals("serve")) {
+                LocalSecrets.makeUpMissing();
+            }
         }
         Quarkus.run(IntakeCli.class, args);
     }

@@ -1,5 +1,8 @@
 package dev.intake.functions;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,6 +19,7 @@ import dev.intake.store.WorkspaceStore;
 import dev.intake.testing.FunctionUrlEvents;
 import dev.intake.testing.TestData;
 import dev.intake.testing.Tokens;
+import dev.intake.testing.WireMockResource;
 import dev.intake.workflow.InterviewStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -66,11 +70,13 @@ class UrlImportFunctionTest {
 
     @Test
     void a_member_gets_202_with_the_new_interview() {
-        JsonPath response = invoke(bearer(Tokens.forUser(user)), "https://93.184.215.14/interview.mp4");
+        String path = "/files/" + UUID.randomUUID() + "/notes.txt";
+        WireMockResource.server().register(get(urlEqualTo(path))
+                .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(TestData.sample("standup-notes.txt"))));
+        JsonPath response = invoke(bearer(Tokens.forUser(user)), WireMockResource.baseUrl() + path);
         assertEquals(202, response.getInt("statusCode"));
         UUID id = UUID.fromString(JsonPath.from(response.getString("body")).getString("interviewId"));
-        // No such public host answers here: the upload step records that, visibly.
-        assertEquals(InterviewStatus.ERROR, data.awaitSettled(id).status());
+        assertEquals(InterviewStatus.READY, data.awaitSettled(id).status());
         assertEquals(1, interviews());
     }
 

@@ -26,7 +26,7 @@ class GuardedHttpTest {
 
     private static String redirecting(String to) {
         String path = "/redirect-" + UUID.randomUUID();
-        WireMockResource.server().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(302).withHeader("Location", to)));
+        WireMockResource.server().register(get(urlEqualTo(path)).willReturn(aResponse().withStatus(302).withHeader("Location", to)));
         return WireMockResource.baseUrl() + path;
     }
 
@@ -50,7 +50,7 @@ class GuardedHttpTest {
     @Test
     void a_redirect_to_a_relative_location_on_the_same_host_is_followed() throws IOException {
         String target = "/target-" + UUID.randomUUID() + ".vtt";
-        WireMockResource.server().stubFor(get(urlEqualTo(target))
+        WireMockResource.server().register(get(urlEqualTo(target))
                 .willReturn(aResponse().withHeader("Content-Type", "text/vtt").withBody("WEBVTT\n")));
         try (MediaDownload download = http.open(redirecting(target))) {
             assertTrue(download.uri().toString().endsWith(target));
@@ -62,7 +62,7 @@ class GuardedHttpTest {
     @Test
     void endless_redirects_are_cut_off() {
         String path = "/loop-" + UUID.randomUUID();
-        WireMockResource.server().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(301).withHeader("Location", path)));
+        WireMockResource.server().register(get(urlEqualTo(path)).willReturn(aResponse().withStatus(301).withHeader("Location", path)));
         FetchFailure e = assertThrows(FetchFailure.class, () -> http.open(WireMockResource.baseUrl() + path));
         assertTrue(e.getMessage().startsWith("more than 5 redirects"), e.getMessage());
     }
@@ -70,10 +70,10 @@ class GuardedHttpTest {
     @Test
     void server_errors_are_transient_and_client_errors_permanent() {
         String busy = "/busy-" + UUID.randomUUID();
-        WireMockResource.server().stubFor(get(urlEqualTo(busy)).willReturn(aResponse().withStatus(503)));
+        WireMockResource.server().register(get(urlEqualTo(busy)).willReturn(aResponse().withStatus(503)));
         assertTrue(assertThrows(FetchFailure.class, () -> http.open(WireMockResource.baseUrl() + busy)).isTransient());
         String gone = "/gone-" + UUID.randomUUID();
-        WireMockResource.server().stubFor(get(urlEqualTo(gone)).willReturn(aResponse().withStatus(410)));
+        WireMockResource.server().register(get(urlEqualTo(gone)).willReturn(aResponse().withStatus(410)));
         assertTrue(!assertThrows(FetchFailure.class, () -> http.open(WireMockResource.baseUrl() + gone)).isTransient());
     }
 }

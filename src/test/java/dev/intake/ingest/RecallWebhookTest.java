@@ -133,7 +133,7 @@ class RecallWebhookTest {
     void bot_done_without_a_recording_id_finds_the_recording_through_the_bot() {
         String botId = UUID.randomUUID().toString();
         RecallFixtures.stubRecording(recordingId, "v".getBytes(StandardCharsets.UTF_8), RecallFixtures.transcript());
-        WireMockResource.server().stubFor(get(urlEqualTo("/api/v1/bot/" + botId + "/")).willReturn(aResponse()
+        WireMockResource.server().register(get(urlEqualTo("/api/v1/bot/" + botId + "/")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"" + botId + "\", \"recordings\": [{\"id\": \"" + recordingId + "\"}]}")));
         var event = RecallFixtures.contract("recall-recording-done.json");
@@ -230,7 +230,7 @@ class RecallWebhookTest {
         Interview failed = data.awaitSettled(created.interviewId());
         assertEquals(InterviewStatus.ERROR, failed.status());
         assertEquals("Recall.ai has no recording " + recordingId, failed.lastError().orElseThrow().getString("message"));
-        WireMockResource.server().verify(getRequestedFor(urlEqualTo("/api/v1/recording/" + recordingId + "/")));
+        WireMockResource.server().verifyThat(getRequestedFor(urlEqualTo("/api/v1/recording/" + recordingId + "/")));
     }
 
     @Test

@@ -102,10 +102,4 @@ class UrlGuardTest {
         assertThrows(UrlGuard.UnsafeUrlException.class, () -> local.resolveForConnection("localhost"));
         assertThrows(UrlGuard.UnsafeUrlException.class, () -> local.resolve("127.0.0.1"));
     }
-
-    @Test
-    void a_host_that_does_not_resolve_is_refused() {
-        assertTrue(assertThrows(UrlGuard.UnsafeUrlException.class,
-                () -> guard.check("https://no-such-host.invalid/a.mp4")).getMessage().endsWith("does not resolve"));
-    }
 }

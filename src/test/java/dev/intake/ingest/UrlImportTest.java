@@ -64,7 +64,7 @@ class UrlImportTest {
     }
 
     private static String served(String path, String contentType, String content) {
-        WireMockResource.server().stubFor(get(urlEqualTo(path))
+        WireMockResource.server().register(get(urlEqualTo(path))
                 .willReturn(aResponse().withHeader("Content-Type", contentType).withBody(content)));
         return WireMockResource.baseUrl() + path;
     }

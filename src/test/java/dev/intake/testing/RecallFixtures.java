@@ -82,17 +82,17 @@ public final class RecallFixtures {
             shortcuts.remove("video_mixed");
         } else {
             ((ObjectNode) shortcuts.get("video_mixed").get("data")).put("download_url", base + "/media/" + recordingId + ".mp4?X-Amz-Signature=abc");
-            WireMockResource.server().stubFor(get(urlEqualTo("/media/" + recordingId + ".mp4?X-Amz-Signature=abc"))
+            WireMockResource.server().register(get(urlEqualTo("/media/" + recordingId + ".mp4?X-Amz-Signature=abc"))
                     .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
         }
         if (transcriptJson == null) {
             shortcuts.remove("transcript");
         } else {
             ((ObjectNode) shortcuts.get("transcript").get("data")).put("download_url", base + "/media/" + recordingId + ".json");
-            WireMockResource.server().stubFor(get(urlEqualTo("/media/" + recordingId + ".json"))
+            WireMockResource.server().register(get(urlEqualTo("/media/" + recordingId + ".json"))
                     .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(transcriptJson)));
         }
-        WireMockResource.server().stubFor(get(urlEqualTo("/api/v1/recording/" + recordingId + "/"))
+        WireMockResource.server().register(get(urlEqualTo("/api/v1/recording/" + recordingId + "/"))
                 .withHeader("Authorization", equalTo("Token test-recall-key"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(recording.toString())));
     }

@@ -3,6 +3,7 @@ package dev.intake.testing;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -16,30 +17,29 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String PORT = "embedded.test.wiremock.port";
 
-    /** The running server, for tests to stub; the same instance across test profiles. */
-    public static WireMockServer server() {
-        return Holder.SERVER;
-    }
-
-    private static final class Holder {
-        static final WireMockServer SERVER = start();
-
-        private static WireMockServer start() {
-            WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-            System.setProperty(PORT, String.valueOf(server.port()));
-            return server;
-        }
+    /**
+     * A client of the running server, for tests to stub and verify. Quarkus loads test classes again
+     * for every test profile, so the server is found by its port (a JVM-wide system property), not by
+     * a static field, and driven through its admin API.
+     */
+    public static WireMock server() {
+        return new WireMock("127.0.0.1", port());
     }
 
     public static String baseUrl() {
         return "http://127.0.0.1:" + port();
     }
 
-    public static int port() {
+    public static synchronized int port() {
         String port = System.getProperty(PORT);
-        return port != null ? Integer.parseInt(port) : server().port();
+        if (port == null) {
+            WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            port = String.valueOf(server.port());
+            System.setProperty(PORT, port);
+        }
+        return Integer.parseInt(port);
     }
 
     @Override

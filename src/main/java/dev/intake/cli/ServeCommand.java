@@ -1,0 +1,95 @@
+package dev.intake.cli;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.intake.functions.http.HttpResponse;
+import dev.intake.ingest.MediaBucket;
+import dev.intake.store.Migrations;
+import dev.intake.store.WorkspaceStore;
+import io.quarkus.runtime.Quarkus;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The functions over local HTTP, so a person can try them with curl. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves the functions over local HTTP (POST /upload-completed, POST /recall-webhook,"
+                + " POST /url-import, GET /interview-status/{id}) on an embedded PostgreSQL and S3 unless"
+                + " INTAKE_EMBEDDED=false. Stops on Ctrl-C.")
+public class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "the port to listen on (default 8080)")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "the address to listen on (default 127.0.0.1)")
+    String host;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    FunctionRouter router;
+    @Inject
+    Migrations migrations;
+    @Inject
+    MediaBucket bucket;
+    @Inject
+    LocalWorkspace workspace;
+    @Inject
+    WorkspaceStore workspaceStore;
+    @Inject
+    LocalTokens tokens;
+    @Inject
+    LocalSecrets secrets;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        migrations.migrate();
+        bucket.ensureExists();
+        workspace.ensure(LocalWorkspace.DEFAULT_QUESTIONS);
+        workspaceStore.ensureMember(LocalWorkspace.ACCOUNT_ID, LocalTokens.LOCAL_USER, "owner");
+
+        HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
+        server.listen(port, host).toCompletionStage().toCompletableFuture().get();
+        out.printf("Intake is serving on http://%s:%d%n", host, server.actualPort());
+        out.printf("  functions: %s%n", String.join(", ", router.functions()));
+        out.printf("  account %s, project %s%n", LocalWorkspace.ACCOUNT_ID, LocalWorkspace.PROJECT_ID);
+        tokens.forLocalUser().ifPresent(token -> out.printf("  a token for the local user (1 h):%n    %s%n", token));
+        secrets.forEach((name, value) -> out.printf("  %s: %s%n", name, value));
+        out.flush();
+        Quarkus.waitForExit();
+        server.close();
+        return 0;
+    }
+
+    private void handle(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            Map<String, String> headers = new HashMap<>();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+            var local = new FunctionRouter.LocalRequest(request.method().name(), request.path(), request.query(), headers,
+                    body.getBytes(), request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+            // The functions block (database, bucket): off the event loop.
+            vertx.<HttpResponse>executeBlocking(() -> router.route(local), false).onComplete(result -> {
+                HttpResponse response = result.succeeded() ? result.result()
+                        : HttpResponse.error(500, "internal error: " + result.cause().getMessage());
+                var reply = request.response().setStatusCode(response.statusCode());
+                if (response.headers() != null) {
+                    response.headers().forEach(reply::putHeader);
+                }
+                reply.end(response.body() == null ? "" : response.body());
+            });
+        });
+    }
+}
