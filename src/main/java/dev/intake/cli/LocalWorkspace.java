@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import dev.intake.ingest.MediaBucket;
+import dev.intake.store.Migrations;
 import dev.intake.store.WorkspaceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,13 +26,27 @@ public class LocalWorkspace {
             "Who decides on buying a tool?");
 
     private final WorkspaceStore workspace;
+    private final Migrations migrations;
+    private final MediaBucket bucket;
 
-    LocalWorkspace(WorkspaceStore workspace) {
+    LocalWorkspace(WorkspaceStore workspace, Migrations migrations, MediaBucket bucket) {
         this.workspace = workspace;
+        this.migrations = migrations;
+        this.bucket = bucket;
+    }
+
+    /**
+     * Readies a local database and bucket for use: migrated, the bucket there, the local account and
+     * project with {@code questions}.
+     */
+    void prepare(List<String> questions) {
+        migrations.migrate();
+        bucket.ensureExists();
+        ensure(questions);
     }
 
     /** Makes sure the local account and project exist, with {@code questions} among the project's questions. */
-    void ensure(List<String> questions) {
+    private void ensure(List<String> questions) {
         workspace.ensureAccount(ACCOUNT_ID, "Local");
         workspace.ensureProject(PROJECT_ID, ACCOUNT_ID, "Local interviews", "Interviews processed with `intake process`");
         for (int i = 0; i < questions.size(); i++) {

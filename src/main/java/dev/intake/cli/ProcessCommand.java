@@ -19,7 +19,6 @@ import dev.intake.ingest.MediaBucket;
 import dev.intake.ingest.MediaKey;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
-import dev.intake.store.Migrations;
 import dev.intake.workflow.InterviewStatus;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -59,8 +58,6 @@ public class ProcessCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Inject
-    Migrations migrations;
-    @Inject
     MediaBucket bucket;
     @Inject
     LocalWorkspace workspace;
@@ -83,9 +80,7 @@ public class ProcessCommand implements Callable<Integer> {
             err.println("intake process: " + file + " is not a readable file");
             return 2;
         }
-        migrations.migrate();
-        bucket.ensureExists();
-        workspace.ensure(questions == null || questions.isEmpty() ? LocalWorkspace.DEFAULT_QUESTIONS : questions);
+        workspace.prepare(questions == null || questions.isEmpty() ? LocalWorkspace.DEFAULT_QUESTIONS : questions);
 
         UUID id = UUID.randomUUID();
         String fileName = file.getFileName().toString();

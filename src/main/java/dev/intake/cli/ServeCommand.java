@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.intake.functions.http.HttpResponse;
-import dev.intake.ingest.MediaBucket;
-import dev.intake.store.Migrations;
 import dev.intake.store.WorkspaceStore;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
@@ -41,10 +39,6 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     FunctionRouter router;
     @Inject
-    Migrations migrations;
-    @Inject
-    MediaBucket bucket;
-    @Inject
     LocalWorkspace workspace;
     @Inject
     WorkspaceStore workspaceStore;
@@ -56,9 +50,7 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        migrations.migrate();
-        bucket.ensureExists();
-        workspace.ensure(LocalWorkspace.DEFAULT_QUESTIONS);
+        workspace.prepare(LocalWorkspace.DEFAULT_QUESTIONS);
         workspaceStore.ensureMember(LocalWorkspace.ACCOUNT_ID, LocalTokens.LOCAL_USER, "owner");
 
         HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
