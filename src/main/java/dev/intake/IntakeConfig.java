@@ -49,6 +49,91 @@ public interface IntakeConfig {
 
     R2 r2();
 
+    Transcription transcription();
+
+    Analysis analysis();
+
+    ProviderCalls providers();
+
+    /** Who turns audio and video into a transcript. Transcripts uploaded as files need none. */
+    interface Transcription {
+        /** {@code none}, {@code assemblyai} or {@code openai} (any OpenAI-compatible transcription endpoint). */
+        @WithDefault("none")
+        String provider();
+
+        AssemblyAi assemblyai();
+
+        OpenAiTranscription openai();
+
+        interface AssemblyAi {
+            @WithDefault("https://api.assemblyai.com")
+            String baseUrl();
+
+            Optional<String> apiKey();
+
+            /** Optional speech model ({@code speech_model}); the provider's default when unset. */
+            Optional<String> speechModel();
+
+            @WithDefault("PT3S")
+            Duration pollInterval();
+
+            /** How long to wait for a transcript before the step gives up (transiently). */
+            @WithDefault("PT10M")
+            Duration maxWait();
+
+            /** How long the presigned media URL handed to AssemblyAI stays valid. */
+            @WithDefault("PT1H")
+            Duration mediaUrlValidity();
+        }
+
+        interface OpenAiTranscription {
+            @WithDefault("https://api.openai.com")
+            String baseUrl();
+
+            Optional<String> apiKey();
+
+            @WithDefault("whisper-1")
+            String model();
+        }
+    }
+
+    /** Who finds evidence, people, themes, personas and answers. */
+    interface Analysis {
+        /** {@code local} (the built-in deterministic analyzer) or {@code openai} (any OpenAI-compatible chat endpoint). */
+        @WithDefault("local")
+        String provider();
+
+        OpenAiAnalysis openai();
+
+        interface OpenAiAnalysis {
+            @WithDefault("https://api.openai.com")
+            String baseUrl();
+
+            Optional<String> apiKey();
+
+            @WithDefault("gpt-4o-mini")
+            String model();
+        }
+    }
+
+    /** How calls to providers are retried: 429, 5xx and timeouts are; other 4xx are not. */
+    interface ProviderCalls {
+        /** Attempts per call, the first included. */
+        @WithDefault("4")
+        int attempts();
+
+        @WithDefault("PT1S")
+        Duration initialBackoff();
+
+        /** Longest wait between attempts, Retry-After included. */
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        /** Longest wait for one response. */
+        @WithDefault("PT120S")
+        Duration timeout();
+    }
+
     /** Authentication of url-import and interview-status: Supabase-issued JWTs. */
     interface Auth {
         /** The HS256 secret the JWTs are signed with (Supabase: the project's JWT secret). */

@@ -1,13 +1,18 @@
 package dev.intake.ingest;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 
 import dev.intake.IntakeConfig;
+import dev.intake.providers.transcription.MediaSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -16,11 +21,53 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public class MediaBucket {
 
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
 
-    MediaBucket(S3Client s3, IntakeConfig config) {
+    MediaBucket(S3Client s3, S3Presigner presigner, IntakeConfig config) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = config.bucket();
+    }
+
+    /** An object as media a transcription provider reads: streamed, or fetched through a presigned URL. */
+    public MediaSource source(String key, String fileName) {
+        HeadObjectResponse head;
+        try {
+            head = s3.headObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new MissingObjectException(bucket, key);
+        }
+        String contentType = head.contentType() == null || head.contentType().isBlank()
+                ? "application/octet-stream" : head.contentType();
+        long size = head.contentLength();
+        return new MediaSource() {
+            @Override
+            public String fileName() {
+                return fileName;
+            }
+
+            @Override
+            public String contentType() {
+                return contentType;
+            }
+
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public InputStream open() {
+                return MediaBucket.this.open(key);
+            }
+
+            @Override
+            public URI temporaryUrl(Duration validity) {
+                return URI.create(presigner.presignGetObject(p -> p.signatureDuration(validity)
+                        .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString());
+            }
+        };
     }
 
     public String name() {

@@ -20,6 +20,7 @@ import dev.intake.providers.transcription.Transcript;
 import dev.intake.providers.transcription.TranscriptFormat;
 import dev.intake.providers.transcription.TranscriptParseException;
 import dev.intake.providers.transcription.TranscriptParser;
+import dev.intake.providers.transcription.TranscriptionProvider;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.TranscriptStore;
@@ -33,7 +34,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Brings the interview's media into the bucket and turns it into a transcript. Uploads are already
  * in the bucket; URL imports and Recall.ai recordings are streamed in first. A transcript file (WebVTT,
  * SRT, text) is parsed as it streams from the bucket, Recall's transcript is taken as it is, and audio
- * or video without a transcript needs a transcription provider.
+ * or video goes to the configured transcription provider.
  */
 @ApplicationScoped
 public class UploadStep implements StepHandler {
@@ -46,10 +47,12 @@ public class UploadStep implements StepHandler {
     private final InterviewStore interviews;
     private final UrlMediaImport urlImport;
     private final RecallMediaImport recallImport;
+    private final TranscriptionProvider transcriber;
     private final long maxTranscriptBytes;
 
     UploadStep(MediaBucket bucket, TranscriptStore transcripts, InterviewStore interviews, UrlMediaImport urlImport,
-               RecallMediaImport recallImport, IntakeConfig config) {
+               RecallMediaImport recallImport, TranscriptionProvider transcriber, IntakeConfig config) {
+        this.transcriber = transcriber;
         this.bucket = bucket;
         this.transcripts = transcripts;
         this.interviews = interviews;
@@ -102,9 +105,9 @@ public class UploadStep implements StepHandler {
                     imported.video().map(MediaKey::key).orElse("recall:" + imported.recordingId()));
             return;
         }
-        throw imported.video().map(v -> unsupported(v.fileName()))
-                .orElseGet(() -> StepFailure.permanent("Recall.ai recording " + imported.recordingId()
-                        + " has neither a video nor a transcript to import"));
+        MediaKey video = imported.video().orElseThrow(() -> StepFailure.permanent("Recall.ai recording "
+                + imported.recordingId() + " has neither a video nor a transcript to import"));
+        transcribe(context, video.key(), video.fileName());
     }
 
     private void fromBucket(StepContext context, String key) {
@@ -113,10 +116,24 @@ public class UploadStep implements StepHandler {
         }
         String fileName = MediaKey.parse(key).map(MediaKey::fileName).orElse(key);
         Optional<TranscriptFormat> format = TranscriptFormat.forFileName(fileName);
-        if (format.isEmpty()) {
-            throw unsupported(fileName);
+        if (format.isPresent()) {
+            transcripts.save(context.lease(), parse(key, format.get()), key);
+        } else if (isAudioOrVideo(fileName)) {
+            transcribe(context, key, fileName);
+        } else {
+            throw StepFailure.permanent("'" + fileName + "' is not a file Intake can read: expected a transcript"
+                    + " (.vtt, .srt, .txt) or audio/video");
         }
-        transcripts.save(context.lease(), parse(key, format.get()), key);
+    }
+
+    private void transcribe(StepContext context, String key, String fileName) {
+        Transcript transcript;
+        try {
+            transcript = transcriber.transcribe(bucket.source(key, fileName));
+        } catch (MediaBucket.MissingObjectException e) {
+            throw StepFailure.permanent("the uploaded file is gone: " + e.getMessage());
+        }
+        transcripts.save(context.lease(), transcript, key);
     }
 
     private Transcript parse(String key, TranscriptFormat format) {
@@ -129,14 +146,8 @@ public class UploadStep implements StepHandler {
         }
     }
 
-    private static StepFailure unsupported(String fileName) {
+    private static boolean isAudioOrVideo(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        if (AUDIO_VIDEO.contains(extension)) {
-            return StepFailure.permanent("'" + fileName + "' is audio or video, and no transcription provider is"
-                    + " configured to turn it into a transcript; upload a transcript (.vtt, .srt, .txt) instead");
-        }
-        return StepFailure.permanent("'" + fileName + "' is not a file Intake can read: expected a transcript"
-                + " (.vtt, .srt, .txt) or audio/video");
+        return dot >= 0 && AUDIO_VIDEO.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

@@ -9,14 +9,12 @@ import java.util.UUID;
 
 import dev.intake.providers.transcription.Transcript;
 import dev.intake.providers.transcription.Utterance;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The built-in analyzer: deterministic (same transcript, same output), no network, good enough to be
  * the default. It reads what the interviewee said sentence by sentence; it does not paraphrase, so
  * every piece of evidence is a verbatim quote.
  */
-@ApplicationScoped
 public class LocalAnalyzer implements AnalysisProvider {
 
     @Override

@@ -1,0 +1,25 @@
+package dev.intake.providers.analysis;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.IntakeConfig;
+import dev.intake.providers.http.ProviderHttp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** The analysis provider the configuration names. */
+@ApplicationScoped
+public class Analyzers {
+
+    @Produces
+    @ApplicationScoped
+    AnalysisProvider analyzer(IntakeConfig config, ProviderHttp http, ObjectMapper json) {
+        String provider = config.analysis().provider();
+        return switch (provider) {
+            case "local" -> new LocalAnalyzer();
+            case "openai" -> new OpenAiAnalyzer(new ChatCompletions(http, json, config.analysis().openai()));
+            default -> throw new IllegalStateException("intake.analysis.provider is '" + provider
+                    + "'; it must be local or openai");
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package dev.intake.providers.transcription;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.IntakeConfig;
+import dev.intake.providers.http.ProviderHttp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** The transcription provider the configuration names. */
+@ApplicationScoped
+public class Transcribers {
+
+    @Produces
+    @ApplicationScoped
+    TranscriptionProvider transcriber(IntakeConfig config, ProviderHttp http, ObjectMapper json, Clock clock) {
+        String provider = config.transcription().provider();
+        return switch (provider) {
+            case "none" -> new NoTranscription();
+            case "assemblyai" -> new AssemblyAiTranscriber(http, json, clock, config.transcription().assemblyai());
+            case "openai" -> new OpenAiTranscriber(http, config.transcription().openai());
+            default -> throw new IllegalStateException("intake.transcription.provider is '" + provider
+                    + "'; it must be none, assemblyai or openai");
+        };
+    }
+}
