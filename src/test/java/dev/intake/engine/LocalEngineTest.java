@@ -106,6 +106,36 @@ class LocalEngineTest {
         assertTrue(people.stream().anyMatch(p -> p.name().equals("Dana Whitfield") && p.role() == PersonRole.INTERVIEWEE));
     }
 
+    private static boolean has(List<Evidence> found, EvidenceKind kind, String speaker, String words) {
+        return found.stream().anyMatch(e -> e.kind() == kind && speaker.equals(e.speaker()) && e.verbatim().contains(words));
+    }
+
+    @Test
+    void the_pricing_sample_yields_failing_invoices_what_would_make_them_switch_and_the_price_objection() {
+        Interview done = processed("pricing-interview.srt");
+        List<Evidence> found = evidence.list(done.id());
+        assertTrue(has(found, EvidenceKind.PAIN, "Sam Okafor", "invoices kept failing"), found.toString());
+        assertTrue(has(found, EvidenceKind.PAIN, "Sam Okafor", "involuntary churn"), found.toString());
+        assertTrue(has(found, EvidenceKind.GOAL, "Sam Okafor", "Automatic dunning that actually works"), found.toString());
+        assertTrue(has(found, EvidenceKind.WILLINGNESS_TO_PAY, "Sam Okafor", "not willing to pay for a tool"), found.toString());
+        assertTrue(found.stream().noneMatch(e -> "Interviewer".equals(e.speaker())));
+        List<Person> people = evidence.people(done.id());
+        assertEquals(List.of("Sam Okafor:interviewee", "Interviewer:interviewer"),
+                people.stream().map(p -> p.name() + ":" + p.role().key()).toList());
+    }
+
+    @Test
+    void the_standup_sample_yields_the_chasing_pain_the_workaround_and_the_budget() {
+        Interview done = processed("standup-notes.txt");
+        List<Evidence> found = evidence.list(done.id());
+        assertTrue(has(found, EvidenceKind.PAIN, "Lee Chen", "half the team forgets"), found.toString());
+        assertTrue(has(found, EvidenceKind.WORKAROUND, "Lee Chen", "We use a shared document"), found.toString());
+        assertTrue(has(found, EvidenceKind.WILLINGNESS_TO_PAY, "Lee Chen", "fifty dollars a month"), found.toString());
+        assertTrue(has(found, EvidenceKind.WILLINGNESS_TO_PAY, "Lee Chen", "writes the Friday summary"), found.toString());
+        assertEquals(List.of("Lee Chen:interviewee", "Interviewer:interviewer"),
+                evidence.people(done.id()).stream().map(p -> p.name() + ":" + p.role().key()).toList());
+    }
+
     @Test
     void the_transcript_is_kept_with_speakers_timestamps_and_duration() {
         Interview done = processed("pricing-interview.srt");

@@ -172,6 +172,21 @@ class HttpProvidersTest {
     }
 
     @Test
+    void custom_instructions_reach_every_analysis_prompt() {
+        key = data.uploadingInterview(data.project("What would they pay for?"), "call.mp4", "Focus on pricing " + marker);
+        data.putObject(key, "audio");
+        assemblyAiTranscribes();
+        modelAnalyses();
+        assertEquals(InterviewStatus.READY, process().status());
+        for (String schema : List.of("evidence", "people", "themes", "personas", "answers")) {
+            assertEquals(1, WireMockResource.server().find(postRequestedFor(urlEqualTo(CHAT))
+                    .withRequestBody(matchingJsonPath("$.response_format.json_schema.name", equalTo(schema)))
+                    .withRequestBody(matchingJsonPath("$.messages[0].content", containing("Focus on pricing " + marker))))
+                    .size(), schema);
+        }
+    }
+
+    @Test
     void a_429_is_retried_after_the_time_retry_after_gives() {
         assemblyAiTranscribes();
         modelAnalyses();

@@ -53,9 +53,13 @@ public class TestData {
 
     /** An interview waiting for its upload, as the desktop app creates it before uploading. */
     public MediaKey uploadingInterview(Project project, String fileName) {
+        return uploadingInterview(project, fileName, null);
+    }
+
+    public MediaKey uploadingInterview(Project project, String fileName, String customInstructions) {
         MediaKey key = new MediaKey(project.accountId(), project.projectId(), UUID.randomUUID(), fileName);
         interviews.insert(new InterviewStore.NewInterview(key.interviewId(), project.accountId(), project.projectId(),
-                fileName, Interview.Source.upload(), null, null), InterviewStatus.UPLOADING);
+                fileName, Interview.Source.upload(), null, customInstructions), InterviewStatus.UPLOADING);
         return key;
     }
 

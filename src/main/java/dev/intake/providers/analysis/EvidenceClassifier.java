@@ -36,8 +36,13 @@ final class EvidenceClassifier {
     private EvidenceClassifier() {
     }
 
+    /** Long enough, and not a question, to be evidence at all. */
+    static boolean isSubstantial(String sentence) {
+        return !sentence.endsWith("?") && Words.count(sentence) >= MIN_WORDS;
+    }
+
     static Optional<EvidenceKind> classify(String sentence) {
-        if (sentence.endsWith("?") || Words.count(sentence) < MIN_WORDS) {
+        if (!isSubstantial(sentence)) {
             return Optional.empty();
         }
         for (Rule rule : RULES) {

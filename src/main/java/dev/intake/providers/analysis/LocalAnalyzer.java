@@ -22,16 +22,25 @@ public class LocalAnalyzer implements AnalysisProvider {
         SpeakerRoles roles = SpeakerRoles.of(transcript);
         List<EvidenceDraft> evidence = new ArrayList<>();
         List<String> allSentences = new ArrayList<>();
+        String lastQuestion = null;
         for (Utterance u : transcript.utterances()) {
             List<String> sentences = Words.sentences(u.text());
             allSentences.addAll(sentences);
             if (roles.isInterviewer(u.speaker())) {
+                lastQuestion = u.text();
                 continue;
             }
+            // The answer's first sentence takes the question's kind when its own words give none.
+            Optional<EvidenceKind> hinted = QuestionHints.kindFor(lastQuestion);
             for (String sentence : sentences) {
-                EvidenceClassifier.classify(sentence).ifPresent(kind ->
-                        evidence.add(new EvidenceDraft(kind, sentence, u.speaker(), u.startSec(), u.endSec())));
+                Optional<EvidenceKind> kind = EvidenceClassifier.classify(sentence);
+                if (kind.isEmpty() && EvidenceClassifier.isSubstantial(sentence)) {
+                    kind = hinted;
+                }
+                hinted = Optional.empty();
+                kind.ifPresent(k -> evidence.add(new EvidenceDraft(k, sentence, u.speaker(), u.startSec(), u.endSec())));
             }
+            lastQuestion = null;
         }
         List<PersonDraft> people = new ArrayList<>();
         for (String speaker : transcript.speakers()) {
