@@ -37,6 +37,13 @@ public interface IntakeConfig {
     @WithDefault("8388608")
     int copyPartBytes();
 
+    /**
+     * Multiplies the waits of step retries in the local engine: 1 in production; tests shrink it so
+     * retries take milliseconds.
+     */
+    @WithDefault("1.0")
+    double retryDelayScale();
+
     /** Threads the local engine runs interviews on. */
     @WithDefault("2")
     int localEngineThreads();

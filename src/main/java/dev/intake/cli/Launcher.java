@@ -35,6 +35,10 @@ public final class Launcher {
         if (System.getenv("QUARKUS_FUNQY_EXPORT") == null && System.getProperty("quarkus.funqy.export") == null) {
             System.setProperty("quarkus.funqy.export", "upload-completed");
         }
+        if (System.getenv("QUARKUS_LOG_CONSOLE_JSON_ENABLED") == null) {
+            // Commands are read by people: plain log lines (Lambda, which never runs this, logs JSON).
+            System.setProperty("quarkus.log.console.json.enabled", "false");
+        }
         boolean local = args.length > 0 && LOCAL_COMMANDS.contains(args[0]);
         if (local && System.getProperty("quarkus.log.level") == null && System.getenv("QUARKUS_LOG_LEVEL") == null) {
             // The command prints its own progress; log lines would only interleave with it.

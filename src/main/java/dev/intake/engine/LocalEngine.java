@@ -33,10 +33,12 @@ public class LocalEngine implements WorkflowEngine {
     private final StepExecutor executor;
     private final InterviewStore interviews;
     private final ExecutorService threads;
+    private final double retryDelayScale;
 
     LocalEngine(StepExecutor executor, InterviewStore interviews, IntakeConfig config) {
         this.executor = executor;
         this.interviews = interviews;
+        this.retryDelayScale = config.retryDelayScale();
         this.threads = Executors.newFixedThreadPool(config.localEngineThreads(), r -> {
             Thread t = new Thread(r, "intake-local-engine");
             t.setDaemon(true);
@@ -87,10 +89,26 @@ public class LocalEngine implements WorkflowEngine {
                     + interview.currentStep().orElse("unset") + ")");
         }
         StepOutcome outcome = executor.execute(interviewId, runId, step.get());
-        while (outcome instanceof StepOutcome.Advanced advanced) {
-            outcome = executor.execute(interviewId, runId, advanced.next());
+        while (true) {
+            if (outcome instanceof StepOutcome.Advanced advanced) {
+                outcome = executor.execute(interviewId, runId, advanced.next());
+            } else if (outcome instanceof StepOutcome.RetryScheduled retry) {
+                pause(retry.delay());
+                outcome = executor.execute(interviewId, runId, retry.step());
+            } else {
+                return outcome;
+            }
         }
-        return outcome;
+    }
+
+    private void pause(java.time.Duration delay) {
+        try {
+            Thread.sleep((long) (delay.toMillis() * retryDelayScale));
+        } catch (InterruptedException e) {
+            // Shutting down: the step's lease is released, so the sweeper resumes it.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry; the sweeper resumes the step", e);
+        }
     }
 
     /** On shutdown, before the database pool closes: runs in flight get a moment to finish their step. */

@@ -77,6 +77,10 @@ public class StepFunctions {
         if (outcome instanceof StepOutcome.Advanced advanced) {
             return response(request, step, "completed", advanced.next().key(), null);
         }
+        if (outcome instanceof StepOutcome.RetryScheduled retry) {
+            // The step's lease is released and its error recorded; the caller runs it again after the delay.
+            return response(request, step, "retry", step.key(), retry.error().message());
+        }
         if (outcome instanceof StepOutcome.Failed failed) {
             return response(request, step, "failed", null, failed.error().message());
         }

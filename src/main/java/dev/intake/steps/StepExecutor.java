@@ -5,19 +5,25 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import dev.intake.IntakeConfig;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
 import dev.intake.store.LeaseLostException;
+import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.RunPlan;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
 import io.vertx.core.json.JsonObject;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 
@@ -34,11 +40,19 @@ public class StepExecutor {
     private final Map<Step, StepHandler> handlers = new EnumMap<>(Step.class);
     private final Duration lease;
     private final Event<StepEvent> events;
+    private final StepMetrics metrics;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "intake-heartbeats");
+        t.setDaemon(true);
+        return t;
+    });
 
-    StepExecutor(InterviewStore interviews, Instance<StepHandler> handlers, IntakeConfig config, Event<StepEvent> events) {
+    StepExecutor(InterviewStore interviews, Instance<StepHandler> handlers, IntakeConfig config, Event<StepEvent> events,
+                 StepMetrics metrics) {
         this.interviews = interviews;
         this.lease = config.lease();
         this.events = events;
+        this.metrics = metrics;
         handlers.forEach(h -> this.handlers.put(h.step(), h));
         for (Step step : Step.values()) {
             if (!this.handlers.containsKey(step)) {
@@ -48,6 +62,19 @@ public class StepExecutor {
     }
 
     public StepOutcome execute(UUID interviewId, String runId, Step step) {
+        MDC.put("interview_id", interviewId.toString());
+        MDC.put("step", step.key());
+        MDC.put("run_id", runId);
+        try {
+            return claimAndRun(interviewId, runId, step);
+        } finally {
+            MDC.remove("interview_id");
+            MDC.remove("step");
+            MDC.remove("run_id");
+        }
+    }
+
+    private StepOutcome claimAndRun(UUID interviewId, String runId, Step step) {
         Lease lease = Lease.newOwner(interviewId);
         Optional<Interview> claimed = interviews.claimStep(lease, runId, step, this.lease);
         if (claimed.isEmpty()) {
@@ -61,7 +88,7 @@ public class StepExecutor {
         long started = System.nanoTime();
         JsonObject outputs;
         RunPlan plan;
-        try {
+        try (Heartbeat beating = new Heartbeat(heartbeats, interviews, lease, this.lease)) {
             plan = interview.runPlan();
             outputs = handlers.get(step).run(new StepContext(interview, lease, runId));
         } catch (LeaseLostException e) {
@@ -77,6 +104,7 @@ public class StepExecutor {
             return new StepOutcome.LeaseLost(interviewId, step);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.completed(step, took);
         LOG.infof("interview %s: %s completed in %d ms; next %s", interviewId, step.key(), took.toMillis(),
                 next.map(Step::key).orElse(Step.COMPLETE));
         events.fire(new StepEvent(interviewId, step, StepEvent.Phase.COMPLETED, took, null));
@@ -86,15 +114,32 @@ public class StepExecutor {
 
     private StepOutcome fail(Interview interview, Lease lease, Step step, StepError error, RuntimeException cause,
                              long started) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (error.kind() == ErrorKind.TRANSIENT && step.retry().retries(error.attempts())) {
+            Duration delay = step.retry().delayAfter(error.attempts());
+            if (!interviews.scheduleRetry(lease, error, delay).won()) {
+                LOG.warnf("interview %s: %s failed (%s) after its lease was taken over; the newer run's state stands",
+                        interview.id(), step.key(), error.message());
+                return new StepOutcome.LeaseLost(interview.id(), step);
+            }
+            metrics.failed(step, error.kind(), true, took);
+            LOG.warnf(cause, "interview %s: %s failed transiently (attempt %d of %d): %s; retrying in %d ms",
+                    interview.id(), step.key(), error.attempts(), step.retry().attempts(), error.message(), delay.toMillis());
+            return new StepOutcome.RetryScheduled(interview.id(), step, error, delay);
+        }
         if (!interviews.recordFailure(interview.id(), Optional.of(lease), error).won()) {
             LOG.warnf("interview %s: %s failed (%s) after its lease was taken over; the newer run's state stands",
                     interview.id(), step.key(), error.message());
             return new StepOutcome.LeaseLost(interview.id(), step);
         }
+        metrics.failed(step, error.kind(), false, took);
         LOG.errorf(cause, "interview %s: %s failed (%s, attempt %d): %s; marked error", interview.id(), step.key(),
                 error.kind().dbValue(), error.attempts(), error.message());
-        events.fire(new StepEvent(interview.id(), step, StepEvent.Phase.FAILED,
-                Duration.ofNanos(System.nanoTime() - started), error.message()));
+        events.fire(new StepEvent(interview.id(), step, StepEvent.Phase.FAILED, took, error.message()));
         return new StepOutcome.Failed(interview.id(), step, error);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        heartbeats.shutdownNow();
     }
 }

@@ -18,6 +18,10 @@ public sealed interface StepOutcome {
     record Finished(UUID interviewId, Step step) implements StepOutcome {
     }
 
+    /** The step failed transiently with attempts left: the engine runs it again after {@code delay}. */
+    record RetryScheduled(UUID interviewId, Step step, StepError error, java.time.Duration delay) implements StepOutcome {
+    }
+
     /** The step failed and the interview was marked {@code error}. */
     record Failed(UUID interviewId, Step step, StepError error) implements StepOutcome {
     }

@@ -143,7 +143,7 @@ public class InterviewStore {
             SET status = $5::interview_status,
                 updated_at = now(),
                 conversation_analysis =
-                    (conversation_analysis - 'lease_owner' - 'lease_until' - 'attempt')
+                    (conversation_analysis - 'lease_owner' - 'lease_until' - 'attempt' - 'last_error' - 'retry_at')
                     || jsonb_build_object(
                         'completed_steps',
                             CASE WHEN coalesce(conversation_analysis->'completed_steps', '[]'::jsonb) ? $3
@@ -184,6 +184,36 @@ public class InterviewStore {
             WHERE id = $1
               AND ($2::text IS NULL OR conversation_analysis->>'lease_owner' = $2)
               AND status = ANY($8::interview_status[])
+            RETURNING id""";
+
+    /**
+     * A transient failure with attempts left: the lease is released, the step stays current, and the
+     * error is recorded (the interview stays in flight) for whoever looks before the retry.
+     */
+    @Sql
+    static final String SCHEDULE_RETRY = """
+            UPDATE interviews
+            SET updated_at = now(),
+                conversation_analysis =
+                    (conversation_analysis - 'lease_owner' - 'lease_until')
+                    || jsonb_build_object(
+                        'last_error', jsonb_build_object(
+                            'step', $3::text, 'message', $4::text, 'kind', 'transient',
+                            'attempts', $5::int, 'at', now()),
+                        'retry_at', now() + make_interval(secs => $6::double precision),
+                        'status_detail', $7::text)
+            WHERE id = $1 AND conversation_analysis->>'lease_owner' = $2
+            RETURNING id""";
+
+    /** A long step's heartbeat: the lease is extended, so the sweeper sees it alive. */
+    @Sql
+    static final String RENEW_LEASE = """
+            UPDATE interviews
+            SET updated_at = now(),
+                conversation_analysis = conversation_analysis || jsonb_build_object(
+                    'lease_until', now() + make_interval(secs => $3::double precision),
+                    'heartbeat_at', now())
+            WHERE id = $1 AND conversation_analysis->>'lease_owner' = $2
             RETURNING id""";
 
     private final Db db;
@@ -293,6 +323,20 @@ public class InterviewStore {
                 lease.owner(), status.dbValue(), nextKey, progress, detail, outputs,
                 dbValues(List.of(step.runningStatus())))));
         return Race.of(rows.rowCount(), "COMPLETE_STEP");
+    }
+
+    /** Releases the lease of a step that failed transiently, recording the error; the engine retries it. */
+    public Race scheduleRetry(Lease lease, StepError error, Duration delay) {
+        RowSet<Row> rows = db.execute(SCHEDULE_RETRY, Tuple.from(Arrays.asList(lease.interviewId(), lease.owner(),
+                error.step(), error.message(), error.attempts(), delay.toMillis() / 1000.0,
+                "Retrying " + error.step() + " in " + Math.max(1, delay.toSeconds()) + " s after: " + error.message())));
+        return Race.of(rows.rowCount(), "SCHEDULE_RETRY");
+    }
+
+    /** Extends the lease; LOST means another invocation took the step over. */
+    public Race renewLease(Lease lease, Duration leaseFor) {
+        RowSet<Row> rows = db.execute(RENEW_LEASE, Tuple.of(lease.interviewId(), lease.owner(), leaseFor.toMillis() / 1000.0));
+        return Race.of(rows.rowCount(), "RENEW_LEASE");
     }
 
     /** Fails the interview; {@code lease} empty for failures outside a claimed step. */

@@ -9,19 +9,29 @@ import java.util.Optional;
  */
 public enum Step {
     UPLOAD("upload", 10, 30, InterviewStatus.TRANSCRIBING, InterviewStatus.TRANSCRIBED,
-            "Fetching the media and its transcript"),
+            "Fetching the media and its transcript", Retries.FETCHING),
     EVIDENCE("evidence", 40, 55, InterviewStatus.PROCESSING, InterviewStatus.PROCESSING,
-            "Finding evidence and the people in the conversation"),
+            "Finding evidence and the people in the conversation", Retries.ANALYSING),
     ENRICH_PERSON("enrich-person", 60, 65, InterviewStatus.PROCESSING, InterviewStatus.PROCESSING,
-            "Describing the people"),
+            "Describing the people", Retries.ANALYSING),
     INSIGHTS("insights", 65, 75, InterviewStatus.PROCESSING, InterviewStatus.PROCESSING,
-            "Grouping evidence into themes"),
+            "Grouping evidence into themes", Retries.ANALYSING),
     PERSONAS("personas", 80, 80, InterviewStatus.PROCESSING, InterviewStatus.PROCESSING,
-            "Building personas"),
+            "Building personas", Retries.ANALYSING),
     ANSWERS("answers", 85, 90, InterviewStatus.PROCESSING, InterviewStatus.PROCESSING,
-            "Answering the project's questions"),
+            "Answering the project's questions", Retries.ANALYSING),
     FINALIZE("finalize", 95, 100, InterviewStatus.PROCESSING, InterviewStatus.READY,
-            "Finishing up");
+            "Finishing up", Retries.BOOKKEEPING);
+
+    /** Retry policies by kind of work; provider calls retry on their own first (see ProviderHttp). */
+    private static final class Retries {
+        static final StepRetryPolicy FETCHING = new StepRetryPolicy(4, java.time.Duration.ofSeconds(10), 3.0,
+                java.time.Duration.ofMinutes(2));
+        static final StepRetryPolicy ANALYSING = new StepRetryPolicy(3, java.time.Duration.ofSeconds(10), 2.0,
+                java.time.Duration.ofMinutes(1));
+        static final StepRetryPolicy BOOKKEEPING = new StepRetryPolicy(3, java.time.Duration.ofSeconds(2), 2.0,
+                java.time.Duration.ofSeconds(10));
+    }
 
     /** The value of {@code current_step} once the last step has completed. */
     public static final String COMPLETE = "complete";
@@ -32,9 +42,11 @@ public enum Step {
     private final InterviewStatus runningStatus;
     private final InterviewStatus doneStatus;
     private final String detail;
+    private final StepRetryPolicy retry;
 
     Step(String key, int startProgress, int endProgress, InterviewStatus runningStatus,
-         InterviewStatus doneStatus, String detail) {
+         InterviewStatus doneStatus, String detail, StepRetryPolicy retry) {
+        this.retry = retry;
         this.key = key;
         this.startProgress = startProgress;
         this.endProgress = endProgress;
@@ -69,6 +81,11 @@ public enum Step {
     /** A sentence for {@code status_detail} while the step runs. */
     public String detail() {
         return detail;
+    }
+
+    /** How this step is tried again after a transient failure. */
+    public StepRetryPolicy retry() {
+        return retry;
     }
 
     public Optional<Step> following() {

@@ -238,7 +238,7 @@ class LocalEngineTest {
     }
 
     @Test
-    void an_unexpected_fault_inside_a_step_is_recorded_as_a_transient_error_at_that_step() throws Exception {
+    void an_unexpected_fault_inside_a_step_is_retried_per_its_policy_then_recorded_as_a_transient_error() throws Exception {
         Interview done = processed("standup-notes.txt");
         // A transcript the evidence step cannot make sense of: not a failure it anticipates.
         db.execute("UPDATE interviews SET transcript_formatted = '{\"format\": \"txt\", \"utterances\": 7}' WHERE id = $1",
@@ -249,7 +249,8 @@ class LocalEngineTest {
         assertEquals(InterviewStatus.ERROR, failed.status());
         assertEquals("evidence", failed.lastError().orElseThrow().getString("step"));
         assertEquals("transient", failed.lastError().orElseThrow().getString("kind"));
-        assertEquals(1, failed.lastError().orElseThrow().getInteger("attempts"));
+        assertEquals(Step.EVIDENCE.retry().attempts(), failed.lastError().orElseThrow().getInteger("attempts"));
+        assertTrue(failed.analysis().containsKey("failed_at"));
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.intake.steps;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.store.InterviewStore;
+import dev.intake.store.Lease;
+
+/**
+ * Keeps a claimed step's lease alive while it works, renewing it every third of the lease, so a long
+ * step (a transcription, a large copy) is never mistaken for a stalled one.
+ */
+final class Heartbeat implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Heartbeat.class);
+
+    private final ScheduledFuture<?> beats;
+
+    Heartbeat(ScheduledExecutorService scheduler, InterviewStore interviews, Lease lease, Duration leaseFor) {
+        long every = Math.max(1, leaseFor.toMillis() / 3);
+        this.beats = scheduler.scheduleAtFixedRate(() -> beat(interviews, lease, leaseFor), every, every,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void beat(InterviewStore interviews, Lease lease, Duration leaseFor) {
+        try {
+            if (!interviews.renewLease(lease, leaseFor).won()) {
+                LOG.warnf("interview %s: lease %s was taken over; heartbeats stop and this step's writes will be refused",
+                        lease.interviewId(), lease.owner());
+                beats.cancel(false);
+            }
+        } catch (RuntimeException e) {
+            // The next beat tries again; if every beat fails the lease expires and the sweeper resumes the step.
+            LOG.warnf("interview %s: heartbeat failed (%s); retried at the next beat", lease.interviewId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        beats.cancel(false);
+    }
+}
