@@ -62,6 +62,39 @@ public interface IntakeConfig {
 
     ProviderCalls providers();
 
+    Sweeper sweeper();
+
+    /**
+     * The safety net. Defaults bring a stalled interview to a resumed run or a visible error within 10
+     * minutes: leases of 2 min renewed every 40 s, a stall declared 5 min after the last sign of life,
+     * and a sweep every 2 minutes (the schedule is infra's).
+     */
+    interface Sweeper {
+        /** How long an in-flight interview may show no sign of life (and hold no live lease). */
+        @WithDefault("PT5M")
+        Duration stalledAfter();
+
+        /** Resumes per interview before the sweeper gives up and marks it failed. */
+        @WithDefault("3")
+        int maxResumes();
+
+        /** An upload whose object is in the bucket but still 'uploading' after this lost its S3 event. */
+        @WithDefault("PT10M")
+        Duration lostUploadAfter();
+
+        /** An upload with no object after this never completed. */
+        @WithDefault("PT6H")
+        Duration uploadTimeout();
+
+        /** Interviews handled per sweep, of each kind. */
+        @WithDefault("100")
+        int batch();
+
+        /** A random wait of up to this before sweeping, so concurrent sweepers do not stampede. */
+        @WithDefault("PT5S")
+        Duration jitter();
+    }
+
     /** Who turns audio and video into a transcript. Transcripts uploaded as files need none. */
     interface Transcription {
         /** {@code none}, {@code assemblyai} or {@code openai} (any OpenAI-compatible transcription endpoint). */

@@ -3,6 +3,7 @@ package dev.intake.ingest;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.nio.file.Path;
 
 import dev.intake.IntakeConfig;
@@ -94,6 +95,13 @@ public class MediaBucket {
         } catch (NoSuchKeyException e) {
             return false;
         }
+    }
+
+    /** The first object under {@code prefix}, if any: an upload whose notification never came. */
+    public Optional<String> firstObjectUnder(String prefix) {
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(1)).contents().stream()
+                .map(o -> o.key())
+                .findFirst();
     }
 
     /** Creates the bucket when it is missing: local and test setups only, production buckets come from infra. */

@@ -1,0 +1,139 @@
+package dev.intake.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.StatusTransitions;
+import dev.intake.workflow.StepError;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What the sweeper reads and changes. Stalled interviews are locked with SKIP LOCKED in the sweep's
+ * transaction, so two sweepers never take the same interview; each resume or failure then moves the
+ * row's updated_at, so it no longer looks stalled once the transaction commits.
+ */
+@ApplicationScoped
+public class SweepStore {
+
+    /** In-flight, no sign of life for $1 seconds, and no live lease. Served by interviews_in_flight_idx. */
+    @Sql
+    static final String LOCK_STALLED = "SELECT " + Interview.COLUMNS + """
+            , extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds
+            FROM interviews
+            WHERE status IN ('uploaded', 'transcribing', 'transcribed', 'processing')
+              AND updated_at < now() - make_interval(secs => $1::double precision)
+              AND (conversation_analysis->>'lease_until' IS NULL
+                   OR (conversation_analysis->>'lease_until')::timestamptz < now())
+            ORDER BY updated_at
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED""";
+
+    /** A new run from the step the interview is stuck in, counting the resume. */
+    @Sql
+    static final String RESUME = """
+            UPDATE interviews
+            SET status = $3::interview_status,
+                updated_at = now(),
+                conversation_analysis =
+                    (conversation_analysis - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at')
+                    || jsonb_build_object(
+                        'run_id', $2::text,
+                        'resume_count', coalesce((conversation_analysis->>'resume_count')::int, 0) + 1,
+                        'status_detail', $4::text,
+                        'heartbeat_at', now(),
+                        'workflow_state',
+                            CASE WHEN jsonb_typeof(conversation_analysis->'workflow_state') = 'object'
+                                 THEN conversation_analysis->'workflow_state' ELSE '{}'::jsonb END
+                            || jsonb_build_object('resume_from', conversation_analysis->>'current_step'))
+            WHERE id = $1 AND status = ANY($5::interview_status[])
+            RETURNING id""";
+
+    /** Uploads still 'uploading' after $1 seconds: their S3 event may have been lost. */
+    @Sql
+    static final String STALE_UPLOADS = "SELECT " + Interview.COLUMNS + """
+            , extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds
+            FROM interviews
+            WHERE status = 'uploading' AND updated_at < now() - make_interval(secs => $1::double precision)
+            ORDER BY updated_at
+            LIMIT $2""";
+
+    private final Db db;
+
+    SweepStore(Db db) {
+        this.db = db;
+    }
+
+    /** What to do with one stalled interview, decided while it is locked. */
+    public sealed interface Action {
+        UUID interviewId();
+
+        record Resume(UUID interviewId, String step, String runId, InterviewStatus status, String detail) implements Action {
+        }
+
+        record Fail(UUID interviewId, StepError error) implements Action {
+        }
+    }
+
+    /** The outcome of one action: whether it was applied. */
+    public record Applied(Action action, StalledInterview stalled, boolean won) {
+    }
+
+    /**
+     * Locks up to {@code batch} stalled interviews, asks {@code decide} what to do with each, and does
+     * it, all in one transaction.
+     */
+    public List<Applied> sweepStalled(Duration stalledAfter, int batch, Function<StalledInterview, Action> decide) {
+        return db.inTransaction(tx -> {
+            List<Applied> applied = new ArrayList<>();
+            for (Row row : tx.execute(LOCK_STALLED, Tuple.of(stalledAfter.toMillis() / 1000.0, batch))) {
+                StalledInterview stalled = new StalledInterview(Interview.from(row), row.getLong("stalled_seconds"));
+                Action action = decide.apply(stalled);
+                applied.add(new Applied(action, stalled, apply(tx, action)));
+            }
+            return applied;
+        });
+    }
+
+    private static boolean apply(Db.Tx tx, Action action) {
+        if (action instanceof Action.Resume resume) {
+            return tx.execute(RESUME, Tuple.from(Arrays.asList(resume.interviewId(), resume.runId(),
+                    resume.status().dbValue(), resume.detail(), inFlight()))).rowCount() == 1;
+        }
+        StepError error = ((Action.Fail) action).error();
+        return tx.execute(InterviewStore.RECORD_FAILURE, Tuple.from(Arrays.asList(action.interviewId(), null,
+                error.step(), error.message(), error.kind().dbValue(), error.attempts(), error.detail(),
+                Arrays.stream(InterviewStatus.values()).filter(s -> StatusTransitions.isAllowed(s, InterviewStatus.ERROR))
+                        .map(InterviewStatus::dbValue).toArray(String[]::new)))).rowCount() == 1;
+    }
+
+    private static String[] inFlight() {
+        return Arrays.stream(InterviewStatus.values()).filter(InterviewStatus::isInFlight)
+                .map(InterviewStatus::dbValue).toArray(String[]::new);
+    }
+
+    public List<StalledInterview> staleUploads(Duration olderThan, int batch) {
+        List<StalledInterview> uploads = new ArrayList<>();
+        for (Row row : db.execute(STALE_UPLOADS, Tuple.of(olderThan.toMillis() / 1000.0, batch))) {
+            uploads.add(new StalledInterview(Interview.from(row), row.getLong("stalled_seconds")));
+        }
+        return uploads;
+    }
+
+    /** The plan PostgreSQL picks for the stalled-interview scan, for the index check. */
+    public List<String> explainStalledScan(Duration stalledAfter, int batch) {
+        return db.inTransaction(tx -> {
+            List<String> plan = new ArrayList<>();
+            for (Row row : tx.execute("EXPLAIN " + LOCK_STALLED, Tuple.of(stalledAfter.toMillis() / 1000.0, batch))) {
+                plan.add(row.getString(0));
+            }
+            return plan;
+        });
+    }
+}

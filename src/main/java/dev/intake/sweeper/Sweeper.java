@@ -1,0 +1,162 @@
+package dev.intake.sweeper;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.IntakeConfig;
+import dev.intake.ingest.MediaBucket;
+import dev.intake.ingest.MediaKey;
+import dev.intake.ingest.ObjectCreated;
+import dev.intake.ingest.RunStarter;
+import dev.intake.ingest.UploadCompletion;
+import dev.intake.ingest.UploadOutcome;
+import dev.intake.store.InterviewStore;
+import dev.intake.store.StalledInterview;
+import dev.intake.store.SweepStore;
+import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.StallDecision;
+import dev.intake.workflow.Step;
+import dev.intake.workflow.StepError;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The safety net: interviews in flight that stopped moving are resumed from their step, a bounded
+ * number of times, then failed with where they were stuck and for how long; uploads whose S3 event was
+ * lost are completed, and uploads that never arrived are failed.
+ */
+@ApplicationScoped
+public class Sweeper {
+
+    private static final Logger LOG = Logger.getLogger(Sweeper.class);
+
+    private final SweepStore sweeps;
+    private final InterviewStore interviews;
+    private final RunStarter runs;
+    private final UploadCompletion uploads;
+    private final MediaBucket bucket;
+    private final MeterRegistry metrics;
+    private final IntakeConfig.Sweeper config;
+    private final Map<Step, AtomicInteger> stuckByStep = new EnumMap<>(Step.class);
+    private final SecureRandom random = new SecureRandom();
+
+    Sweeper(SweepStore sweeps, InterviewStore interviews, RunStarter runs, UploadCompletion uploads, MediaBucket bucket,
+            MeterRegistry metrics, IntakeConfig config) {
+        this.sweeps = sweeps;
+        this.interviews = interviews;
+        this.runs = runs;
+        this.uploads = uploads;
+        this.bucket = bucket;
+        this.metrics = metrics;
+        this.config = config.sweeper();
+        for (Step step : Step.values()) {
+            stuckByStep.put(step, metrics.gauge("intake.sweeper.stuck", io.micrometer.core.instrument.Tags.of("step", step.key()),
+                    new AtomicInteger()));
+        }
+    }
+
+    /** One sweep, after the configured jitter. */
+    public SweepReport sweep() {
+        pause(config.jitter());
+        return sweepNow(config.stalledAfter());
+    }
+
+    /** One sweep now, treating interviews silent for {@code stalledAfter} as stalled. */
+    public SweepReport sweepNow(Duration stalledAfter) {
+        List<SweepReport.Entry> resumed = new ArrayList<>();
+        List<SweepReport.Entry> failed = new ArrayList<>();
+        Map<Step, Integer> seen = new EnumMap<>(Step.class);
+        for (SweepStore.Applied applied : sweeps.sweepStalled(stalledAfter, config.batch(), this::decide)) {
+            StalledInterview stalled = applied.stalled();
+            String step = stalled.interview().currentStep().orElse("unknown");
+            Step.byKey(step).ifPresent(s -> seen.merge(s, 1, Integer::sum));
+            if (!applied.won()) {
+                continue;
+            }
+            if (applied.action() instanceof SweepStore.Action.Resume resume) {
+                metrics.counter("intake.sweeper.resumes", "step", step).increment();
+                LOG.warnf("sweeper: interview %s stalled in %s for %d s; resumed as run %s (resume %d of %d)",
+                        resume.interviewId(), step, stalled.stalledSeconds(), resume.runId(), stalled.resumeCount() + 1,
+                        config.maxResumes());
+                resumed.add(new SweepReport.Entry(resume.interviewId().toString(), step, stalled.stalledSeconds(),
+                        "resumed as run " + resume.runId()));
+                runs.start(resume.interviewId(), resume.runId());
+            } else {
+                StepError error = ((SweepStore.Action.Fail) applied.action()).error();
+                LOG.errorf("sweeper: interview %s marked error: %s", applied.action().interviewId(), error.message());
+                failed.add(new SweepReport.Entry(applied.action().interviewId().toString(), step, stalled.stalledSeconds(),
+                        error.message()));
+            }
+        }
+        stuckByStep.forEach((step, gauge) -> gauge.set(seen.getOrDefault(step, 0)));
+        List<SweepReport.Entry> completed = new ArrayList<>();
+        List<SweepReport.Entry> neverArrived = new ArrayList<>();
+        for (StalledInterview upload : sweeps.staleUploads(config.lostUploadAfter(), config.batch())) {
+            sweepUpload(upload, completed, neverArrived);
+        }
+        SweepReport report = new SweepReport(resumed, failed, completed, neverArrived);
+        if (report.total() > 0) {
+            LOG.infof("sweeper: resumed %d, failed %d, completed %d lost uploads, failed %d uploads that never arrived",
+                    resumed.size(), failed.size(), completed.size(), neverArrived.size());
+        }
+        return report;
+    }
+
+    private SweepStore.Action decide(StalledInterview stalled) {
+        var interview = stalled.interview();
+        StallDecision decision = StallDecision.decide(interview.currentStep().orElse(null), stalled.resumeCount(),
+                config.maxResumes(), stalled.stalledSeconds());
+        if (decision instanceof StallDecision.Resume resume) {
+            return new SweepStore.Action.Resume(interview.id(), resume.step().key(), UUID.randomUUID().toString(),
+                    resume.step().runningStatus(), "Resumed by the sweeper after " + stalled.stalledSeconds()
+                    + " s without progress in " + resume.step().key());
+        }
+        return new SweepStore.Action.Fail(interview.id(), ((StallDecision.GiveUp) decision).error());
+    }
+
+    private void sweepUpload(StalledInterview upload, List<SweepReport.Entry> completed, List<SweepReport.Entry> neverArrived) {
+        var interview = upload.interview();
+        String prefix = MediaKey.PREFIX + interview.accountId() + "/" + interview.projectId() + "/" + interview.id() + "/";
+        Optional<String> object = bucket.firstObjectUnder(prefix);
+        if (object.isPresent()) {
+            UploadOutcome outcome = uploads.accept(new ObjectCreated(bucket.name(), object.get(), -1));
+            if (outcome instanceof UploadOutcome.Started) {
+                LOG.warnf("sweeper: interview %s was still uploading %d s after its object %s arrived; its S3 event was"
+                        + " lost, upload completed", interview.id(), upload.stalledSeconds(), object.get());
+                completed.add(new SweepReport.Entry(interview.id().toString(), "upload", upload.stalledSeconds(),
+                        "object " + object.get() + " found; upload completed"));
+            }
+            return;
+        }
+        if (upload.stalledSeconds() >= config.uploadTimeout().toSeconds()) {
+            StepError error = new StepError(Step.UPLOAD.key(), "upload never completed: no object arrived under " + prefix
+                    + " in " + (upload.stalledSeconds() / 60) + " min", ErrorKind.PERMANENT, 1);
+            if (interviews.recordFailure(interview.id(), Optional.empty(), error).won()) {
+                LOG.errorf("sweeper: interview %s marked error: %s", interview.id(), error.message());
+                neverArrived.add(new SweepReport.Entry(interview.id().toString(), "upload", upload.stalledSeconds(),
+                        error.message()));
+            }
+        }
+    }
+
+    private void pause(Duration jitter) {
+        if (jitter.isZero() || jitter.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(random.nextInt((int) Math.min(Integer.MAX_VALUE, jitter.toMillis())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before sweeping; the next scheduled sweep runs instead", e);
+        }
+    }
+}

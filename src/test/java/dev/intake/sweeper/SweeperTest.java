@@ -1,0 +1,302 @@
+package dev.intake.sweeper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.engine.LocalEngine;
+import dev.intake.ingest.MediaBucket;
+import dev.intake.ingest.MediaKey;
+import dev.intake.ingest.ObjectCreated;
+import dev.intake.ingest.UploadCompletion;
+import dev.intake.steps.StepContext;
+import dev.intake.steps.StepHandler;
+import dev.intake.store.Db;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.store.Lease;
+import dev.intake.store.SweepStore;
+import dev.intake.testing.TestData;
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.RunPlan;
+import dev.intake.workflow.Step;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * Runs killed at each step boundary, and the sweeper bringing them to ready without duplicated rows;
+ * bounded resumes; concurrent sweepers; lost and never-finished uploads; the scan's index.
+ */
+@QuarkusTest
+class SweeperTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration STALLED = Duration.ofMinutes(5);
+
+    @Inject
+    Sweeper sweeper;
+    @Inject
+    SweepStore sweeps;
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    UploadCompletion completion;
+    @Inject
+    LocalEngine engine;
+    @Inject
+    MediaBucket bucket;
+    @Inject
+    TestData data;
+    @Inject
+    Db db;
+    @Inject
+    @Any
+    Instance<StepHandler> handlers;
+
+    /** Time passes: the interview's last sign of life and its lease are {@code ago} in the past. */
+    private void age(UUID id, Duration ago) {
+        db.execute("""
+                UPDATE interviews
+                SET updated_at = now() - make_interval(secs => $2::double precision),
+                    conversation_analysis = CASE WHEN conversation_analysis ? 'lease_until'
+                        THEN conversation_analysis || jsonb_build_object('lease_until', now() - make_interval(secs => $2::double precision))
+                        ELSE conversation_analysis END
+                WHERE id = $1""", Tuple.of(id, (double) ago.toSeconds()));
+    }
+
+    private Interview ready(String sample) {
+        MediaKey key = data.uploadingInterview(data.project("What problems do they have today?"), sample);
+        data.putObject(key, TestData.sample(sample));
+        completion.accept(new ObjectCreated(bucket.name(), key.key(), 1));
+        Interview done = data.awaitSettled(key.interviewId());
+        assertEquals(InterviewStatus.READY, done.status());
+        return done;
+    }
+
+    private List<Long> rows(UUID id) {
+        return TestData.OUTPUT_TABLES.stream().map(t -> data.rows(t, id)).toList();
+    }
+
+    private StepHandler handler(Step step) {
+        return handlers.stream().filter(h -> h.step() == step).findFirst().orElseThrow();
+    }
+
+    /** A run of {@code plan} started by hand: the engine is never told, as when its invocation died. */
+    private String orphanRun(UUID id, RunPlan plan) {
+        String runId = UUID.randomUUID().toString();
+        assertTrue(interviews.startRun(id, runId, plan).won());
+        return runId;
+    }
+
+    private Interview sweptToReady(UUID id) {
+        age(id, Duration.ofMinutes(30));
+        SweepReport report = sweeper.sweepNow(STALLED);
+        assertTrue(report.resumed().stream().anyMatch(e -> e.interviewId().equals(id.toString())), report.toString());
+        Interview done = data.awaitSettled(id);
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(JsonObject::encode).orElse(""));
+        assertEquals(1, done.analysis().getInteger("resume_count"));
+        return done;
+    }
+
+    @Test
+    void a_run_killed_after_claiming_a_step_before_doing_its_work_is_resumed_to_ready() {
+        Interview done = ready("onboarding-interview.vtt");
+        List<Long> before = rows(done.id());
+        String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.EVIDENCE));
+        assertTrue(interviews.claimStep(Lease.newOwner(done.id()), runId, Step.EVIDENCE, LEASE).isPresent());
+
+        sweptToReady(done.id());
+
+        assertEquals(before, rows(done.id()));
+    }
+
+    @Test
+    void a_run_killed_after_the_work_before_recording_it_is_resumed_and_the_output_replaced_not_doubled() {
+        Interview done = ready("onboarding-interview.vtt");
+        List<Long> before = rows(done.id());
+        String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.EVIDENCE));
+        Lease lease = Lease.newOwner(done.id());
+        Interview claimed = interviews.claimStep(lease, runId, Step.EVIDENCE, LEASE).orElseThrow();
+        handler(Step.EVIDENCE).run(new StepContext(claimed, lease, runId));
+
+        sweptToReady(done.id());
+
+        assertEquals(before, rows(done.id()));
+    }
+
+    @Test
+    void a_run_killed_after_recording_a_step_before_dispatching_the_next_is_resumed_from_the_next() {
+        Interview done = ready("standup-notes.txt");
+        List<Long> before = rows(done.id());
+        String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.INSIGHTS));
+        Lease lease = Lease.newOwner(done.id());
+        Interview claimed = interviews.claimStep(lease, runId, Step.INSIGHTS, LEASE).orElseThrow();
+        handler(Step.INSIGHTS).run(new StepContext(claimed, lease, runId));
+        interviews.completeStep(lease, runId, Step.INSIGHTS, Optional.of(Step.PERSONAS), new JsonObject());
+        assertEquals("personas", data.interview(done.id()).currentStep().orElseThrow());
+
+        Interview swept = sweptToReady(done.id());
+
+        assertEquals(before, rows(done.id()));
+        assertEquals(List.of("upload", "evidence", "enrich-person", "insights", "personas", "answers", "finalize"),
+                swept.completedSteps());
+    }
+
+    @Test
+    void an_upload_whose_run_never_started_is_resumed_from_upload() {
+        MediaKey key = data.uploadingInterview(data.project(), "notes.txt");
+        data.putObject(key, TestData.sample("standup-notes.txt"));
+        assertTrue(interviews.completeUpload(key.interviewId(), key.key(), UUID.randomUUID().toString()).won());
+        assertEquals(InterviewStatus.UPLOADED, data.interview(key.interviewId()).status());
+        sweptToReady(key.interviewId());
+    }
+
+    @Test
+    void past_the_bound_of_resumes_the_interview_fails_saying_where_it_was_stuck_and_for_how_long() {
+        Interview done = ready("standup-notes.txt");
+        orphanRun(done.id(), RunPlan.resumeFrom(Step.EVIDENCE));
+        db.execute("UPDATE interviews SET conversation_analysis = conversation_analysis || '{\"resume_count\": 3}' WHERE id = $1",
+                Tuple.of(done.id()));
+        age(done.id(), Duration.ofHours(8));
+
+        SweepReport report = sweeper.sweepNow(STALLED);
+
+        assertTrue(report.failed().stream().anyMatch(e -> e.interviewId().equals(done.id().toString())), report.toString());
+        Interview failed = data.interview(done.id());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        JsonObject error = failed.lastError().orElseThrow();
+        assertEquals("evidence", error.getString("step"));
+        assertEquals("stuck in evidence for 8 h after 3 resumes; giving up", error.getString("message"));
+        assertEquals("Failed at evidence: stuck in evidence for 8 h after 3 resumes; giving up", failed.statusDetail().orElseThrow());
+    }
+
+    @Test
+    void an_interview_with_a_live_lease_or_recent_progress_is_left_alone() {
+        Interview done = ready("standup-notes.txt");
+        String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.EVIDENCE));
+        interviews.claimStep(Lease.newOwner(done.id()), runId, Step.EVIDENCE, Duration.ofHours(1));
+        db.execute("UPDATE interviews SET updated_at = now() - interval '1 hour' WHERE id = $1", Tuple.of(done.id()));
+        SweepReport report = sweeper.sweepNow(STALLED);
+        assertTrue(report.resumed().stream().noneMatch(e -> e.interviewId().equals(done.id().toString())));
+        assertEquals(InterviewStatus.PROCESSING, data.interview(done.id()).status());
+    }
+
+    @Test
+    void an_upload_whose_s3_event_was_lost_is_completed() {
+        MediaKey key = data.uploadingInterview(data.project(), "lost event.txt");
+        data.putObject(key, TestData.sample("standup-notes.txt"));
+        age(key.interviewId(), Duration.ofMinutes(20));
+
+        SweepReport report = sweeper.sweepNow(STALLED);
+
+        assertTrue(report.uploadsCompleted().stream().anyMatch(e -> e.interviewId().equals(key.interviewId().toString())));
+        Interview done = data.awaitSettled(key.interviewId());
+        assertEquals(InterviewStatus.READY, done.status());
+        assertEquals(key.key(), done.mediaKey());
+    }
+
+    @Test
+    void an_upload_that_never_arrived_ends_in_error() {
+        MediaKey key = data.uploadingInterview(data.project(), "never.vtt");
+        age(key.interviewId(), Duration.ofHours(7));
+        SweepReport report = sweeper.sweepNow(STALLED);
+        assertTrue(report.uploadsFailed().stream().anyMatch(e -> e.interviewId().equals(key.interviewId().toString())));
+        Interview failed = data.interview(key.interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertTrue(failed.lastError().orElseThrow().getString("message").startsWith("upload never completed"));
+    }
+
+    @Test
+    void two_sweepers_at_once_resume_each_of_200_stuck_interviews_exactly_once() throws Exception {
+        TestData.Project project = data.project();
+        List<UUID> stuck = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            MediaKey key = data.uploadingInterview(project, "call.vtt");
+            interviews.completeUpload(key.interviewId(), key.key(), UUID.randomUUID().toString());
+            orphanRun(key.interviewId(), RunPlan.resumeFrom(Step.FINALIZE));
+            stuck.add(key.interviewId());
+        }
+        db.execute("UPDATE interviews SET updated_at = now() - interval '1 hour' WHERE id = ANY($1)",
+                Tuple.of(stuck.toArray(UUID[]::new)));
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<SweepReport> reports = new ArrayList<>();
+        try {
+            List<Future<SweepReport>> sweeping = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sweeping.add(pool.submit(() -> {
+                    start.await();
+                    return sweeper.sweepNow(STALLED);
+                }));
+            }
+            start.countDown();
+            for (Future<SweepReport> f : sweeping) {
+                reports.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        reports.add(sweeper.sweepNow(STALLED));
+
+        Set<String> resumed = new HashSet<>();
+        int total = 0;
+        for (SweepReport report : reports) {
+            for (SweepReport.Entry entry : report.resumed()) {
+                if (stuck.contains(UUID.fromString(entry.interviewId()))) {
+                    resumed.add(entry.interviewId());
+                    total++;
+                }
+            }
+        }
+        assertEquals(200, resumed.size());
+        assertEquals(200, total, "no interview resumed twice");
+        for (UUID id : stuck) {
+            Interview done = data.awaitSettled(id);
+            assertEquals(InterviewStatus.READY, done.status());
+            assertEquals(1, done.analysis().getInteger("resume_count"));
+        }
+    }
+
+    @Test
+    void the_stalled_scan_uses_the_in_flight_index_on_a_large_table() {
+        TestData.Project project = data.project();
+        db.execute("""
+                INSERT INTO interviews (id, account_id, project_id, title, status, conversation_analysis, updated_at)
+                SELECT gen_random_uuid(), $1, $2, 'bulk', CASE WHEN n % 500 = 0 THEN 'processing' ELSE 'ready' END::interview_status,
+                       '{}'::jsonb, now() - (n || ' seconds')::interval
+                FROM generate_series(1, 20000) AS n""", Tuple.of(project.accountId(), project.projectId()));
+        db.execute("ANALYZE interviews", Tuple.tuple());
+        List<String> plan = sweeps.explainStalledScan(STALLED, 100);
+        assertTrue(plan.stream().anyMatch(line -> line.contains("interviews_in_flight_idx")), String.join("\n", plan));
+        assertTrue(plan.stream().noneMatch(line -> line.contains("Seq Scan on interviews")), String.join("\n", plan));
+    }
+
+    @Test
+    void the_schedule_function_refuses_events_that_are_not_its_schedule() {
+        var function = new dev.intake.functions.SweepStuckFunction(sweeper);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.intake.ingest.InvalidEventException.class,
+                () -> function.sweepStuck(new dev.intake.functions.SweepStuckFunction.ScheduledEvent("Object Created", "aws.s3", null)));
+        assertEquals("not an EventBridge Scheduled Event (detail-type Object Created)", e.getMessage());
+        assertInstanceOf(SweepReport.class,
+                function.sweepStuck(new dev.intake.functions.SweepStuckFunction.ScheduledEvent("Scheduled Event", "aws.events", null)));
+    }
+}
