@@ -12,9 +12,12 @@ public class IntakeCli implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
-        return new CommandLine(IntakeCommand.class, factory)
-                .setExecutionExceptionHandler(IntakeCli::report)
-                .execute(args);
+        return commandLine(factory).execute(args);
+    }
+
+    /** The command tree as the launcher runs it (tests run it the same way). */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(IntakeCommand.class, factory).setExecutionExceptionHandler(IntakeCli::report);
     }
 
     /** A failed command says what went wrong in a line, not a stack trace; exit code 1. */

@@ -122,6 +122,7 @@ public class InterviewStore {
                     'lease_owner', $5::text,
                     'lease_until', now() + make_interval(secs => $6::double precision),
                     'heartbeat_at', now(),
+                    'step_started_at', now(),
                     'attempt', coalesce((conversation_analysis->>'attempt')::int, 0) + 1,
                     'progress', $7::int,
                     'status_detail', $8::text)
@@ -153,7 +154,13 @@ public class InterviewStore {
                         'current_step', $6::text,
                         'progress', $7::int,
                         'status_detail', $8::text,
-                        'heartbeat_at', now())
+                        'heartbeat_at', now(),
+                        'step_timings', coalesce(conversation_analysis->'step_timings', '{}'::jsonb)
+                            || jsonb_build_object($3::text, jsonb_build_object(
+                                'started_at', conversation_analysis->'step_started_at',
+                                'completed_at', now(),
+                                'seconds', round(extract(epoch FROM now()
+                                    - coalesce((conversation_analysis->>'step_started_at')::timestamptz, now()))::numeric, 3))))
                     || $9::jsonb
                     || CASE WHEN $6::text = 'complete' THEN jsonb_build_object('completed_at', now())
                             ELSE '{}'::jsonb END

@@ -1,0 +1,124 @@
+package dev.intake.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import dev.intake.engine.Repairs;
+import dev.intake.store.DiagnosticsStore;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.workflow.Step;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "repair", mixinStandardHelpOptions = true,
+        description = "Runs an interview again through the engine, from its current step or --from STEP; with --stuck,"
+                + " every in-flight interview silent for longer than --older-than. Prints what it did per interview.")
+public class RepairCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "the interview id (its analysis job id)",
+            converter = InterviewIds.class)
+    UUID id;
+
+    @Option(names = "--stuck", description = "repair every stalled interview instead of one")
+    boolean stuck;
+
+    @Option(names = "--older-than", defaultValue = "PT1H", description = "with --stuck: silent for at least this (ISO-8601, default PT1H)")
+    Duration olderThan;
+
+    @Option(names = "--dry-run", description = "with --stuck: list what would be repaired, change nothing")
+    boolean dryRun;
+
+    @Option(names = "--from", paramLabel = "STEP", converter = StepNames.class,
+            description = "run from this step (upload, evidence, enrich-person, insights, personas, answers, finalize)")
+    Step from;
+
+    @Option(names = "--limit", defaultValue = "100", description = "with --stuck: at most this many (default 100)")
+    int limit;
+
+    @Option(names = "--wait", defaultValue = "PT5M",
+            description = "how long to wait for each run to end when it runs in this process (default PT5M)")
+    Duration wait;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    Repairs repairs;
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    DiagnosticsStore diagnostics;
+    @Inject
+    dev.intake.engine.WorkflowEngine engine;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (stuck == (id != null)) {
+            spec.commandLine().getErr().println("intake repair: name one interview ID, or --stuck (not both)");
+            return 2;
+        }
+        List<UUID> targets = new ArrayList<>();
+        if (stuck) {
+            for (DiagnosticsStore.Silent silent : diagnostics.stalled(olderThan, limit)) {
+                out.printf("%s %s silent for %s%n", dryRun ? "would repair" : "repairing", silent.interviewId(),
+                        Diagnosis.human(silent.silentSeconds()));
+                targets.add(silent.interviewId());
+            }
+            if (targets.isEmpty()) {
+                out.printf("No interview has been stalled for %s.%n", Diagnosis.human(olderThan.toSeconds()));
+            }
+            if (dryRun) {
+                out.flush();
+                return 0;
+            }
+        } else {
+            targets.add(id);
+        }
+        int failures = 0;
+        for (UUID target : targets) {
+            failures += repairOne(target, out) ? 0 : 1;
+        }
+        out.flush();
+        return failures == 0 ? 0 : 1;
+    }
+
+    private boolean repairOne(UUID target, PrintWriter out) throws InterruptedException {
+        Repairs.Result result = repairs.repair(target, Optional.ofNullable(from));
+        if (result instanceof Repairs.Result.Refused refused) {
+            out.printf("  %s: not repaired: %s%n", target, refused.reason());
+            return false;
+        }
+        Repairs.Result.Started started = (Repairs.Result.Started) result;
+        out.printf("  %s: running again from %s as run %s%n", target, started.from().key(), started.runId());
+        if (!(engine instanceof dev.intake.engine.LocalEngine)) {
+            return true;
+        }
+        Interview settled = awaitSettled(target);
+        out.printf("  %s: %s%s%n", target, settled.status().dbValue(), settled.lastError()
+                .map(e -> " at " + e.getString("step") + ": " + e.getString("message")).orElse(""));
+        return !settled.status().equals(dev.intake.workflow.InterviewStatus.ERROR) && settled.status().isSettled();
+    }
+
+    private Interview awaitSettled(UUID target) throws InterruptedException {
+        Instant deadline = Instant.now().plus(wait);
+        while (true) {
+            Interview interview = interviews.find(target).orElseThrow();
+            if (interview.status().isSettled() || Instant.now().isAfter(deadline)) {
+                return interview;
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.intake.engine;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.RunPlan;
+import dev.intake.workflow.StatusTransitions;
+import dev.intake.workflow.Step;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Starts a new run of an interview by hand (the ops `repair` command), from its current step or a
+ * step named, through the engine. The interview id is its analysis job id.
+ */
+@ApplicationScoped
+public class Repairs {
+
+    private static final Logger LOG = Logger.getLogger(Repairs.class);
+
+    private final InterviewStore interviews;
+    private final WorkflowEngine engine;
+
+    Repairs(InterviewStore interviews, WorkflowEngine engine) {
+        this.interviews = interviews;
+        this.engine = engine;
+    }
+
+    /** A repair that was started, or why it was not. */
+    public sealed interface Result {
+        record Started(UUID interviewId, Step from, String runId) implements Result {
+        }
+
+        record Refused(UUID interviewId, String reason) implements Result {
+        }
+    }
+
+    public Result repair(UUID id, Optional<Step> from) {
+        Optional<Interview> found = interviews.find(id);
+        if (found.isEmpty()) {
+            return new Result.Refused(id, "no interview " + id);
+        }
+        Interview interview = found.get();
+        Optional<Step> step = from.or(() -> interview.currentStep().flatMap(Step::byKey));
+        if (step.isEmpty()) {
+            return new Result.Refused(id, "interview " + id + " is " + interview.status().dbValue() + " at step '"
+                    + interview.currentStep().orElse("none") + "'; name the step to run from with --from");
+        }
+        InterviewStatus target = step.get().runningStatus();
+        if (!StatusTransitions.isAllowed(interview.status(), target)) {
+            return new Result.Refused(id, "an interview that is " + interview.status().dbValue() + " cannot be run again"
+                    + (interview.status() == InterviewStatus.UPLOADING ? " before its upload completes" : ""));
+        }
+        RunPlan plan = new RunPlan(step.get(), interview.runPlan().skipSteps().stream()
+                .filter(s -> s != step.get()).collect(java.util.stream.Collectors.toSet()));
+        String runId = UUID.randomUUID().toString();
+        if (!interviews.startRun(id, runId, plan).won()) {
+            return new Result.Refused(id, "interview " + id + " changed while the repair started; look again");
+        }
+        LOG.infof("repair: interview %s runs again from %s as run %s", id, step.get().key(), runId);
+        engine.start(id, runId);
+        return new Result.Started(id, step.get(), runId);
+    }
+}
