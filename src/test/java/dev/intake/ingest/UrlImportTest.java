@@ -96,6 +96,35 @@ class UrlImportTest {
     }
 
     @Test
+    void a_media_host_that_fails_once_is_retried_by_the_step_and_the_interview_reaches_ready() {
+        String path = "/flaky/" + UUID.randomUUID() + "/notes.txt";
+        String scenario = "flaky-" + path;
+        WireMockResource.server().register(get(urlEqualTo(path)).inScenario(scenario)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("up")
+                .willReturn(aResponse().withStatus(503)));
+        WireMockResource.server().register(get(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs("up")
+                .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(TestData.sample("standup-notes.txt"))));
+
+        Interview done = data.awaitSettled(urlImport.submit(member, JSON_TYPE, body(project, WireMockResource.baseUrl() + path))
+                .interviewId());
+
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(Object::toString).orElse(""));
+        assertTrue(done.lastError().isEmpty(), "a recovered step leaves no error behind");
+    }
+
+    @Test
+    void a_media_host_that_keeps_failing_ends_in_a_transient_error_after_the_steps_attempts() {
+        String path = "/down/" + UUID.randomUUID() + "/notes.txt";
+        WireMockResource.server().register(get(urlEqualTo(path)).willReturn(aResponse().withStatus(502)));
+        Interview failed = data.awaitSettled(urlImport.submit(member, JSON_TYPE, body(project, WireMockResource.baseUrl() + path))
+                .interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertEquals("transient", failed.lastError().orElseThrow().getString("kind"));
+        assertEquals(dev.intake.workflow.Step.UPLOAD.retry().attempts(), failed.lastError().orElseThrow().getInteger("attempts"));
+        assertEquals("fetching the media failed: 127.0.0.1 answered HTTP 502", failed.lastError().orElseThrow().getString("message"));
+    }
+
+    @Test
     void a_url_serving_a_web_page_ends_in_error_saying_what_it_served() {
         String url = served("/page-" + UUID.randomUUID(), "text/html", "<html></html>");
         Interview failed = data.awaitSettled(urlImport.submit(member, JSON_TYPE, body(project, url)).interviewId());
