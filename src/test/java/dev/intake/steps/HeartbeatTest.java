@@ -1,0 +1,51 @@
+package dev.intake.steps;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.ingest.MediaKey;
+import dev.intake.store.InterviewStore;
+import dev.intake.store.Lease;
+import dev.intake.testing.TestData;
+import dev.intake.workflow.Step;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** A step that runs longer than its lease keeps it while it beats, and loses it once it stops. */
+@QuarkusTest
+class HeartbeatTest {
+
+    private static final Duration SHORT_LEASE = Duration.ofMillis(300);
+
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    TestData data;
+
+    @Test
+    void a_beating_step_keeps_its_lease_past_its_length_and_loses_it_when_it_stops() throws InterruptedException {
+        MediaKey key = data.uploadingInterview(data.project(), "call.vtt");
+        String runId = UUID.randomUUID().toString();
+        interviews.completeUpload(key.interviewId(), key.key(), runId);
+        Lease lease = Lease.newOwner(key.interviewId());
+        assertTrue(interviews.claimStep(lease, runId, Step.UPLOAD, SHORT_LEASE).isPresent());
+
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (Heartbeat beating = new Heartbeat(scheduler, interviews, lease, SHORT_LEASE)) {
+            Thread.sleep(4 * SHORT_LEASE.toMillis());
+            assertTrue(interviews.claimStep(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isEmpty(),
+                    "the lease is still held after four lease lengths");
+        } finally {
+            scheduler.shutdownNow();
+        }
+        Thread.sleep(2 * SHORT_LEASE.toMillis());
+        assertTrue(interviews.claimStep(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isPresent(),
+                "without heartbeats the lease expires and another invocation may take the step");
+    }
+}
