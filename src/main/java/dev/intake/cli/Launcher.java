@@ -15,13 +15,17 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * The command-line entry point. The local commands ({@code process}, {@code serve}) run on an embedded PostgreSQL
  * and S3 server, started here before the application reads its configuration, with their data kept
  * under {@code intake.home} (default {@code .intake}) between runs. Set {@code INTAKE_EMBEDDED=false}
- * to use the configured database and bucket instead. In Lambda this class is not used: the Funqy
+ * to use the configured database and bucket instead. The ops commands use the configured database,
+ * or the local data when none is configured. In Lambda this class is not used: the Funqy
  * handler starts the application.
  */
 @QuarkusMain
 public final class Launcher {
 
     private static final Set<String> LOCAL_COMMANDS = Set.of("process", "serve");
+    /** Ops commands use the configured database; with none configured, the local one. */
+    private static final Set<String> OPS_COMMANDS = Set.of("diagnose", "workflow-state", "repair", "sweep", "migrate",
+            "audit-schema");
 
 
     private Launcher() {
@@ -44,13 +48,19 @@ public final class Launcher {
             // The command prints its own progress; log lines would only interleave with it.
             System.setProperty("quarkus.log.level", "WARN");
         }
-        if (local && embeddedWanted() && !asksForHelp(args)) {
+        boolean opsOnLocalData = args.length > 0 && OPS_COMMANDS.contains(args[0]) && !databaseConfigured();
+        if ((local || opsOnLocalData) && embeddedWanted() && !asksForHelp(args)) {
             startEmbeddedServices(home());
             if (args[0].equals("serve")) {
                 LocalSecrets.makeUpMissing();
             }
         }
         Quarkus.run(IntakeCli.class, args);
+    }
+
+    private static boolean databaseConfigured() {
+        return System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL") != null
+                || System.getProperty("quarkus.datasource.reactive.url") != null;
     }
 
     private static boolean asksForHelp(String... args) {
