@@ -28,15 +28,8 @@ public class DiagnosticsStore {
 
     /** In flight, silent for $1 seconds, no live lease: what `repair --stuck` repairs. */
     @Sql
-    static final String LIST_STALLED = """
-            SELECT id, extract(epoch FROM now() - updated_at)::bigint AS silent_seconds
-            FROM interviews
-            WHERE status IN ('uploaded', 'transcribing', 'transcribed', 'processing')
-              AND updated_at < now() - make_interval(secs => $1::double precision)
-              AND (conversation_analysis->>'lease_until' IS NULL
-                   OR (conversation_analysis->>'lease_until')::timestamptz < now())
-            ORDER BY updated_at
-            LIMIT $2""";
+    static final String LIST_STALLED = "SELECT id, extract(epoch FROM now() - updated_at)::bigint AS silent_seconds"
+            + " FROM interviews WHERE " + SweepStore.STALLED + " ORDER BY updated_at LIMIT $2";
 
     private final Db db;
 

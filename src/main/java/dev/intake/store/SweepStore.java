@@ -22,18 +22,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SweepStore {
 
-    /** In-flight, no sign of life for $1 seconds, and no live lease. Served by interviews_in_flight_idx. */
-    @Sql
-    static final String LOCK_STALLED = "SELECT " + Interview.COLUMNS + """
-            , extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds
-            FROM interviews
-            WHERE status IN ('uploaded', 'transcribing', 'transcribed', 'processing')
+    /**
+     * Stalled: in flight, no sign of life for $1 seconds, and no live lease. The status list is spelled
+     * out so the planner can use the partial index interviews_in_flight_idx.
+     */
+    static final String STALLED = """
+            status IN ('uploaded', 'transcribing', 'transcribed', 'processing')
               AND updated_at < now() - make_interval(secs => $1::double precision)
               AND (conversation_analysis->>'lease_until' IS NULL
                    OR (conversation_analysis->>'lease_until')::timestamptz < now())
-            ORDER BY updated_at
-            LIMIT $2
-            FOR UPDATE SKIP LOCKED""";
+            """;
+
+    @Sql
+    static final String LOCK_STALLED = "SELECT " + Interview.COLUMNS
+            + ", extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds FROM interviews WHERE " + STALLED
+            + " ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED";
 
     /** A new run from the step the interview is stuck in, counting the resume. */
     @Sql
