@@ -64,6 +64,24 @@ public interface IntakeConfig {
 
     Sweeper sweeper();
 
+    Engine engine();
+
+    /** Which engine drives runs. */
+    interface Engine {
+        /** {@code local} (in-process) or {@code aws} (AWS Step Functions). */
+        @WithDefault("local")
+        String kind();
+
+        /** The state machine of the aws engine (the deployment sets it). */
+        Optional<String> stateMachineArn();
+
+        /** Region of the Step Functions API; the Lambda's own region when unset. */
+        Optional<String> region();
+
+        /** A Step Functions API endpoint other than AWS's (tests). */
+        Optional<String> stepFunctionsEndpoint();
+    }
+
     /**
      * The safety net. Defaults bring a stalled interview to a resumed run or a visible error within 10
      * minutes: leases of 2 min renewed every 40 s, a stall declared 5 min after the last sign of life,
@@ -93,6 +111,13 @@ public interface IntakeConfig {
         /** A random wait of up to this before sweeping, so concurrent sweepers do not stampede. */
         @WithDefault("PT5S")
         Duration jitter();
+
+        /**
+         * Write the stuck counts of each sweep to stdout in CloudWatch's embedded metric format, so
+         * CloudWatch (and its alarm) sees them from the Lambda's logs. The deployment turns it on.
+         */
+        @WithDefault("false")
+        boolean emitEmf();
     }
 
     /** Who turns audio and video into a transcript. Transcripts uploaded as files need none. */

@@ -60,7 +60,7 @@ public class RepairCommand implements Callable<Integer> {
     @Inject
     DiagnosticsStore diagnostics;
     @Inject
-    dev.intake.engine.WorkflowEngine engine;
+    dev.intake.IntakeConfig config;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -102,7 +102,8 @@ public class RepairCommand implements Callable<Integer> {
         }
         Repairs.Result.Started started = (Repairs.Result.Started) result;
         out.printf("  %s: running again from %s as run %s%n", target, started.from().key(), started.runId());
-        if (!(engine instanceof dev.intake.engine.LocalEngine)) {
+        if (!"local".equals(config.engine().kind())) {
+            // Another engine runs it elsewhere; `intake diagnose` follows it.
             return true;
         }
         Interview settled = awaitSettled(target);

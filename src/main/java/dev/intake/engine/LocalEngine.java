@@ -20,12 +20,14 @@ import dev.intake.workflow.StepError;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 /**
  * The in-process engine: runs each started run on a small thread pool, step after step, through the
  * same {@link StepExecutor} the step functions call in AWS.
  */
 @ApplicationScoped
+@Typed(LocalEngine.class)
 public class LocalEngine implements WorkflowEngine {
 
     private static final Logger LOG = Logger.getLogger(LocalEngine.class);

@@ -13,19 +13,35 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class StepFunctions {
 
     private final StepExecutor executor;
+    private final dev.intake.store.InterviewStore failures;
 
-    StepFunctions(StepExecutor executor) {
+    StepFunctions(StepExecutor executor, dev.intake.store.InterviewStore failures) {
         this.executor = executor;
+        this.failures = failures;
     }
 
     @RegisterForReflection
     public record StepRequest(String interviewId, String runId) {
     }
 
-    /** {@code next} is the step to invoke now, or null when there is nothing more to do. */
+    /**
+     * {@code next} is the step to invoke now (the same step after {@code retryAfterSeconds} when the
+     * outcome is {@code retry}), or null when there is nothing more to do. Every field is always
+     * present: the state machine reads them by path.
+     */
     @RegisterForReflection
     public record StepResponse(String interviewId, String runId, String step, String outcome, String next,
-                               String error) {
+                               long retryAfterSeconds, String error) {
+    }
+
+    /** What the state machine's Catch hands over when a step function itself failed. */
+    @RegisterForReflection
+    public record StepFailed(String interviewId, String runId, String step, Error error) {
+        @RegisterForReflection
+        @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+        public record Error(@com.fasterxml.jackson.annotation.JsonProperty("Error") String error,
+                            @com.fasterxml.jackson.annotation.JsonProperty("Cause") String cause) {
+        }
     }
 
     @Funq("step-upload")
@@ -79,7 +95,8 @@ public class StepFunctions {
         }
         if (outcome instanceof StepOutcome.RetryScheduled retry) {
             // The step's lease is released and its error recorded; the caller runs it again after the delay.
-            return response(request, step, "retry", step.key(), retry.error().message());
+            return new StepResponse(request.interviewId(), request.runId(), step.key(), "retry", step.key(),
+                    Math.max(1, retry.delay().toSeconds()), retry.error().message());
         }
         if (outcome instanceof StepOutcome.Failed failed) {
             return response(request, step, "failed", null, failed.error().message());
@@ -90,6 +107,28 @@ public class StepFunctions {
     }
 
     private static StepResponse response(StepRequest request, Step step, String outcome, String next, String error) {
-        return new StepResponse(request.interviewId(), request.runId(), step.key(), outcome, next, error);
+        return new StepResponse(request.interviewId(), request.runId(), step.key(), outcome, next, 0, error);
+    }
+
+    /**
+     * The state machine's Catch: a step function failed outside Intake's own handling (timed out, ran
+     * out of memory, could not start). The interview is marked failed with what Lambda said.
+     */
+    @Funq("step-failed")
+    public StepResponse stepFailed(StepFailed failed) {
+        if (failed == null || failed.interviewId() == null || failed.step() == null) {
+            throw new InvalidEventException("a step failure needs interviewId and step");
+        }
+        UUID interviewId;
+        try {
+            interviewId = UUID.fromString(failed.interviewId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("interviewId '" + failed.interviewId() + "' is not a UUID");
+        }
+        String what = failed.error() == null ? "no error given"
+                : failed.error().error() + (failed.error().cause() == null ? "" : ": " + failed.error().cause());
+        failures.recordFailure(interviewId, java.util.Optional.empty(), new dev.intake.workflow.StepError(failed.step(),
+                "the " + failed.step() + " function failed: " + what, dev.intake.workflow.ErrorKind.TRANSIENT, 1));
+        return new StepResponse(failed.interviewId(), failed.runId(), failed.step(), "failed", null, 0, what);
     }
 }

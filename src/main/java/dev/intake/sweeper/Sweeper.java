@@ -98,6 +98,10 @@ public class Sweeper {
             }
         }
         stuckByStep.forEach((step, gauge) -> gauge.set(seen.getOrDefault(step, 0)));
+        if (config.emitEmf()) {
+            // stdout, not the logger: CloudWatch reads EMF from the raw log line.
+            StuckMetricsEmf.lines(seen, System.currentTimeMillis()).forEach(System.out::println);
+        }
         List<SweepReport.Entry> completed = new ArrayList<>();
         List<SweepReport.Entry> neverArrived = new ArrayList<>();
         for (StalledInterview upload : sweeps.staleUploads(config.lostUploadAfter(), config.batch())) {

@@ -1,0 +1,74 @@
+package dev.intake.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.workflow.Step;
+
+/**
+ * The deployed state machine is the checked-in ASL, and the checked-in ASL is what the Java workflow
+ * generates: a step added to the workflow fails this test until the file (and so the deployment)
+ * follows. Regenerate with {@code mvn test -Dtest=StateMachineDefinitionTest -Dasl.update=true}.
+ */
+class StateMachineDefinitionTest {
+
+    static final Path CHECKED_IN = Path.of("infra/src/main/resources/state-machine.asl.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void the_checked_in_state_machine_is_the_one_the_workflow_generates() throws IOException {
+        String generated = StateMachineDefinition.asl();
+        if (Boolean.getBoolean("asl.update")) {
+            Files.writeString(CHECKED_IN, generated);
+        }
+        assertEquals(generated, Files.readString(CHECKED_IN),
+                CHECKED_IN + " is not what the workflow generates; regenerate it with -Dasl.update=true");
+    }
+
+    @Test
+    void every_step_has_a_task_invoking_its_function_and_a_route_to_it() throws IOException {
+        JsonNode states = JSON.readTree(StateMachineDefinition.asl()).get("States");
+        List<String> routed = new ArrayList<>();
+        states.get("Route").get("Choices").forEach(c -> routed.add(c.get("StringEquals").asText()));
+        assertEquals(Arrays.stream(Step.values()).map(Step::key).toList(), routed);
+        for (Step step : Step.values()) {
+            JsonNode task = states.get(step.key());
+            assertEquals("${step-" + step.key() + "}", task.at("/Parameters/FunctionName").asText());
+            assertEquals("Outcome", task.get("Next").asText());
+            assertEquals("RecordFailure", task.at("/Catch/0/Next").asText());
+        }
+    }
+
+    @Test
+    void each_tasks_retry_is_the_steps_java_retry_policy() throws IOException {
+        JsonNode states = JSON.readTree(StateMachineDefinition.asl()).get("States");
+        for (Step step : Step.values()) {
+            JsonNode retry = states.get(step.key()).at("/Retry/0");
+            assertEquals(step.retry().attempts() - 1, retry.get("MaxAttempts").asInt(), step.key());
+            assertEquals(step.retry().initialDelay().toSeconds(), retry.get("IntervalSeconds").asLong(), step.key());
+            assertEquals(step.retry().backoffFactor(), retry.get("BackoffRate").asDouble(), step.key());
+            assertEquals(step.retry().maxDelay().toSeconds(), retry.get("MaxDelaySeconds").asLong(), step.key());
+            assertEquals(StateMachineDefinition.LAMBDA_TRANSIENT_ERRORS.size(), retry.get("ErrorEquals").size());
+        }
+    }
+
+    @Test
+    void a_retry_the_function_asks_for_waits_then_runs_the_step_again() throws IOException {
+        JsonNode states = JSON.readTree(StateMachineDefinition.asl()).get("States");
+        assertEquals("WaitToRetry", states.at("/Outcome/Choices/1/Next").asText());
+        assertEquals("$.result.retryAfterSeconds", states.at("/WaitToRetry/SecondsPath").asText());
+        assertEquals("$.result.next", states.at("/RetryStep/Parameters/step.$").asText());
+        assertEquals("Route", states.at("/RetryStep/Next").asText());
+    }
+}
