@@ -1,0 +1,227 @@
+package dev.intake.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionUrl;
+import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
+import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.NotificationKeyFilter;
+import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
+import software.amazon.awscdk.SecretsManagerSecretOptions;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.constructs.Construct;
+
+/**
+ * Intake on AWS: a Lambda per function from one function.zip, the media bucket and its notifications,
+ * Function URLs for the HTTP entry points, the sweeper's schedule, the run state machine generated
+ * from the Java workflow, least-privilege roles, dead letters for async invocations, and an alarm on
+ * stuck interviews.
+ */
+public class IntakeStack extends Stack {
+
+    static final String MEDIA_PREFIX = "interviews/";
+    static final String ASL_RESOURCE = "/state-machine.asl.json";
+
+    private final Map<String, Function> functions = new LinkedHashMap<>();
+
+    public IntakeStack(Construct scope, String id, StackProps props, DeploymentSettings settings) {
+        super(scope, id, props);
+
+        Bucket media = Bucket.Builder.create(this, "Media")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .eventBridgeEnabled(settings.eventBridge())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Queue deadLetters = Queue.Builder.create(this, "DeadLetters").retentionPeriod(Duration.days(14)).build();
+
+        for (FunctionSpec spec : FunctionSpec.all()) {
+            functions.put(spec.name(), function(spec, settings, media, deadLetters));
+        }
+
+        StateMachine runs = StateMachine.Builder.create(this, "Runs")
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromString(asl()))
+                .definitionSubstitutions(stepFunctionArns())
+                .build();
+        for (FunctionSpec spec : FunctionSpec.all()) {
+            Function function = functions.get(spec.name());
+            if (spec.name().startsWith("step-")) {
+                function.grantInvoke(runs);
+            }
+            if (spec.needs().contains(FunctionSpec.Need.START_RUNS)) {
+                runs.grantStartExecution(function);
+                function.addEnvironment("INTAKE_ENGINE_STATE_MACHINE_ARN", runs.getStateMachineArn());
+            }
+            if (spec.needs().contains(FunctionSpec.Need.MEDIA_OBJECTS)) {
+                media.grantReadWrite(function, MEDIA_PREFIX + "*");
+            }
+            if (spec.needs().contains(FunctionSpec.Need.LIST_MEDIA)) {
+                function.addToRolePolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("s3:ListBucket"))
+                        .resources(List.of(media.getBucketArn()))
+                        .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(MEDIA_PREFIX + "*"))))
+                        .build());
+            }
+        }
+
+        Function uploadCompleted = functions.get("upload-completed");
+        if (settings.eventBridge()) {
+            Rule.Builder.create(this, "ObjectCreated")
+                    .eventPattern(EventPattern.builder()
+                            .source(List.of("aws.s3"))
+                            .detailType(List.of("Object Created"))
+                            .detail(Map.of("bucket", Map.of("name", List.of(media.getBucketName())),
+                                    "object", Map.of("key", List.of(Map.of("prefix", MEDIA_PREFIX)))))
+                            .build())
+                    .targets(List.of(LambdaFunction.Builder.create(uploadCompleted)
+                            .deadLetterQueue(deadLetters).retryAttempts(2).build()))
+                    .build();
+        } else {
+            media.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(uploadCompleted),
+                    NotificationKeyFilter.builder().prefix(MEDIA_PREFIX).build());
+        }
+
+        Rule.Builder.create(this, "SweepSchedule")
+                .description("Resume or fail interviews that stopped moving")
+                .schedule(Schedule.rate(Duration.minutes(2)))
+                .targets(List.of(LambdaFunction.Builder.create(functions.get("sweep-stuck"))
+                        .deadLetterQueue(deadLetters).retryAttempts(0).build()))
+                .build();
+
+        url("recall-webhook", "RecallWebhookUrl", "Give Recall.ai this URL for webhooks; the Svix signature is its authentication");
+        url("url-import", "UrlImportUrl", "The web app posts URL imports here with the user's Supabase token");
+        url("interview-status", "InterviewStatusUrl", "The web app polls interview progress here with the user's Supabase token");
+        url("upload-completed", "R2ForwardUrl", "The R2 queue consumer forwards notifications here with x-intake-forward-secret");
+
+        Alarm.Builder.create(this, "StuckInterviews")
+                .alarmDescription("Interviews stopped moving: the sweeper found stalled runs in consecutive sweeps."
+                        + " Run `intake diagnose ID` on them.")
+                .metric(Metric.Builder.create().namespace("Intake").metricName("StuckInterviews")
+                        .statistic("Maximum").period(Duration.minutes(5)).build())
+                .threshold(1)
+                .evaluationPeriods(2)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "DeadLetterEvents")
+                .alarmDescription("Bucket or schedule events that upload-completed or sweep-stuck could not take")
+                .metric(deadLetters.metricApproximateNumberOfMessagesVisible())
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .build();
+        CfnOutput.Builder.create(this, "MediaBucket").value(media.getBucketName()).build();
+        CfnOutput.Builder.create(this, "RunStateMachine").value(runs.getStateMachineArn()).build();
+    }
+
+    private Function function(FunctionSpec spec, DeploymentSettings settings, Bucket media, Queue deadLetters) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("QUARKUS_FUNQY_EXPORT", spec.name());
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        environment.put("INTAKE_BUCKET", media.getBucketName());
+        environment.put("INTAKE_ENGINE_KIND", "aws");
+        environment.put("INTAKE_ANALYSIS_PROVIDER", settings.analysisProvider());
+        environment.put("INTAKE_TRANSCRIPTION_PROVIDER", settings.transcriptionProvider());
+        // Secrets are dynamic references, resolved by CloudFormation at deploy time: never in the template.
+        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", secret(settings.databaseSecret(), "reactiveUrl"));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", secret(settings.databaseSecret(), "username"));
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", secret(settings.databaseSecret(), "password"));
+        for (FunctionSpec.AppSecret needed : spec.secrets()) {
+            environment.put(needed.variable, secret(settings.appSecret(), needed.field));
+        }
+        if (spec.name().equals("sweep-stuck")) {
+            environment.put("INTAKE_SWEEPER_EMIT_EMF", "true");
+        }
+        Function.Builder builder = Function.Builder.create(this, camel(spec.name()))
+                .functionName("intake-" + spec.name())
+                .runtime(Runtime.JAVA_17)
+                .handler(FunctionSpec.HANDLER)
+                .code(Code.fromAsset(settings.functionZip()))
+                .memorySize(spec.memoryMb())
+                .timeout(spec.timeout())
+                .environment(environment);
+        if (spec.needs().contains(FunctionSpec.Need.ASYNC)) {
+            builder.deadLetterQueue(deadLetters).retryAttempts(2);
+        }
+        return builder.build();
+    }
+
+    private void url(String function, String output, String description) {
+        FunctionUrl url = functions.get(function).addFunctionUrl(FunctionUrlOptions.builder()
+                .authType(FunctionUrlAuthType.NONE).build());
+        CfnOutput.Builder.create(this, output).value(url.getUrl()).description(description).build();
+    }
+
+    private static String secret(String name, String field) {
+        return SecretValue.secretsManager(name, SecretsManagerSecretOptions.builder().jsonField(field).build()).unsafeUnwrap();
+    }
+
+    /** The placeholders of the state machine: each function's ARN. */
+    private Map<String, String> stepFunctionArns() {
+        Map<String, String> arns = new LinkedHashMap<>();
+        functions.forEach((name, function) -> {
+            if (name.startsWith("step-")) {
+                arns.put(name, function.getFunctionArn());
+            }
+        });
+        return arns;
+    }
+
+    /** The state machine the app generates from its workflow (checked in; the app's tests keep it current). */
+    static String asl() {
+        try (InputStream in = IntakeStack.class.getResourceAsStream(ASL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(ASL_RESOURCE + " is missing from the infra resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String camel(String name) {
+        StringBuilder id = new StringBuilder();
+        for (String part : name.split("-")) {
+            id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return id.toString();
+    }
+
+    Map<String, Function> functions() {
+        return functions;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.intake.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The synthesized template, checked against what the deployment promises. */
+class IntakeStackTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Template template;
+    private static Map<String, Object> resources;
+
+    @BeforeAll
+    static void synthesize() throws IOException {
+        template = synth(Map.of());
+        resources = resourcesOf(template);
+    }
+
+    static Template synth(Map<String, Object> context) throws IOException {
+        Path zip = Files.createTempFile("function", ".zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("placeholder.txt"));
+            out.write("function.zip stand-in".getBytes());
+            out.closeEntry();
+        }
+        Map<String, Object> all = new HashMap<>(context);
+        all.put("functionZip", zip.toString());
+        App app = new App(AppProps.builder().context(all).build());
+        IntakeStack stack = new IntakeStack(app, "Intake", StackProps.builder().build(), DeploymentSettings.from(app.getNode()));
+        return Template.fromStack(stack);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resourcesOf(Template t) {
+        return (Map<String, Object>) t.toJSON().get("Resources");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> props(Object resource) {
+        return (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+    }
+
+    private static String type(Object resource) {
+        return (String) ((Map<?, ?>) resource).get("Type");
+    }
+
+    /** Intake's functions (not CDK's own helper Lambdas), by exported function. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> intakeFunctions(Map<String, Object> resources) {
+        Map<String, Map<String, Object>> functions = new HashMap<>();
+        resources.forEach((id, resource) -> {
+            if (type(resource).equals("AWS::Lambda::Function") && FunctionSpec.HANDLER.equals(props(resource).get("Handler"))) {
+                Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) props(resource).get("Environment"))
+                        .get("Variables");
+                Map<String, Object> function = new HashMap<>(props(resource));
+                function.put("_id", id);
+                functions.put((String) variables.get("QUARKUS_FUNQY_EXPORT"), function);
+            }
+        });
+        return functions;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> env(Map<String, Object> function) {
+        return (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
+    }
+
+    @Test
+    void every_function_of_the_design_is_a_lambda_of_its_own_from_the_one_zip() {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resources);
+        assertEquals(FunctionSpec.all().stream().map(FunctionSpec::name).collect(Collectors.toSet()), functions.keySet());
+        for (FunctionSpec spec : FunctionSpec.all()) {
+            Map<String, Object> function = functions.get(spec.name());
+            assertEquals("java17", function.get("Runtime"), spec.name());
+            assertEquals(spec.memoryMb(), ((Number) function.get("MemorySize")).intValue(), spec.name());
+            assertEquals(spec.timeout().toSeconds().longValue(), ((Number) function.get("Timeout")).longValue(), spec.name());
+            assertEquals("aws", env(function).get("INTAKE_ENGINE_KIND"));
+        }
+        assertEquals(900, ((Number) functions.get("step-upload").get("Timeout")).intValue());
+        assertEquals(2048, ((Number) functions.get("step-upload").get("MemorySize")).intValue());
+    }
+
+    @Test
+    void secrets_reach_the_functions_as_references_never_as_plain_text() throws IOException {
+        String templateText = JSON.writeValueAsString(template.toJSON());
+        for (Map<String, Object> function : intakeFunctions(resources).values()) {
+            env(function).forEach((name, value) -> {
+                if (name.contains("SECRET") || name.contains("PASSWORD") || name.contains("API_KEY")
+                        || name.contains("USERNAME") || name.equals("QUARKUS_DATASOURCE_REACTIVE_URL")) {
+                    assertTrue(String.valueOf(value).startsWith("{{resolve:secretsmanager:"), name + " = " + value);
+                }
+            });
+        }
+        assertFalse(templateText.contains("postgresql://"), "no connection string in the template");
+    }
+
+    @Test
+    void each_function_gets_only_the_secrets_it_needs() {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resources);
+        assertTrue(env(functions.get("url-import")).containsKey("INTAKE_AUTH_JWT_SECRET"));
+        assertFalse(env(functions.get("step-finalize")).containsKey("INTAKE_AUTH_JWT_SECRET"));
+        assertTrue(env(functions.get("recall-webhook")).containsKey("INTAKE_RECALL_WEBHOOK_SECRET"));
+        assertFalse(env(functions.get("url-import")).containsKey("INTAKE_RECALL_WEBHOOK_SECRET"));
+    }
+
+    @Test
+    void the_bucket_notifies_upload_completed_of_objects_under_interviews() {
+        Map<String, Object> filter = Map.of("Key", Map.of("FilterRules", List.of(Map.of("Name", "prefix", "Value", "interviews/"))));
+        Object lambdaConfiguration = Match.objectLike(Map.of("Events", List.of("s3:ObjectCreated:*"), "Filter", filter));
+        template.hasResourceProperties("Custom::S3BucketNotifications", Match.objectLike(Map.of(
+                "NotificationConfiguration", Match.objectLike(Map.of("LambdaFunctionConfigurations", List.of(lambdaConfiguration))))));
+        template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true))));
+    }
+
+    @Test
+    void with_the_eventbridge_switch_object_created_events_go_through_a_rule_instead() throws IOException {
+        Template bridged = synth(Map.of("eventBridge", "true"));
+        bridged.resourceCountIs("Custom::S3BucketNotifications", 1); // CDK's switch for EventBridge delivery
+        bridged.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("EventPattern", Match.objectLike(Map.of(
+                "source", List.of("aws.s3"), "detail-type", List.of("Object Created"))))));
+        Map<String, Object> bridgedResources = resourcesOf(bridged);
+        boolean lambdaNotification = bridgedResources.values().stream()
+                .filter(r -> type(r).equals("Custom::S3BucketNotifications"))
+                .anyMatch(r -> String.valueOf(props(r).get("NotificationConfiguration")).contains("LambdaFunctionConfigurations"));
+        assertFalse(lambdaNotification, "no direct S3 -> Lambda notification when EventBridge carries the events");
+    }
+
+    @Test
+    void the_http_entry_points_have_function_urls_whose_auth_is_the_apps_own() {
+        template.resourceCountIs("AWS::Lambda::Url", 4);
+        template.allResourcesProperties("AWS::Lambda::Url", Match.objectLike(Map.of("AuthType", "NONE")));
+        Map<String, Map<String, Object>> functions = intakeFunctions(resources);
+        Set<String> withUrls = new java.util.HashSet<>();
+        resources.values().stream().filter(r -> type(r).equals("AWS::Lambda::Url")).forEach(url -> {
+            String target = String.valueOf(props(url).get("TargetFunctionArn"));
+            functions.forEach((name, function) -> {
+                if (target.contains((String) function.get("_id"))) {
+                    withUrls.add(name);
+                }
+            });
+        });
+        assertEquals(Set.of("recall-webhook", "url-import", "interview-status", "upload-completed"), withUrls);
+    }
+
+    @Test
+    void the_sweeper_runs_every_two_minutes() {
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(2 minutes)")));
+        assertEquals("true", env(intakeFunctions(resources).get("sweep-stuck")).get("INTAKE_SWEEPER_EMIT_EMF"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_state_machine_is_standard_and_every_placeholder_of_the_generated_definition_is_a_step_function() {
+        Map<String, Object> machine = resources.values().stream()
+                .filter(r -> type(r).equals("AWS::StepFunctions::StateMachine")).map(IntakeStackTest::props)
+                .findFirst().orElseThrow();
+        assertEquals("STANDARD", machine.get("StateMachineType"));
+        Map<String, Object> substitutions = (Map<String, Object>) machine.get("DefinitionSubstitutions");
+        Matcher placeholders = Pattern.compile("\\$\\{([a-z-]+)}").matcher(IntakeStack.asl());
+        List<String> named = new ArrayList<>();
+        while (placeholders.find()) {
+            named.add(placeholders.group(1));
+        }
+        assertEquals(8, named.size(), "seven steps and step-failed");
+        for (String function : named) {
+            assertTrue(substitutions.containsKey(function), function);
+            assertTrue(String.valueOf(substitutions.get(function)).contains(
+                    (String) intakeFunctions(resources).get(function).get("_id")), function);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void roles_are_least_privilege() {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resources);
+        Map<String, String> policyText = new HashMap<>();
+        resources.values().stream().filter(r -> type(r).equals("AWS::IAM::Policy")).forEach(policy -> {
+            String roles = String.valueOf(props(policy).get("Roles"));
+            functions.forEach((name, function) -> {
+                String role = String.valueOf(function.get("Role"));
+                Matcher roleId = Pattern.compile("Fn::GetAtt=\\[([A-Za-z0-9]+),").matcher(role);
+                if (roleId.find() && roles.contains(roleId.group(1))) {
+                    policyText.merge(name, String.valueOf(props(policy).get("PolicyDocument")), String::concat);
+                }
+            });
+        });
+        for (String analysis : List.of("step-evidence", "step-insights", "step-answers", "interview-status")) {
+            assertFalse(policyText.getOrDefault(analysis, "").contains("s3:"), analysis + " touches no objects");
+            assertFalse(policyText.getOrDefault(analysis, "").contains("states:StartExecution"), analysis);
+        }
+        String upload = policyText.get("step-upload");
+        assertTrue(upload.contains("s3:PutObject"), upload);
+        assertTrue(upload.contains("/interviews/*"), "objects under interviews/ only: " + upload);
+        assertTrue(policyText.get("upload-completed").contains("states:StartExecution"));
+        assertFalse(policyText.get("upload-completed").contains("s3:PutObject"));
+        assertTrue(policyText.get("sweep-stuck").contains("s3:prefix"), policyText.get("sweep-stuck"));
+    }
+
+    @Test
+    void async_invocations_keep_failed_events_and_an_alarm_watches_stuck_interviews() {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resources);
+        assertTrue(functions.get("upload-completed").containsKey("DeadLetterConfig"));
+        assertTrue(functions.get("sweep-stuck").containsKey("DeadLetterConfig"));
+        template.resourceCountIs("AWS::SQS::Queue", 1);
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "Namespace", "Intake", "MetricName", "StuckInterviews", "Threshold", 1)));
+    }
+}
