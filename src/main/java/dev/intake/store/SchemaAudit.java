@@ -33,11 +33,17 @@ public class SchemaAudit {
         return db.withConnection(connection -> {
             List<Finding> findings = new ArrayList<>();
             for (SqlCatalog.Statement statement : statements) {
+                // Each statement in a transaction of its own: behind a transaction-mode pooler the
+                // prepare and its close then reach the same server connection, and a failure does not
+                // abort the checks that follow.
+                var transaction = connection.begin().await().atMost(PREPARE_TIMEOUT);
                 try {
                     connection.prepare(statement.sql()).await().atMost(PREPARE_TIMEOUT)
                             .close().await().atMost(PREPARE_TIMEOUT);
                 } catch (RuntimeException e) {
                     findings.add(new Finding(statement.name(), e.getMessage()));
+                } finally {
+                    transaction.rollback().await().atMost(PREPARE_TIMEOUT);
                 }
             }
             return findings;

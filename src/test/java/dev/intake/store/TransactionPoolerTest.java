@@ -1,0 +1,123 @@
+package dev.intake.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.intake.ingest.MediaBucket;
+import dev.intake.ingest.MediaKey;
+import dev.intake.ingest.ObjectCreated;
+import dev.intake.ingest.UploadCompletion;
+import dev.intake.testing.PgBouncerResource;
+import dev.intake.testing.TestData;
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.Step;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/**
+ * Through a transaction-mode pooler (PgBouncer), as hundreds of Lambdas reach one database: nothing
+ * relies on session state or on server-side prepared statements outliving a transaction.
+ */
+@QuarkusTest
+@TestProfile(TransactionPoolerTest.ThroughPgBouncer.class)
+class TransactionPoolerTest {
+
+    public static class ThroughPgBouncer implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(PgBouncerResource.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.reactive.max-size", "8");
+        }
+    }
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String url;
+    @Inject
+    UploadCompletion completion;
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    MediaBucket bucket;
+    @Inject
+    TestData data;
+    @Inject
+    SchemaAudit audit;
+
+    @BeforeEach
+    void pgbouncerIsThere() {
+        Assumptions.assumeTrue(PgBouncerResource.available(), "pgbouncer is not installed (apt-get install pgbouncer)");
+    }
+
+    @Test
+    void the_pool_goes_through_pgbouncer() {
+        assertTrue(!url.contains(System.getProperty("embedded.test.postgres.port")), url);
+    }
+
+    @Test
+    void interviews_reach_ready_through_the_pooler_again_and_again() {
+        for (int i = 0; i < 5; i++) {
+            MediaKey key = data.uploadingInterview(data.project("What problems do they have today?"), "notes.txt");
+            data.putObject(key, TestData.sample("onboarding-interview.vtt").isEmpty() ? "" : TestData.sample("standup-notes.txt"));
+            completion.accept(new ObjectCreated(bucket.name(), key.key(), 1));
+            assertEquals(InterviewStatus.READY, data.awaitSettled(key.interviewId()).status());
+        }
+    }
+
+    @Test
+    void the_schema_audit_runs_through_the_pooler() {
+        assertEquals(List.of(), audit.auditAll());
+        assertEquals(List.of(), audit.auditAll(), "a second audit finds no statement left behind by the first");
+    }
+
+    @Test
+    void racing_claims_through_the_pooler_still_have_one_winner() throws Exception {
+        MediaKey key = data.uploadingInterview(data.project(), "call.vtt");
+        String runId = UUID.randomUUID().toString();
+        interviews.completeUpload(key.interviewId(), key.key(), runId);
+        int racers = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                Callable<Boolean> claim = () -> {
+                    start.await();
+                    return interviews.claimStep(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, Duration.ofMinutes(2))
+                            .isPresent();
+                };
+                claims.add(pool.submit(claim));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> claim : claims) {
+                won += claim.get() ? 1 : 0;
+            }
+            assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
