@@ -6,7 +6,6 @@ import java.util.Map;
 
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
-import dev.intake.workflow.InterviewStatus;
 import io.vertx.core.json.JsonObject;
 
 /** An interview's state written for a person on call: where it is, what ran, and what to do next. */
@@ -73,9 +72,5 @@ record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String m
             return (seconds / 60) + " min";
         }
         return seconds + " s";
-    }
-
-    static boolean inFlight(InterviewStatus status) {
-        return status.isInFlight();
     }
 }

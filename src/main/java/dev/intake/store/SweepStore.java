@@ -112,8 +112,8 @@ public class SweepStore {
         StepError error = ((Action.Fail) action).error();
         return tx.execute(InterviewStore.RECORD_FAILURE, Tuple.from(Arrays.asList(action.interviewId(), null,
                 error.step(), error.message(), error.kind().dbValue(), error.attempts(), error.detail(),
-                Arrays.stream(InterviewStatus.values()).filter(s -> StatusTransitions.isAllowed(s, InterviewStatus.ERROR))
-                        .map(InterviewStatus::dbValue).toArray(String[]::new)))).rowCount() == 1;
+                StatusTransitions.predecessorsOf(InterviewStatus.ERROR).stream().map(InterviewStatus::dbValue)
+                        .toArray(String[]::new)))).rowCount() == 1;
     }
 
     private static String[] inFlight() {
