@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
+import dev.intake.testing.Racers;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,25 +71,7 @@ class UploadCompletionTest {
     void of_many_simultaneous_deliveries_of_one_event_exactly_one_starts_a_run() throws Exception {
         MediaKey key = uploaded("standup-notes.txt");
         int deliveries = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(deliveries);
-        List<UploadOutcome> outcomes = new ArrayList<>();
-        try {
-            List<Future<UploadOutcome>> futures = new ArrayList<>();
-            for (int i = 0; i < deliveries; i++) {
-                Callable<UploadOutcome> delivery = () -> {
-                    start.await();
-                    return completion.accept(event(key));
-                };
-                futures.add(pool.submit(delivery));
-            }
-            start.countDown();
-            for (Future<UploadOutcome> f : futures) {
-                outcomes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<UploadOutcome> outcomes = Racers.race(deliveries, () -> completion.accept(event(key)));
         assertEquals(1, outcomes.stream().filter(o -> o instanceof UploadOutcome.Started).count());
         assertEquals(deliveries - 1, outcomes.stream().filter(o -> o instanceof UploadOutcome.AlreadyReceived).count());
         assertEquals(InterviewStatus.READY, data.awaitSettled(key.interviewId()).status());

@@ -11,16 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.ingest.MediaKey;
+import dev.intake.testing.Racers;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.InterviewStatus;
@@ -86,27 +82,9 @@ class InterviewStoreTest {
     @Test
     void of_many_concurrent_claims_of_one_step_exactly_one_wins() throws Exception {
         interviews.completeUpload(id(), key.key(), runId);
-        int racers = 16;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        try {
-            List<Future<Boolean>> claims = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                Callable<Boolean> claim = () -> {
-                    start.await();
-                    return interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, LEASE).isPresent();
-                };
-                claims.add(pool.submit(claim));
-            }
-            start.countDown();
-            int won = 0;
-            for (Future<Boolean> claim : claims) {
-                won += claim.get() ? 1 : 0;
-            }
-            assertEquals(1, won);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> claims = Racers.race(16,
+                () -> interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, LEASE).isPresent());
+        assertEquals(1, claims.stream().filter(won -> won).count());
         assertEquals(1, data.interview(id()).analysis().getInteger("attempt"));
     }
 

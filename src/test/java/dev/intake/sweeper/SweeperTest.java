@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +26,7 @@ import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
 import dev.intake.store.SweepStore;
+import dev.intake.testing.Racers;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.RunPlan;
@@ -237,24 +234,7 @@ class SweeperTest {
         db.execute("UPDATE interviews SET updated_at = now() - interval '1 hour' WHERE id = ANY($1)",
                 Tuple.of(stuck.toArray(UUID[]::new)));
 
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<SweepReport> reports = new ArrayList<>();
-        try {
-            List<Future<SweepReport>> sweeping = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                sweeping.add(pool.submit(() -> {
-                    start.await();
-                    return sweeper.sweepNow(STALLED);
-                }));
-            }
-            start.countDown();
-            for (Future<SweepReport> f : sweeping) {
-                reports.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<SweepReport> reports = new ArrayList<>(Racers.race(2, () -> sweeper.sweepNow(STALLED)));
         reports.add(sweeper.sweepNow(STALLED));
 
         Set<String> resumed = new HashSet<>();
