@@ -56,7 +56,8 @@ public class DiagnoseCommand implements Callable<Integer> {
             }
             if (interview.status() == InterviewStatus.UPLOADING) {
                 String prefix = MediaKey.PREFIX + interview.accountId() + "/" + interview.projectId() + "/" + interview.id() + "/";
-                return bucket.firstObjectUnder(prefix).map(key -> "present at s3://" + bucket.name() + "/" + key)
+                return bucket.objectsUnder(prefix, 1).stream().findFirst()
+                        .map(key -> "present at s3://" + bucket.name() + "/" + key)
                         .orElse("not uploaded yet (nothing under " + prefix + ")");
             }
             return "none recorded" + (interview.source().mediaUrl() != null ? " (source " + interview.source().mediaUrl() + ")" : "");

@@ -61,17 +61,22 @@ public class LocalEngine implements WorkflowEngine {
         return CompletableFuture.supplyAsync(() -> run(interviewId, runId), threads)
                 .whenComplete((outcome, failure) -> {
                     if (failure != null) {
-                        recordCrash(interviewId, failure);
+                        recordCrash(interviewId, runId, failure);
                     }
                 });
     }
 
-    private void recordCrash(UUID interviewId, Throwable failure) {
+    private void recordCrash(UUID interviewId, String runId, Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        if (cause.getCause() instanceof InterruptedException) {
+            // Shut down mid-run: the step's lease expires and the sweeper resumes it; not a failure.
+            LOG.warnf("interview %s: run %s interrupted by shutdown; the sweeper resumes it", interviewId, runId);
+            return;
+        }
         try {
             String step = interviews.find(interviewId).flatMap(Interview::currentStep).orElse(Step.first().key());
-            interviews.recordFailure(interviewId, Optional.empty(), new StepError(step,
+            interviews.recordFailureOfRun(interviewId, runId, new StepError(step,
                     "the run stopped unexpectedly: " + cause, ErrorKind.TRANSIENT, 1));
             LOG.errorf(cause, "interview %s: run stopped unexpectedly at %s; marked error", interviewId, step);
         } catch (RuntimeException e) {
@@ -97,6 +102,9 @@ public class LocalEngine implements WorkflowEngine {
             } else if (outcome instanceof StepOutcome.RetryScheduled retry) {
                 pause(retry.delay());
                 outcome = executor.execute(interviewId, runId, retry.step());
+            } else if (outcome instanceof StepOutcome.Held held) {
+                pause(held.retryAfter());
+                outcome = executor.execute(interviewId, runId, held.step());
             } else {
                 return outcome;
             }

@@ -18,10 +18,15 @@ import dev.intake.workflow.StepRetryPolicy;
  */
 public final class StateMachineDefinition {
 
-    /** Lambda's own transient failures: the invocation did not run, or did not finish, through no fault of the step. */
+    /**
+     * Failures outside the step's own handling, all worth another try: Lambda's own (the invocation did
+     * not run or did not finish: throttled, timed out, out of memory), and the function's escaping
+     * exceptions (States.TaskFailed), which are the database or the network failing under the
+     * executor, since the executor records every failure of the step's work itself.
+     */
     public static final List<String> LAMBDA_TRANSIENT_ERRORS = List.of(
             "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
-            "Lambda.TooManyRequestsException", "Lambda.Unknown", "States.Timeout");
+            "Lambda.TooManyRequestsException", "Lambda.Unknown", "States.Timeout", "States.TaskFailed");
 
     public static final String FAILURE_FUNCTION = "step-failed";
 

@@ -98,6 +98,10 @@ public class StepFunctions {
             return new StepResponse(request.interviewId(), request.runId(), step.key(), "retry", step.key(),
                     Math.max(1, retry.delay().toSeconds()), retry.error().message());
         }
+        if (outcome instanceof StepOutcome.Held held) {
+            return new StepResponse(request.interviewId(), request.runId(), step.key(), "retry", step.key(),
+                    Math.max(1, held.retryAfter().toSeconds()), "held by an earlier invocation of this run");
+        }
         if (outcome instanceof StepOutcome.Failed failed) {
             return response(request, step, "failed", null, failed.error().message());
         }
@@ -116,8 +120,8 @@ public class StepFunctions {
      */
     @Funq("step-failed")
     public StepResponse stepFailed(StepFailed failed) {
-        if (failed == null || failed.interviewId() == null || failed.step() == null) {
-            throw new InvalidEventException("a step failure needs interviewId and step");
+        if (failed == null || failed.interviewId() == null || failed.step() == null || failed.runId() == null) {
+            throw new InvalidEventException("a step failure needs interviewId, runId and step");
         }
         UUID interviewId;
         try {
@@ -127,7 +131,8 @@ public class StepFunctions {
         }
         String what = failed.error() == null ? "no error given"
                 : failed.error().error() + (failed.error().cause() == null ? "" : ": " + failed.error().cause());
-        failures.recordFailure(interviewId, java.util.Optional.empty(), new dev.intake.workflow.StepError(failed.step(),
+        // Bound to the run: if the sweeper or a repair has started a newer run, its state stands.
+        failures.recordFailureOfRun(interviewId, failed.runId(), new dev.intake.workflow.StepError(failed.step(),
                 "the " + failed.step() + " function failed: " + what, dev.intake.workflow.ErrorKind.TRANSIENT, 1));
         return new StepResponse(failed.interviewId(), failed.runId(), failed.step(), "failed", null, 0, what);
     }

@@ -97,11 +97,11 @@ public class MediaBucket {
         }
     }
 
-    /** The first object under {@code prefix}, if any: an upload whose notification never came. */
-    public Optional<String> firstObjectUnder(String prefix) {
-        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(1)).contents().stream()
+    /** Up to {@code max} keys under {@code prefix}: an upload whose notification never came. */
+    public java.util.List<String> objectsUnder(String prefix, int max) {
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(max)).contents().stream()
                 .map(o -> o.key())
-                .findFirst();
+                .toList();
     }
 
     /** Creates the bucket when it is missing: local and test setups only, production buckets come from infra. */

@@ -16,6 +16,7 @@ import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -133,7 +134,10 @@ public class RecallWebhook {
             return new EntryOutcome.Created(created.get(), "error");
         }
         Interview interview = interviews.findByRecall(event.recordingId(), event.botId()).orElseThrow();
-        interviews.recordFailure(interview.id(), Optional.empty(), error);
+        // Only an interview still waiting for its media fails; one already received (a late or
+        // out-of-order event) is left as it is.
+        interviews.recordFailureIfStill(interview.id(), java.util.EnumSet.of(InterviewStatus.DRAFT,
+                InterviewStatus.SCHEDULED, InterviewStatus.UPLOADING), error);
         return new EntryOutcome.Existing(interview.id(), interviews.find(interview.id()).orElseThrow().status().dbValue());
     }
 

@@ -37,8 +37,7 @@ public class RunStarter {
             return Optional.empty();
         } catch (RuntimeException e) {
             String reason = "could not start processing: " + e.getMessage();
-            interviews.recordFailure(interviewId, Optional.empty(),
-                    new StepError(Step.UPLOAD.key(), reason, ErrorKind.TRANSIENT, 1));
+            interviews.recordFailureOfRun(interviewId, runId, new StepError(Step.UPLOAD.key(), reason, ErrorKind.TRANSIENT, 1));
             LOG.errorf(e, "interview %s: %s; marked error", interviewId, reason);
             return Optional.of(reason);
         }

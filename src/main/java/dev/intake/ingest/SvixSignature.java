@@ -49,7 +49,12 @@ public final class SvixSignature {
         } catch (NumberFormatException e) {
             throw RequestRejected.unauthenticated("webhook timestamp '" + timestamp + "' is not unix seconds");
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+        Duration skew;
+        try {
+            skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw RequestRejected.unauthenticated("webhook timestamp '" + timestamp + "' is out of range");
+        }
         if (skew.compareTo(tolerance) > 0) {
             throw RequestRejected.unauthenticated("webhook timestamp is " + skew.toSeconds()
                     + " s from now; at most " + tolerance.toSeconds() + " s is accepted");

@@ -32,6 +32,11 @@ public final class UrlGuard {
     /** @param allowedHostPorts {@code host:port} pairs exempt from the address check (tests, local use) */
     public UrlGuard(boolean allowHttp, List<String> allowedHostPorts) {
         this.allowHttp = allowHttp;
+        for (String entry : allowedHostPorts) {
+            if (!entry.matches(".+:\\d+")) {
+                throw new IllegalArgumentException("allowed host '" + entry + "' must be host:port");
+            }
+        }
         this.allowedHostPorts = Set.copyOf(allowedHostPorts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
         this.allowedHosts = Set.copyOf(this.allowedHostPorts.stream().map(h -> h.substring(0, h.lastIndexOf(':'))).toList());
     }

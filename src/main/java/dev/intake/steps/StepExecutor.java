@@ -1,6 +1,7 @@
 package dev.intake.steps;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -78,9 +79,7 @@ public class StepExecutor {
         Lease lease = Lease.newOwner(interviewId);
         Optional<Interview> claimed = interviews.claimStep(lease, runId, step, this.lease);
         if (claimed.isEmpty()) {
-            LOG.infof("interview %s: step %s of run %s not claimed (not current, or held by another invocation)",
-                    interviewId, step.key(), runId);
-            return new StepOutcome.NotClaimed(interviewId, step);
+            return whyNotClaimed(interviewId, runId, step);
         }
         Interview interview = claimed.get();
         int attempt = interview.analysis().getInteger("attempt", 1);
@@ -110,6 +109,35 @@ public class StepExecutor {
         events.fire(new StepEvent(interviewId, step, StepEvent.Phase.COMPLETED, took, null));
         return next.<StepOutcome>map(n -> new StepOutcome.Advanced(interviewId, step, n))
                 .orElseGet(() -> new StepOutcome.Finished(interviewId, step));
+    }
+
+    /**
+     * A claim lost: to another run (nothing to do), to this run having moved past the step (an earlier
+     * invocation finished it; go on from where the run is), or to a live lease on the step (wait it out).
+     */
+    private StepOutcome whyNotClaimed(UUID interviewId, String runId, Step step) {
+        Optional<Interview> found = interviews.find(interviewId);
+        if (found.isPresent() && found.get().runId().filter(runId::equals).isPresent() && !found.get().status().isSettled()) {
+            Interview interview = found.get();
+            Optional<Step> current = interview.currentStep().flatMap(Step::byKey);
+            if (current.isPresent() && current.get().ordinal() > step.ordinal()) {
+                LOG.infof("interview %s: %s of run %s was already done; the run goes on at %s", interviewId, step.key(),
+                        runId, current.get().key());
+                return new StepOutcome.Advanced(interviewId, step, current.get());
+            }
+            Optional<OffsetDateTime> leaseUntil = Optional.ofNullable(interview.analysis().getString("lease_until"))
+                    .map(OffsetDateTime::parse);
+            if (current.filter(step::equals).isPresent() && leaseUntil.isPresent()) {
+                Duration left = Duration.between(OffsetDateTime.now(), leaseUntil.get());
+                Duration wait = (left.isNegative() ? Duration.ZERO : left).plusSeconds(1);
+                LOG.infof("interview %s: %s of run %s is held by a live lease; trying again in %d s", interviewId,
+                        step.key(), runId, wait.toSeconds());
+                return new StepOutcome.Held(interviewId, step, wait);
+            }
+        }
+        LOG.infof("interview %s: step %s of run %s not claimed (the run is not current, or the interview is settled)",
+                interviewId, step.key(), runId);
+        return new StepOutcome.NotClaimed(interviewId, step);
     }
 
     private StepOutcome fail(Interview interview, Lease lease, Step step, StepError error, RuntimeException cause,

@@ -27,8 +27,15 @@ public sealed interface StepOutcome {
     }
 
     /**
-     * Not ours to run: another invocation holds the lease, the step is not the run's current one, or
-     * the run is no longer live. A duplicate delivery ends here without effect.
+     * The step is held by a live lease of this same run (an earlier invocation still working): try
+     * again once the lease has run out, by which time it has finished or the lease is free.
+     */
+    record Held(UUID interviewId, Step step, java.time.Duration retryAfter) implements StepOutcome {
+    }
+
+    /**
+     * Not ours to run: the run is no longer the interview's, or the interview is settled. A duplicate
+     * delivery ends here without effect.
      */
     record NotClaimed(UUID interviewId, Step step) implements StepOutcome {
     }

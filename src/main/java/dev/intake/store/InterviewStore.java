@@ -97,7 +97,8 @@ public class InterviewStore {
                 updated_at = now(),
                 conversation_analysis =
                     (conversation_analysis - 'last_error' - 'failed_at' - 'completed_at'
-                                           - 'lease_owner' - 'lease_until' - 'attempt')
+                                           - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at'
+                                           - 'resume_count')
                     || jsonb_build_object(
                         'run_id', $2::text,
                         'current_step', $4::text,
@@ -173,7 +174,7 @@ public class InterviewStore {
 
     /**
      * Marks the interview failed with a structured last_error. With a lease ($2) only its owner may;
-     * without one (a failure before any step was claimed) any interview not yet settled may be failed.
+     * with a run ($9) only while that run is the interview's; and only from the statuses $8.
      */
     @Sql
     static final String RECORD_FAILURE = """
@@ -191,6 +192,7 @@ public class InterviewStore {
             WHERE id = $1
               AND ($2::text IS NULL OR conversation_analysis->>'lease_owner' = $2)
               AND status = ANY($8::interview_status[])
+              AND ($9::text IS NULL OR conversation_analysis->>'run_id' = $9)
             RETURNING id""";
 
     /**
@@ -346,12 +348,25 @@ public class InterviewStore {
         return Race.of(rows.rowCount(), "RENEW_LEASE");
     }
 
-    /** Fails the interview; {@code lease} empty for failures outside a claimed step. */
+    /** Fails the interview from a claimed step; LOST when the lease was taken over. */
     public Race recordFailure(UUID id, Optional<Lease> lease, StepError error) {
-        RowSet<Row> rows = db.execute(RECORD_FAILURE, Tuple.from(Arrays.asList(id,
-                lease.map(Lease::owner).orElse(null), error.step(), error.message(), error.kind().dbValue(),
-                error.attempts(), error.detail(),
-                dbValues(StatusTransitions.predecessorsOf(InterviewStatus.ERROR)))));
+        return recordFailure(id, lease.map(Lease::owner).orElse(null), null,
+                StatusTransitions.predecessorsOf(InterviewStatus.ERROR), error);
+    }
+
+    /** Fails the interview while {@code runId} is still its run; a newer run is left alone. */
+    public Race recordFailureOfRun(UUID id, String runId, StepError error) {
+        return recordFailure(id, null, runId, StatusTransitions.predecessorsOf(InterviewStatus.ERROR), error);
+    }
+
+    /** Fails the interview only if it is still in one of {@code statuses}. */
+    public Race recordFailureIfStill(UUID id, java.util.Set<InterviewStatus> statuses, StepError error) {
+        return recordFailure(id, null, null, statuses, error);
+    }
+
+    private Race recordFailure(UUID id, String leaseOwner, String runId, Collection<InterviewStatus> from, StepError error) {
+        RowSet<Row> rows = db.execute(RECORD_FAILURE, Tuple.from(Arrays.asList(id, leaseOwner, error.step(),
+                error.message(), error.kind().dbValue(), error.attempts(), error.detail(), dbValues(from), runId)));
         return Race.of(rows.rowCount(), "RECORD_FAILURE");
     }
 

@@ -113,7 +113,7 @@ public class SweepStore {
         return tx.execute(InterviewStore.RECORD_FAILURE, Tuple.from(Arrays.asList(action.interviewId(), null,
                 error.step(), error.message(), error.kind().dbValue(), error.attempts(), error.detail(),
                 StatusTransitions.predecessorsOf(InterviewStatus.ERROR).stream().map(InterviewStatus::dbValue)
-                        .toArray(String[]::new)))).rowCount() == 1;
+                        .toArray(String[]::new), null))).rowCount() == 1;
     }
 
     private static String[] inFlight() {

@@ -23,6 +23,7 @@ import dev.intake.store.InterviewStore;
 import dev.intake.store.StalledInterview;
 import dev.intake.store.SweepStore;
 import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.StallDecision;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
@@ -130,7 +131,10 @@ public class Sweeper {
     private void sweepUpload(StalledInterview upload, List<SweepReport.Entry> completed, List<SweepReport.Entry> neverArrived) {
         var interview = upload.interview();
         String prefix = MediaKey.PREFIX + interview.accountId() + "/" + interview.projectId() + "/" + interview.id() + "/";
-        Optional<String> object = bucket.firstObjectUnder(prefix);
+        // The interview's media, not a folder marker or a nested key that names no interview file.
+        Optional<String> object = bucket.objectsUnder(prefix, 10).stream()
+                .filter(key -> MediaKey.parse(key).filter(k -> k.interviewId().equals(interview.id())).isPresent())
+                .findFirst();
         if (object.isPresent()) {
             UploadOutcome outcome = uploads.accept(new ObjectCreated(bucket.name(), object.get(), -1));
             if (outcome instanceof UploadOutcome.Started) {
@@ -139,12 +143,14 @@ public class Sweeper {
                 completed.add(new SweepReport.Entry(interview.id().toString(), "upload", upload.stalledSeconds(),
                         "object " + object.get() + " found; upload completed"));
             }
-            return;
+            if (outcome instanceof UploadOutcome.Started || outcome instanceof UploadOutcome.AlreadyReceived) {
+                return;
+            }
         }
         if (upload.stalledSeconds() >= config.uploadTimeout().toSeconds()) {
             StepError error = new StepError(Step.UPLOAD.key(), "upload never completed: no object arrived under " + prefix
                     + " in " + (upload.stalledSeconds() / 60) + " min", ErrorKind.PERMANENT, 1);
-            if (interviews.recordFailure(interview.id(), Optional.empty(), error).won()) {
+            if (interviews.recordFailureIfStill(interview.id(), java.util.EnumSet.of(InterviewStatus.UPLOADING), error).won()) {
                 LOG.errorf("sweeper: interview %s marked error: %s", interview.id(), error.message());
                 neverArrived.add(new SweepReport.Entry(interview.id().toString(), "upload", upload.stalledSeconds(),
                         error.message()));

@@ -279,6 +279,34 @@ class LocalEngineTest {
     }
 
     @Test
+    void a_step_this_run_already_finished_goes_on_from_where_the_run_is() {
+        Interview done = processed("standup-notes.txt");
+        String runId = UUID.randomUUID().toString();
+        interviews.startRun(done.id(), runId, RunPlan.resumeFrom(Step.INSIGHTS));
+        dev.intake.store.Lease lease = dev.intake.store.Lease.newOwner(done.id());
+        interviews.claimStep(lease, runId, Step.INSIGHTS, java.time.Duration.ofMinutes(2));
+        interviews.completeStep(lease, runId, Step.INSIGHTS, java.util.Optional.of(Step.PERSONAS), new JsonObject());
+
+        StepOutcome again = executor.execute(done.id(), runId, Step.INSIGHTS);
+
+        StepOutcome.Advanced advanced = assertInstanceOf(StepOutcome.Advanced.class, again);
+        assertEquals(Step.PERSONAS, advanced.next());
+    }
+
+    @Test
+    void a_step_held_by_a_live_lease_of_the_same_run_is_tried_again_when_the_lease_runs_out() {
+        Interview done = processed("standup-notes.txt");
+        String runId = UUID.randomUUID().toString();
+        interviews.startRun(done.id(), runId, RunPlan.resumeFrom(Step.ANSWERS));
+        interviews.claimStep(dev.intake.store.Lease.newOwner(done.id()), runId, Step.ANSWERS, java.time.Duration.ofSeconds(30));
+
+        StepOutcome again = executor.execute(done.id(), runId, Step.ANSWERS);
+
+        StepOutcome.Held held = assertInstanceOf(StepOutcome.Held.class, again);
+        assertTrue(held.retryAfter().toSeconds() >= 29 && held.retryAfter().toSeconds() <= 31, held.toString());
+    }
+
+    @Test
     void a_run_with_nothing_left_to_do_is_refused() {
         Interview done = processed("standup-notes.txt");
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,

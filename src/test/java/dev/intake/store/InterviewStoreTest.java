@@ -217,6 +217,26 @@ class InterviewStoreTest {
     }
 
     @Test
+    void a_failure_bound_to_an_old_run_leaves_the_newer_run_alone() {
+        interviews.completeUpload(id(), key.key(), runId);
+        String newer = UUID.randomUUID().toString();
+        interviews.startRun(id(), newer, RunPlan.resumeFrom(Step.UPLOAD));
+        assertEquals(Race.LOST, interviews.recordFailureOfRun(id(), runId,
+                new StepError("upload", "the step-upload function failed: Lambda.Unknown", ErrorKind.TRANSIENT, 1)));
+        assertEquals(InterviewStatus.TRANSCRIBING, data.interview(id()).status());
+        assertEquals(Race.WON, interviews.recordFailureOfRun(id(), newer,
+                new StepError("upload", "the step-upload function failed: Lambda.Unknown", ErrorKind.TRANSIENT, 1)));
+    }
+
+    @Test
+    void a_new_run_resets_the_sweepers_resume_budget() {
+        interviews.completeUpload(id(), key.key(), runId);
+        data.interview(id());
+        interviews.startRun(id(), UUID.randomUUID().toString(), RunPlan.resumeFrom(Step.UPLOAD));
+        assertFalse(data.interview(id()).analysis().containsKey("resume_count"));
+    }
+
+    @Test
     void a_run_cannot_start_on_an_archived_interview() {
         // Archived is terminal in the transition table; the UPDATE's WHERE clause carries that rule.
         assertTrue(StatusTransitions.predecessorsOf(InterviewStatus.PROCESSING).stream().noneMatch(s -> s == InterviewStatus.ARCHIVED));

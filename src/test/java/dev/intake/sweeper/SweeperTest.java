@@ -63,6 +63,8 @@ class SweeperTest {
     @Inject
     TestData data;
     @Inject
+    software.amazon.awssdk.services.s3.S3Client s3;
+    @Inject
     Db db;
     @Inject
     @Any
@@ -208,6 +210,17 @@ class SweeperTest {
         Interview done = data.awaitSettled(key.interviewId());
         assertEquals(InterviewStatus.READY, done.status());
         assertEquals(key.key(), done.mediaKey());
+    }
+
+    @Test
+    void a_folder_marker_is_not_taken_for_the_media_and_does_not_keep_an_upload_waiting_forever() {
+        MediaKey key = data.uploadingInterview(data.project(), "call.vtt");
+        String folder = "interviews/" + key.accountId() + "/" + key.projectId() + "/" + key.interviewId() + "/";
+        s3.putObject(b -> b.bucket(bucket.name()).key(folder), software.amazon.awssdk.core.sync.RequestBody.empty());
+        age(key.interviewId(), Duration.ofHours(7));
+        SweepReport report = sweeper.sweepNow(STALLED);
+        assertTrue(report.uploadsFailed().stream().anyMatch(e -> e.interviewId().equals(key.interviewId().toString())),
+                report.toString());
     }
 
     @Test
