@@ -55,7 +55,7 @@ public class DiagnoseCommand implements Callable<Integer> {
                         + "/" + interview.mediaKey();
             }
             if (interview.status() == InterviewStatus.UPLOADING) {
-                String prefix = MediaKey.PREFIX + interview.accountId() + "/" + interview.projectId() + "/" + interview.id() + "/";
+                String prefix = MediaKey.folderOf(interview.accountId(), interview.projectId(), interview.id());
                 return bucket.objectsUnder(prefix, 1).stream().findFirst()
                         .map(key -> "present at s3://" + bucket.name() + "/" + key)
                         .orElse("not uploaded yet (nothing under " + prefix + ")");

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
+import dev.intake.workflow.Durations;
 import io.vertx.core.json.JsonObject;
 
 /** An interview's state written for a person on call: where it is, what ran, and what to do next. */
@@ -18,7 +19,7 @@ record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String m
         out.printf("  account %s, project %s, source %s%n", i.accountId(), i.projectId(), i.source().type());
         out.printf("  status %s, step %s, progress %d%%%n", i.status().dbValue(), i.currentStep().orElse("-"), i.progress());
         out.printf("  run %s, resumes %d, last sign of life %s ago%s%n", i.runId().orElse(a.getString("trigger_run_id", "-")),
-                a.getInteger("resume_count", 0), human(outputs.silentSeconds()),
+                a.getInteger("resume_count", 0), Durations.readableSeconds(outputs.silentSeconds()),
                 outputs.leaseLive() ? ", a step holds a live lease until " + a.getString("lease_until") : "");
         i.statusDetail().ifPresent(detail -> out.printf("  detail: %s%n", detail));
         out.printf("  completed steps: %s%n", i.completedSteps().isEmpty() ? "none" : String.join(", ", i.completedSteps()));
@@ -52,7 +53,7 @@ record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String m
             default -> outputs.leaseLive()
                     ? step + " is running; wait. If it stops, the sweeper resumes it once its lease expires."
                     : outputs.silentSeconds() >= stalledAfter.toSeconds()
-                    ? "stalled in " + step + " for " + human(outputs.silentSeconds()) + ": `intake repair " + id
+                    ? "stalled in " + step + " for " + Durations.readableSeconds(outputs.silentSeconds()) + ": `intake repair " + id
                     + "` resumes it from " + step + " (the sweeper would too)."
                     : "in progress at " + step + ".";
         };
@@ -62,15 +63,5 @@ record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String m
         StringBuilder text = new StringBuilder();
         counts.forEach((table, n) -> text.append(text.isEmpty() ? "" : ", ").append(table).append(' ').append(n));
         return text.toString();
-    }
-
-    static String human(long seconds) {
-        if (seconds >= 7200) {
-            return (seconds / 3600) + " h";
-        }
-        if (seconds >= 120) {
-            return (seconds / 60) + " min";
-        }
-        return seconds + " s";
     }
 }

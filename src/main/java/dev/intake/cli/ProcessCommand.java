@@ -36,8 +36,6 @@ import picocli.CommandLine.Spec;
                 + " what was found. Uses an embedded PostgreSQL and S3 unless INTAKE_EMBEDDED=false.")
 public class ProcessCommand implements Callable<Integer> {
 
-    private static final Duration POLL = Duration.ofMillis(50);
-
     @Parameters(paramLabel = "FILE", description = "the interview file")
     Path file;
 
@@ -95,7 +93,7 @@ public class ProcessCommand implements Callable<Integer> {
             JsonNode response = uploadCompleted.uploadCompleted(notificationFor(key.key(), Files.size(file)));
             response.path("results").forEach(r -> out.printf("upload-completed: %s (%s)%n",
                     r.path("outcome").asText(), r.path("detail").asText()));
-            Interview done = awaitSettled(id);
+            Interview done = Settling.await(interviews, id, timeout);
             out.println();
             report.print(done, out);
             return done.status() == InterviewStatus.READY ? 0 : 1;
@@ -117,16 +115,5 @@ public class ProcessCommand implements Callable<Integer> {
                 }]}""".formatted(Instant.now(), json.writeValueAsString(bucket.name()), bucket.name(),
                 json.writeValueAsString(encodedKey), size);
         return json.readTree(event);
-    }
-
-    private Interview awaitSettled(UUID id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Interview interview = interviews.find(id).orElseThrow();
-            if (interview.status().isSettled() || Instant.now().isAfter(deadline)) {
-                return interview;
-            }
-            Thread.sleep(POLL.toMillis());
-        }
     }
 }

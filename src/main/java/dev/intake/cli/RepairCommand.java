@@ -2,7 +2,6 @@ package dev.intake.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,11 +72,11 @@ public class RepairCommand implements Callable<Integer> {
         if (stuck) {
             for (DiagnosticsStore.Silent silent : diagnostics.stalled(olderThan, limit)) {
                 out.printf("%s %s silent for %s%n", dryRun ? "would repair" : "repairing", silent.interviewId(),
-                        Diagnosis.human(silent.silentSeconds()));
+                        dev.intake.workflow.Durations.readableSeconds(silent.silentSeconds()));
                 targets.add(silent.interviewId());
             }
             if (targets.isEmpty()) {
-                out.printf("No interview has been stalled for %s.%n", Diagnosis.human(olderThan.toSeconds()));
+                out.printf("No interview has been stalled for %s.%n", dev.intake.workflow.Durations.readableSeconds(olderThan.toSeconds()));
             }
             if (dryRun) {
                 out.flush();
@@ -106,20 +105,9 @@ public class RepairCommand implements Callable<Integer> {
             // Another engine runs it elsewhere; `intake diagnose` follows it.
             return true;
         }
-        Interview settled = awaitSettled(target);
+        Interview settled = Settling.await(interviews, target, wait);
         out.printf("  %s: %s%s%n", target, settled.status().dbValue(), settled.lastError()
                 .map(e -> " at " + e.getString("step") + ": " + e.getString("message")).orElse(""));
         return !settled.status().equals(dev.intake.workflow.InterviewStatus.ERROR) && settled.status().isSettled();
-    }
-
-    private Interview awaitSettled(UUID target) throws InterruptedException {
-        Instant deadline = Instant.now().plus(wait);
-        while (true) {
-            Interview interview = interviews.find(target).orElseThrow();
-            if (interview.status().isSettled() || Instant.now().isAfter(deadline)) {
-                return interview;
-            }
-            Thread.sleep(50);
-        }
     }
 }

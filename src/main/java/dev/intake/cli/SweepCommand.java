@@ -40,6 +40,6 @@ public class SweepCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, String what, List<SweepReport.Entry> entries) {
         entries.forEach(e -> out.printf("  %-16s %s at %s after %s: %s%n", what, e.interviewId(), e.step(),
-                Diagnosis.human(e.stalledSeconds()), e.detail()));
+                dev.intake.workflow.Durations.readableSeconds(e.stalledSeconds()), e.detail()));
     }
 }

@@ -77,14 +77,14 @@ public class GuardedHttp {
 
     /** Opens {@code url}, following redirects; the caller streams the body and closes it. */
     public MediaDownload open(String url) {
-        URI uri = checked(url);
+        URI uri = guard.check(url);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             ClassicHttpResponse response = execute(uri);
             int status = response.getCode();
             if (status >= 300 && status < 400 && response.getFirstHeader("Location") != null) {
                 String location = response.getFirstHeader("Location").getValue();
                 release(response, uri);
-                uri = checked(uri.resolve(location).toString());
+                uri = guard.check(uri.resolve(location).toString());
                 continue;
             }
             if (status < 200 || status >= 300) {
@@ -112,10 +112,6 @@ public class GuardedHttp {
             }
         }
         throw new FetchFailure("more than " + MAX_REDIRECTS + " redirects from " + url, false);
-    }
-
-    private URI checked(String url) {
-        return guard.check(url);
     }
 
     private ClassicHttpResponse execute(URI uri) {

@@ -39,7 +39,12 @@ public record MediaKey(UUID accountId, UUID projectId, UUID interviewId, String 
         return id;
     }
 
+    /** Where an interview's media lives: {@code interviews/{accountId}/{projectId}/{interviewId}/}. */
+    public static String folderOf(UUID accountId, UUID projectId, UUID interviewId) {
+        return PREFIX + accountId + "/" + projectId + "/" + interviewId + "/";
+    }
+
     public String key() {
-        return PREFIX + accountId + "/" + projectId + "/" + interviewId + "/" + fileName;
+        return folderOf(accountId, projectId, interviewId) + fileName;
     }
 }

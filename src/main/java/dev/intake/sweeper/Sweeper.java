@@ -130,7 +130,7 @@ public class Sweeper {
 
     private void sweepUpload(StalledInterview upload, List<SweepReport.Entry> completed, List<SweepReport.Entry> neverArrived) {
         var interview = upload.interview();
-        String prefix = MediaKey.PREFIX + interview.accountId() + "/" + interview.projectId() + "/" + interview.id() + "/";
+        String prefix = MediaKey.folderOf(interview.accountId(), interview.projectId(), interview.id());
         // The interview's media, not a folder marker or a nested key that names no interview file.
         Optional<String> object = bucket.objectsUnder(prefix, 10).stream()
                 .filter(key -> MediaKey.parse(key).filter(k -> k.interviewId().equals(interview.id())).isPresent())

@@ -19,7 +19,7 @@ public sealed interface StallDecision {
     static StallDecision decide(String currentStep, int resumeCount, int maxResumes, Duration stalledFor) {
         Optional<Step> step = currentStep == null ? Optional.empty() : Step.byKey(currentStep);
         String where = currentStep == null ? "an unknown step" : currentStep;
-        String how = "stuck in " + where + " for " + readable(stalledFor);
+        String how = "stuck in " + where + " for " + Durations.readable(stalledFor);
         if (step.isEmpty()) {
             return new GiveUp(new StepError(currentStep == null ? "unknown" : currentStep,
                     how + "; the step is not one Intake can resume", ErrorKind.PERMANENT, 1));
@@ -33,16 +33,5 @@ public sealed interface StallDecision {
 
     static StallDecision decide(String currentStep, int resumeCount, int maxResumes, long stalledSeconds) {
         return decide(currentStep, resumeCount, maxResumes, Duration.ofSeconds(stalledSeconds));
-    }
-
-    private static String readable(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes >= 120) {
-            return (minutes / 60) + " h";
-        }
-        if (minutes >= 1) {
-            return minutes + " min";
-        }
-        return d.toSeconds() + " s";
     }
 }
