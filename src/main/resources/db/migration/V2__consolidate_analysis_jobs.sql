@@ -1,61 +1,53 @@
--- Folds analysis_jobs into interviews.conversation_analysis and drops the table: the interviews
--- row becomes the only state of an interview's processing.
---
--- Merge rules, chosen so nothing is lost:
---  * one interview may have several jobs (re-runs); the newest (updated_at, then created_at) is
---    the interview's state, and the ids of all its jobs are kept in migrated_analysis_job_ids;
---  * keys already in conversation_analysis that the job does not set are kept as they are;
---  * a job field that is NULL never erases a value that is there;
---  * completed_steps is the union of both, the existing order first;
---  * the legacy text last_error becomes the structured {step, message, kind, at} readers expect.
+-- Where the old pipeline's analysis_jobs table still exists (an Insights database that never ran
+-- Insights' own 20251202150000_consolidate_analysis_jobs), do what that migration did: merge the
+-- job into interviews.conversation_analysis under the same keys, last_error kept a string as every
+-- Insights writer has it, and drop the table. Two things it lost are kept:
+--  * every job, with every column (status, timestamps, older jobs of the same interview), is copied
+--    to intake.analysis_jobs_archive before the drop;
+--  * the newest job per interview is merged (Insights' UPDATE ... FROM picked an arbitrary one),
+--    and interviews.updated_at is left as it was, so an interview stuck for hours still looks stuck.
+-- Everywhere else (every Insights database migrated since 2025-12-02, and a new one) this is a no-op.
 
-WITH latest AS (
-    SELECT DISTINCT ON (interview_id) *
-    FROM analysis_jobs
-    ORDER BY interview_id, updated_at DESC, created_at DESC, id
-), all_ids AS (
-    SELECT interview_id, jsonb_agg(id ORDER BY created_at, id) AS ids
-    FROM analysis_jobs
-    GROUP BY interview_id
-)
-UPDATE interviews i
-SET conversation_analysis =
-        coalesce(i.conversation_analysis, '{}'::jsonb)
-        || jsonb_strip_nulls(jsonb_build_object(
-               'trigger_run_id',      j.trigger_run_id,
-               'workflow_state',      j.workflow_state,
-               'current_step',        j.current_step,
-               'evidence_count',      j.evidence_count,
-               'custom_instructions', j.custom_instructions,
-               'transcript_data',     j.transcript_data,
-               'last_error', CASE WHEN j.last_error IS NULL THEN NULL ELSE jsonb_build_object(
-                                 'step', j.current_step,
-                                 'message', j.last_error,
-                                 'kind', 'legacy',
-                                 'at', j.updated_at) END))
-        || jsonb_build_object(
-               'completed_steps', (
-                   SELECT coalesce(jsonb_agg(step ORDER BY ord), '[]'::jsonb)
-                   FROM (
-                       SELECT step, min(ord) AS ord
-                       FROM (
-                           SELECT value AS step, ordinality AS ord
-                           FROM jsonb_array_elements_text(
-                                    CASE WHEN jsonb_typeof(i.conversation_analysis -> 'completed_steps') = 'array'
-                                         THEN i.conversation_analysis -> 'completed_steps'
-                                         ELSE '[]'::jsonb END) WITH ORDINALITY
-                           UNION ALL
-                           SELECT step, 1000000 + ord
-                           FROM unnest(j.completed_steps) WITH ORDINALITY AS u(step, ord)
-                       ) steps
-                       GROUP BY step
-                   ) merged),
-               'migrated_from_analysis_job', j.id,
-               'migrated_analysis_job_ids', a.ids,
-               'migrated_at', now()),
-    updated_at = now()
-FROM latest j
-JOIN all_ids a ON a.interview_id = j.interview_id
-WHERE i.id = j.interview_id;
+SET LOCAL search_path = public;
 
-DROP TABLE analysis_jobs;
+DO $$
+BEGIN
+    IF to_regclass('public.analysis_jobs') IS NULL THEN
+        RETURN;
+    END IF;
+
+    CREATE TABLE intake.analysis_jobs_archive AS TABLE public.analysis_jobs;
+    COMMENT ON TABLE intake.analysis_jobs_archive IS
+        'Every row of public.analysis_jobs as it was when Intake consolidated it into interviews.conversation_analysis.';
+
+    -- Insights' timestamp trigger would set updated_at to now() on every merged row. Turning
+    -- triggers off needs a role that may; without it the merge still runs and says what it cost.
+    BEGIN
+        SET LOCAL session_replication_role = replica;
+    EXCEPTION WHEN insufficient_privilege THEN
+        RAISE WARNING 'cannot disable triggers for the analysis_jobs merge: interviews.updated_at of merged rows becomes now()';
+    END;
+
+    UPDATE interviews i
+    SET conversation_analysis = COALESCE(i.conversation_analysis, '{}'::jsonb) || jsonb_build_object(
+        'trigger_run_id', aj.trigger_run_id,
+        'workflow_state', aj.workflow_state,
+        'completed_steps', aj.completed_steps,
+        'current_step', aj.current_step,
+        'evidence_count', aj.evidence_count,
+        'custom_instructions', aj.custom_instructions,
+        'last_error', aj.last_error,
+        'transcript_data', aj.transcript_data,
+        'migrated_from_analysis_job', aj.id,
+        'migrated_at', now())
+    FROM (SELECT DISTINCT ON (interview_id) *
+          FROM public.analysis_jobs
+          WHERE status::text IN ('pending', 'in_progress', 'done', 'error', 'retry')
+          ORDER BY interview_id, updated_at DESC NULLS LAST, created_at DESC NULLS LAST, id) aj
+    WHERE i.id = aj.interview_id;
+
+    SET LOCAL session_replication_role = origin;
+
+    DROP TABLE public.analysis_jobs CASCADE;
+END
+$$;

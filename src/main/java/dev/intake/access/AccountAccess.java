@@ -6,7 +6,10 @@ import dev.intake.ingest.RequestRejected;
 import dev.intake.store.WorkspaceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Whether a caller may act in an account: only its members may. */
+/**
+ * Whether a caller may act in an account, by their role in Insights' {@code accounts.account_user}:
+ * any member may see an account's interviews; owners and members may add interviews, viewers not.
+ */
 @ApplicationScoped
 public class AccountAccess {
 
@@ -18,8 +21,18 @@ public class AccountAccess {
 
     /** Returns when the caller is a member of the account; otherwise a 403 {@link RequestRejected}. */
     public void requireMember(Caller caller, UUID accountId) {
-        if (!workspace.isMember(accountId, caller.userId())) {
+        if (workspace.roleIn(accountId, caller.userId()).isEmpty()) {
             throw RequestRejected.forbidden("user " + caller.userId() + " is not a member of account " + accountId);
+        }
+    }
+
+    /** Returns when the caller may add interviews to the account (owner or member); otherwise a 403. */
+    public void requireContributor(Caller caller, UUID accountId) {
+        String role = workspace.roleIn(accountId, caller.userId()).orElseThrow(() -> RequestRejected.forbidden(
+                "user " + caller.userId() + " is not a member of account " + accountId));
+        if ("viewer".equals(role)) {
+            throw RequestRejected.forbidden("user " + caller.userId() + " is a viewer of account " + accountId
+                    + "; viewers cannot import interviews");
         }
     }
 }

@@ -25,7 +25,7 @@ public class InterviewStatusQuery {
         access.requireMember(caller, interview.accountId());
         var analysis = interview.analysis();
         return new StatusView(interview.id().toString(), interview.title(), interview.status().dbValue(),
-                interview.currentStep().orElse(null), interview.progress(), interview.statusDetail().orElse(null),
+                interview.currentStep().orElse(null), interview.progressPercent(), interview.statusDetail().orElse(null),
                 interview.completedSteps(), interview.lastError().map(e -> e.getMap()).orElse(null),
                 interview.createdAt().toString(), interview.updatedAt().toString(),
                 analysis.getString("completed_at"), analysis.getString("failed_at"));

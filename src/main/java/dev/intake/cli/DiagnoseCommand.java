@@ -60,7 +60,7 @@ public class DiagnoseCommand implements Callable<Integer> {
                         .map(key -> "present at s3://" + bucket.name() + "/" + key)
                         .orElse("not uploaded yet (nothing under " + prefix + ")");
             }
-            return "none recorded" + (interview.source().mediaUrl() != null ? " (source " + interview.source().mediaUrl() + ")" : "");
+            return "none recorded" + (interview.source().sourceUrl() != null ? " (source " + interview.source().sourceUrl() + ")" : "");
         } catch (RuntimeException e) {
             return "unknown: the bucket could not be read (" + e.getMessage() + ")";
         }

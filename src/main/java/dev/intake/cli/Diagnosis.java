@@ -17,13 +17,14 @@ record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String m
         JsonObject a = i.analysis();
         out.printf("Interview %s  \"%s\"%n", i.id(), i.title());
         out.printf("  account %s, project %s, source %s%n", i.accountId(), i.projectId(), i.source().type());
-        out.printf("  status %s, step %s, progress %d%%%n", i.status().dbValue(), i.currentStep().orElse("-"), i.progress());
-        out.printf("  run %s, resumes %d, last sign of life %s ago%s%n", i.runId().orElse(a.getString("trigger_run_id", "-")),
-                a.getInteger("resume_count", 0), Durations.readableSeconds(outputs.silentSeconds()),
-                outputs.leaseLive() ? ", a step holds a live lease until " + a.getString("lease_until") : "");
+        out.printf("  status %s, step %s, progress %d%%%n", i.status().dbValue(), i.currentStep().orElse("-"), i.progressPercent());
+        out.printf("  run %s, resumes %d, last sign of life %s ago%s%n", i.runId().orElse(
+                        i.ownedByIntake() ? "-" : "none of Intake's (Insights' pipeline: " + a.getValue("trigger_run_id", "-") + ")"),
+                i.resumeCount(), Durations.readableSeconds(outputs.silentSeconds()),
+                outputs.leaseLive() ? ", a step holds a live lease until " + i.run().getString("lease_until") : "");
         i.statusDetail().ifPresent(detail -> out.printf("  detail: %s%n", detail));
         out.printf("  completed steps: %s%n", i.completedSteps().isEmpty() ? "none" : String.join(", ", i.completedSteps()));
-        JsonObject timings = a.getJsonObject("step_timings");
+        JsonObject timings = i.run().getJsonObject("step_timings");
         if (timings != null && !timings.isEmpty()) {
             out.println("  step durations:");
             timings.fieldNames().stream().sorted().forEach(step -> out.printf("    %-14s %s s%n", step,
@@ -31,6 +32,9 @@ record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String m
         }
         i.lastError().ifPresent(e -> out.printf("  last error at %s (%s, attempt %s, %s): %s%n", e.getString("step"),
                 e.getString("kind"), e.getValue("attempts"), e.getString("at"), e.getString("message")));
+        if (i.lastError().isEmpty() && a.getValue("last_error") != null) {
+            out.printf("  last error (written by Insights' pipeline): %s%n", a.getValue("last_error"));
+        }
         out.printf("  media: %s%n", mediaState);
         out.printf("  outputs: %s%n", format(outputs.counts()));
         out.printf("Next: %s%n", next());

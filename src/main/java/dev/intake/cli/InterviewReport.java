@@ -32,7 +32,7 @@ public class InterviewReport {
     void print(Interview interview, PrintWriter out) {
         out.printf("Interview %s  \"%s\"%n", interview.id(), interview.title());
         out.printf("  status %s, step %s, progress %d%%%n", interview.status().dbValue(),
-                interview.currentStep().orElse("-"), interview.progress());
+                interview.currentStep().orElse("-"), interview.progressPercent());
         interview.lastError().ifPresent(e -> out.printf("  last error at %s: %s%n", e.getString("step"),
                 e.getString("message")));
         UUID id = interview.id();
@@ -61,7 +61,7 @@ public class InterviewReport {
         for (Question q : workspace.questions(interview.projectId())) {
             questions.put(q.id(), q.text());
         }
-        List<AnswerDraft> answers = insights.answers(id);
+        List<AnswerDraft> answers = insights.answers(id, interview.projectId());
         out.printf("%nAnswers (%d)%n", answers.size());
         answers.forEach(a -> out.printf("  %s%n    %s%n", questions.get(a.questionId()),
                 a.answered() ? a.answer() : "(unanswered)"));

@@ -84,7 +84,7 @@ public class ProcessCommand implements Callable<Integer> {
         String fileName = file.getFileName().toString();
         MediaKey key = new MediaKey(LocalWorkspace.ACCOUNT_ID, LocalWorkspace.PROJECT_ID, id, fileName);
         interviews.insert(new InterviewStore.NewInterview(id, key.accountId(), key.projectId(),
-                title == null ? fileName : title, Interview.Source.upload(), null, instructions), InterviewStatus.UPLOADING);
+                title == null ? fileName : title, Interview.Source.upload(fileName), null, instructions), InterviewStatus.UPLOADING);
         out.printf("Interview %s: uploading %s to s3://%s/%s%n", id, file, bucket.name(), key.key());
         bucket.put(key.key(), file, Files.probeContentType(file));
 

@@ -35,6 +35,10 @@ public class RepairCommand implements Callable<Integer> {
     @Option(names = "--older-than", defaultValue = "PT1H", description = "with --stuck: silent for at least this (ISO-8601, default PT1H)")
     Duration olderThan;
 
+    @Option(names = "--any-owner", description = "with --stuck: also interviews Intake has not taken (left stalled by"
+            + " Insights' own pipeline); by default only Intake's own")
+    boolean anyOwner;
+
     @Option(names = "--dry-run", description = "with --stuck: list what would be repaired, change nothing")
     boolean dryRun;
 
@@ -70,7 +74,7 @@ public class RepairCommand implements Callable<Integer> {
         }
         List<UUID> targets = new ArrayList<>();
         if (stuck) {
-            for (DiagnosticsStore.Silent silent : diagnostics.stalled(olderThan, limit)) {
+            for (DiagnosticsStore.Silent silent : diagnostics.stalled(olderThan, limit, anyOwner)) {
                 out.printf("%s %s silent for %s%n", dryRun ? "would repair" : "repairing", silent.interviewId(),
                         dev.intake.workflow.Durations.readableSeconds(silent.silentSeconds()));
                 targets.add(silent.interviewId());

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.intake.functions.http.HttpResponse;
-import dev.intake.store.WorkspaceStore;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -41,8 +40,6 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     LocalWorkspace workspace;
     @Inject
-    WorkspaceStore workspaceStore;
-    @Inject
     LocalTokens tokens;
     @Inject
     LocalSecrets secrets;
@@ -51,7 +48,6 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         workspace.prepare(LocalWorkspace.DEFAULT_QUESTIONS);
-        workspaceStore.ensureMember(LocalWorkspace.ACCOUNT_ID, LocalTokens.LOCAL_USER, "owner");
 
         HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
         server.listen(port, host).toCompletionStage().toCompletableFuture().get();

@@ -55,7 +55,7 @@ public class UrlImport {
 
     public EntryOutcome.Created submit(Caller caller, Optional<String> contentType, byte[] body) {
         Request request = read(contentType, body);
-        access.requireMember(caller, request.accountId());
+        access.requireContributor(caller, request.accountId());
         if (!workspace.projectInAccount(request.projectId(), request.accountId())) {
             throw RequestRejected.notFound("no project " + request.projectId() + " in account " + request.accountId());
         }
@@ -66,8 +66,9 @@ public class UrlImport {
         }
         UUID id = UUID.randomUUID();
         String runId = UUID.randomUUID().toString();
+        String fileName = fileNameOf(request.url());
         interviews.insertStarted(new InterviewStore.NewInterview(id, request.accountId(), request.projectId(),
-                request.title() != null ? request.title() : request.url(), Interview.Source.url(request.url()),
+                request.title() != null ? request.title() : fileName, Interview.Source.url(request.url(), fileName),
                 caller.userId(), request.customInstructions()), runId, "Import from URL queued")
                 .orElseThrow(() -> new IllegalStateException("a new interview id collided with an existing one"));
         LOG.infof("url-import: interview %s created for %s by user %s; starting run %s", id, request.url(),
@@ -119,5 +120,13 @@ public class UrlImport {
             throw RequestRejected.malformed(field + " is longer than " + max + " characters");
         }
         return value.asText().strip();
+    }
+
+    /** The last segment of the URL's path ("call.mp4"), or its host when the path names no file. */
+    static String fileNameOf(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.isBlank() ? uri.getHost() : java.net.URLDecoder.decode(last, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

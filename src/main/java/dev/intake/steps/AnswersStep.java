@@ -33,7 +33,7 @@ public class AnswersStep implements StepHandler {
     public JsonObject run(StepContext context) {
         var answers = analyzer.answerQuestions(workspace.questions(context.interview().projectId()),
                 evidence.list(context.interview().id()), context.analysisContext());
-        insights.replaceAnswers(context.lease(), context.interview().projectId(), answers);
+        insights.replaceAnswers(context.lease(), context.interview().projectId(), context.runId(), answers);
         return new JsonObject();
     }
 }

@@ -29,7 +29,7 @@ public class InsightsStep implements StepHandler {
     @Override
     public JsonObject run(StepContext context) {
         var themes = analyzer.findThemes(evidence.list(context.interview().id()), context.analysisContext());
-        insights.replaceThemes(context.lease(), context.interview().projectId(), themes);
+        insights.replaceThemes(context.lease(), context.interview().accountId(), context.interview().projectId(), themes);
         return new JsonObject();
     }
 }

@@ -33,7 +33,7 @@ public class PersonasStep implements StepHandler {
         UUID id = context.interview().id();
         var personas = analyzer.buildPersonas(evidence.people(id), evidence.list(id), insights.themes(id),
                 context.analysisContext());
-        insights.replacePersonas(context.lease(), context.interview().projectId(), personas);
+        insights.replacePersonas(context.lease(), context.interview().accountId(), context.interview().projectId(), personas);
         return new JsonObject();
     }
 }

@@ -82,7 +82,7 @@ public class StepExecutor {
             return whyNotClaimed(interviewId, runId, step);
         }
         Interview interview = claimed.get();
-        int attempt = interview.analysis().getInteger("attempt", 1);
+        int attempt = interview.run().getInteger("attempt", 1);
         events.fire(new StepEvent(interviewId, step, StepEvent.Phase.STARTED, Duration.ZERO, step.detail()));
         long started = System.nanoTime();
         JsonObject outputs;
@@ -125,7 +125,7 @@ public class StepExecutor {
                         runId, current.get().key());
                 return new StepOutcome.Advanced(interviewId, step, current.get());
             }
-            Optional<OffsetDateTime> leaseUntil = Optional.ofNullable(interview.analysis().getString("lease_until"))
+            Optional<OffsetDateTime> leaseUntil = Optional.ofNullable(interview.run().getString("lease_until"))
                     .map(OffsetDateTime::parse);
             if (current.filter(step::equals).isPresent() && leaseUntil.isPresent()) {
                 Duration left = Duration.between(OffsetDateTime.now(), leaseUntil.get());

@@ -70,10 +70,10 @@ public class UploadStep implements StepHandler {
     public JsonObject run(StepContext context) {
         try {
             Interview interview = context.interview();
-            switch (interview.source().type()) {
-                case Interview.Source.URL -> fromUrl(context, interview);
-                case Interview.Source.RECALL -> fromRecall(context, interview);
-                default -> fromBucket(context, interview.mediaKey());
+            switch (interview.source().origin()) {
+                case URL -> fromUrl(context, interview);
+                case RECALL -> fromRecall(context, interview);
+                case UPLOAD -> fromBucket(context, interview.mediaKey());
             }
             return new JsonObject();
         } catch (UrlGuard.UnsafeUrlException e) {
@@ -92,7 +92,7 @@ public class UploadStep implements StepHandler {
 
     private void fromUrl(StepContext context, Interview interview) {
         MediaKey key = urlImport.copy(interview.accountId(), interview.projectId(), interview.id(),
-                interview.source().mediaUrl());
+                interview.source().sourceUrl());
         interviews.setMedia(context.lease(), key.key(), null);
         fromBucket(context, key.key());
     }

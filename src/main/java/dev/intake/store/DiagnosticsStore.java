@@ -15,20 +15,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DiagnosticsStore {
 
+    /** Rows Intake wrote for the interview, per table, and its silence and lease. */
     @Sql
     static final String OUTPUT_COUNTS = """
-            SELECT (SELECT count(*) FROM evidence WHERE interview_id = $1) AS evidence,
+            SELECT (SELECT count(*) FROM intake.interview_outputs WHERE interview_id = $1 AND table_name = 'evidence') AS evidence,
                    (SELECT count(*) FROM interview_people WHERE interview_id = $1) AS people,
-                   (SELECT count(*) FROM themes WHERE interview_id = $1) AS themes,
-                   (SELECT count(*) FROM personas WHERE interview_id = $1) AS personas,
-                   (SELECT count(*) FROM project_answers WHERE interview_id = $1) AS answers,
+                   (SELECT count(DISTINCT te.theme_id) FROM intake.interview_outputs o
+                      JOIN theme_evidence te ON te.id = o.row_id::uuid
+                    WHERE o.interview_id = $1 AND o.table_name = 'theme_evidence') AS themes,
+                   (SELECT count(*) FROM intake.interview_outputs WHERE interview_id = $1 AND table_name = 'people_personas') AS personas,
+                   (SELECT count(*) FROM intake.interview_outputs WHERE interview_id = $1 AND table_name = 'project_answers') AS answers,
                    extract(epoch FROM now() - (SELECT updated_at FROM interviews WHERE id = $1))::bigint AS silent_seconds,
-                   (SELECT (conversation_analysis->>'lease_until')::timestamptz > now() FROM interviews WHERE id = $1)
+                   (SELECT (conversation_analysis->'intake'->>'lease_until')::timestamptz > now() FROM interviews WHERE id = $1)
                        AS lease_live""";
 
-    /** In flight, silent for $1 seconds, no live lease: what `repair --stuck` repairs. */
+    /** In flight, silent for $1 seconds, no live lease, Intake's: what `repair --stuck` repairs. */
     @Sql
     static final String LIST_STALLED = "SELECT id, extract(epoch FROM now() - updated_at)::bigint AS silent_seconds"
+            + " FROM interviews WHERE " + SweepStore.STALLED + SweepStore.OWNED + " ORDER BY updated_at LIMIT $2";
+
+    /** The same, whoever's: `repair --stuck --any-owner` takes over interviews Insights' pipeline left. */
+    @Sql
+    static final String LIST_STALLED_ANY_OWNER = "SELECT id, extract(epoch FROM now() - updated_at)::bigint AS silent_seconds"
             + " FROM interviews WHERE " + SweepStore.STALLED + " ORDER BY updated_at LIMIT $2";
 
     private final Db db;
@@ -54,9 +62,11 @@ public class DiagnosticsStore {
     public record Silent(UUID interviewId, long silentSeconds) {
     }
 
-    public List<Silent> stalled(Duration olderThan, int limit) {
+    /** Stalled interviews; with {@code anyOwner}, also those Intake has not taken. */
+    public List<Silent> stalled(Duration olderThan, int limit, boolean anyOwner) {
         List<Silent> stalled = new ArrayList<>();
-        for (Row row : db.execute(LIST_STALLED, Tuple.of(olderThan.toMillis() / 1000.0, limit))) {
+        for (Row row : db.execute(anyOwner ? LIST_STALLED_ANY_OWNER : LIST_STALLED,
+                Tuple.of(olderThan.toMillis() / 1000.0, limit))) {
             stalled.add(new Silent(row.getUUID("id"), row.getLong("silent_seconds")));
         }
         return stalled;

@@ -2,8 +2,11 @@ package dev.intake.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.intake.providers.analysis.Evidence;
@@ -13,48 +16,94 @@ import dev.intake.providers.analysis.EvidenceKind;
 import dev.intake.providers.analysis.Person;
 import dev.intake.providers.analysis.PersonDraft;
 import dev.intake.providers.analysis.PersonRole;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Evidence and people: what the evidence and enrich-person steps write. */
+/**
+ * Evidence and people, in Insights' tables: evidence with its {@code anchors} (milliseconds) and the
+ * kind as its {@code topic}; the speaker through {@code evidence_people}; people resolved within the
+ * account by name as Insights resolves them, created with first and last name (never the generated
+ * {@code name}) only when none exists; their part in the interview in {@code interview_people}.
+ * A re-run replaces the rows Intake wrote for the interview ({@link Outputs}), never anyone else's.
+ */
 @ApplicationScoped
 public class EvidenceStore {
 
     @Sql
-    static final String DELETE_EVIDENCE = "DELETE FROM evidence WHERE interview_id = $1";
+    static final String DELETE_EVIDENCE = Outputs.deleteWritten("evidence", "uuid");
     @Sql
     static final String INSERT_EVIDENCE = """
-            INSERT INTO evidence (id, interview_id, project_id, kind, verbatim, speaker, start_sec, end_sec, position)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+            WITH e AS (
+                INSERT INTO evidence (id, account_id, project_id, interview_id, verbatim, gist, topic, anchors,
+                                      method, source_type, modality)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'interview', 'primary', 'qual')
+                RETURNING id)
+            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)
+            SELECT $4, 'evidence', e.id::text, $9 FROM e""";
+    @Sql
+    static final String LINK_SPEAKER = """
+            INSERT INTO evidence_people (evidence_id, person_id, account_id, project_id, role)
+            VALUES ($1, $2, $3, $4, 'speaker')
+            ON CONFLICT (evidence_id, person_id, account_id) DO NOTHING""";
     @Sql
     static final String LIST_EVIDENCE = """
-            SELECT id, kind, verbatim, speaker, start_sec::float8 AS start_sec, end_sec::float8 AS end_sec
-            FROM evidence WHERE interview_id = $1 ORDER BY position, id""";
+            SELECT e.id, e.topic, e.verbatim,
+                   (e.anchors->0->>'start_ms')::float8 / 1000 AS start_sec,
+                   (e.anchors->0->>'end_ms')::float8 / 1000 AS end_sec,
+                   (SELECT p.name FROM evidence_people ep JOIN people p ON p.id = ep.person_id
+                    WHERE ep.evidence_id = e.id AND ep.role = 'speaker' ORDER BY p.name LIMIT 1) AS speaker
+            FROM intake.interview_outputs o JOIN evidence e ON e.id = o.row_id::uuid
+            WHERE o.interview_id = $1 AND o.table_name = 'evidence'
+            ORDER BY o.position, e.id""";
     @Sql
-    static final String COUNT_EVIDENCE = "SELECT count(*) AS n FROM evidence WHERE interview_id = $1";
+    static final String COUNT_EVIDENCE = """
+            SELECT count(*) AS n FROM intake.interview_outputs
+            WHERE interview_id = $1 AND table_name = 'evidence'""";
 
     @Sql
-    static final String DELETE_LINKS = "DELETE FROM interview_people WHERE interview_id = $1";
-    /** One person per name in a project: a name seen before is the same person. */
+    static final String DELETE_LINKS = Outputs.deleteWritten("interview_people", "bigint");
+    /** An account's person by name, preferring one of this project: how Insights matches a participant. */
     @Sql
-    static final String UPSERT_PERSON = """
-            INSERT INTO people (id, account_id, project_id, name)
-            VALUES ($1, $2, $3, $4)
-            ON CONFLICT (project_id, lower(name)) DO UPDATE SET updated_at = now()
-            RETURNING id""";
+    static final String FIND_PERSON = """
+            SELECT id FROM people
+            WHERE account_id = $1 AND name_hash = lower($2)
+            ORDER BY (project_id IS NOT DISTINCT FROM $3) DESC, created_at, id
+            LIMIT 1""";
+    @Sql
+    static final String INSERT_PERSON = """
+            WITH p AS (
+                INSERT INTO people (account_id, project_id, firstname, lastname, person_type)
+                VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT DO NOTHING
+                RETURNING id)
+            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id)
+            SELECT $6, 'people', p.id::text FROM p
+            RETURNING row_id::uuid AS id""";
     @Sql
     static final String INSERT_LINK = """
-            INSERT INTO interview_people (interview_id, person_id, role) VALUES ($1, $2, $3)
-            ON CONFLICT (interview_id, person_id) DO NOTHING""";
+            WITH l AS (
+                INSERT INTO interview_people (interview_id, person_id, project_id, role, transcript_key, display_name)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (interview_id, person_id) DO NOTHING
+                RETURNING id)
+            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)
+            SELECT $1, 'interview_people', l.id::text, $7 FROM l""";
+    /** Everyone linked to the interview, by whoever linked them: what the analysis steps build on. */
     @Sql
     static final String LIST_PEOPLE = """
             SELECT p.id, p.name, p.description, ip.role
             FROM interview_people ip JOIN people p ON p.id = ip.person_id
-            WHERE ip.interview_id = $1
-            ORDER BY CASE ip.role WHEN 'interviewee' THEN 0 WHEN 'interviewer' THEN 1 ELSE 2 END, p.name""";
+            WHERE ip.interview_id = $1 AND p.name IS NOT NULL
+            ORDER BY CASE ip.role WHEN 'participant' THEN 0 WHEN 'interviewer' THEN 1 ELSE 2 END, p.name""";
+    /** Descriptions go only on people Intake created; a person Insights or a user made is theirs. */
     @Sql
-    static final String DESCRIBE_PERSON = "UPDATE people SET description = $2, updated_at = now() WHERE id = $1";
+    static final String DESCRIBE_PERSON = """
+            UPDATE people SET description = $2, updated_at = now()
+            WHERE id = $1
+              AND EXISTS (SELECT 1 FROM intake.interview_outputs o WHERE o.table_name = 'people' AND o.row_id = $1::text)""";
 
     private final Db db;
 
@@ -62,41 +111,81 @@ public class EvidenceStore {
         this.db = db;
     }
 
-    /** Replaces the interview's evidence and its links to people in one transaction. */
+    /** Replaces the evidence and people links this pipeline wrote for the interview, in one transaction. */
     public void replace(Lease lease, UUID accountId, UUID projectId, EvidenceFindings findings) {
         UUID interviewId = lease.interviewId();
-        List<Tuple> evidence = new ArrayList<>();
-        int position = 0;
-        for (EvidenceDraft e : findings.evidence()) {
-            evidence.add(Tuple.from(Arrays.asList(UUID.randomUUID(), interviewId, projectId, e.kind().key(),
-                    e.verbatim(), e.speaker(), e.startSec(), e.endSec(), position++)));
-        }
         db.inTransaction(tx -> {
             LeaseFence.hold(tx, lease);
             tx.execute(DELETE_EVIDENCE, Tuple.of(interviewId));
-            tx.executeBatch(INSERT_EVIDENCE, evidence);
             tx.execute(DELETE_LINKS, Tuple.of(interviewId));
-            // Upserted in name order so two interviews of one project naming the same people lock
+            // Resolved in name order so two interviews of one account naming the same people lock
             // those rows in the same order and cannot deadlock.
-            for (PersonDraft person : peopleByName(findings.people())) {
-                UUID personId = tx.execute(UPSERT_PERSON, Tuple.of(UUID.randomUUID(), accountId, projectId, person.name()))
-                        .iterator().next().getUUID("id");
-                tx.execute(INSERT_LINK, Tuple.of(interviewId, personId, person.role().key()));
+            Map<String, UUID> personIds = new HashMap<>();
+            int position = 0;
+            for (PersonDraft person : byName(findings.people())) {
+                UUID personId = resolvePerson(tx, accountId, projectId, interviewId, person);
+                personIds.put(PersonName.normalize(person.name()).toLowerCase(), personId);
+                String speakerKey = person.role() == PersonRole.MENTIONED ? null : person.name();
+                tx.execute(INSERT_LINK, Tuple.from(Arrays.asList(interviewId, personId, projectId,
+                        InsightsRoles.interviewRole(person.role()), speakerKey, person.name(), position++)));
             }
+            List<Tuple> evidence = new ArrayList<>();
+            List<Tuple> speakers = new ArrayList<>();
+            for (EvidenceDraft e : findings.evidence()) {
+                UUID evidenceId = UUID.randomUUID();
+                evidence.add(Tuple.from(Arrays.asList(evidenceId, accountId, projectId, interviewId, e.verbatim(),
+                        Gist.of(e.verbatim()), e.kind().key(), anchors(e), evidence.size())));
+                UUID speaker = e.speaker() == null ? null : personIds.get(PersonName.normalize(e.speaker()).toLowerCase());
+                if (speaker != null) {
+                    speakers.add(Tuple.of(evidenceId, speaker, accountId, projectId));
+                }
+            }
+            tx.executeBatch(INSERT_EVIDENCE, evidence);
+            tx.executeBatch(LINK_SPEAKER, speakers);
             return null;
         });
     }
 
-    private static List<PersonDraft> peopleByName(List<PersonDraft> people) {
-        return people.stream()
-                .sorted(java.util.Comparator.comparing((PersonDraft p) -> p.name().toLowerCase()))
-                .toList();
+    /** The account's person of that name, or a new one (recorded as Intake's). */
+    private static UUID resolvePerson(Db.Tx tx, UUID accountId, UUID projectId, UUID interviewId, PersonDraft person) {
+        PersonName name = PersonName.split(person.name());
+        Optional<UUID> found = findPerson(tx, accountId, name.full(), projectId);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        var created = tx.execute(INSERT_PERSON, Tuple.from(Arrays.asList(accountId, projectId, name.first(),
+                name.last(), InsightsRoles.personType(person.role()), interviewId)));
+        if (created.rowCount() == 1) {
+            return created.iterator().next().getUUID("id");
+        }
+        // Another interview created the same person between our look-up and insert.
+        return findPerson(tx, accountId, name.full(), projectId).orElseThrow(() -> new IllegalStateException(
+                "person '" + name.full() + "' neither exists nor could be created in account " + accountId));
     }
 
+    private static Optional<UUID> findPerson(Db.Tx tx, UUID accountId, String fullName, UUID projectId) {
+        var rows = tx.execute(FIND_PERSON, Tuple.of(accountId, fullName, projectId));
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id"));
+    }
+
+    private static JsonArray anchors(EvidenceDraft e) {
+        if (e.startSec() == null) {
+            return new JsonArray();
+        }
+        return new JsonArray().add(new JsonObject()
+                .put("start_ms", Math.round(e.startSec() * 1000))
+                .put("end_ms", Math.round((e.endSec() == null ? e.startSec() : e.endSec()) * 1000)));
+    }
+
+    private static List<PersonDraft> byName(List<PersonDraft> people) {
+        return people.stream().sorted(Comparator.comparing((PersonDraft p) -> p.name().toLowerCase())).toList();
+    }
+
+    /** The evidence Intake wrote for the interview, in the order it was found. */
     public List<Evidence> list(UUID interviewId) {
         List<Evidence> evidence = new ArrayList<>();
         for (Row row : db.execute(LIST_EVIDENCE, Tuple.of(interviewId))) {
-            evidence.add(new Evidence(row.getUUID("id"), EvidenceKind.fromKey(row.getString("kind")),
+            evidence.add(new Evidence(row.getUUID("id"), EvidenceKind.fromKey(row.getString("topic")),
                     row.getString("verbatim"), row.getString("speaker"),
                     row.getDouble("start_sec"), row.getDouble("end_sec")));
         }
@@ -110,15 +199,16 @@ public class EvidenceStore {
     public List<Person> people(UUID interviewId) {
         List<Person> people = new ArrayList<>();
         for (Row row : db.execute(LIST_PEOPLE, Tuple.of(interviewId))) {
-            people.add(new Person(row.getUUID("id"), row.getString("name"), PersonRole.fromKey(row.getString("role")),
-                    row.getString("description")));
+            people.add(new Person(row.getUUID("id"), row.getString("name"),
+                    InsightsRoles.personRole(row.getString("role")), row.getString("description")));
         }
         return people;
     }
 
-    /** Sets the descriptions of people, fenced by the enrich-person step's lease. */
+    /** Sets the descriptions of the people Intake created, fenced by the enrich-person step's lease. */
     public void describe(Lease lease, Map<UUID, String> descriptions) {
         List<Tuple> updates = descriptions.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(d -> Tuple.of(d.getKey(), d.getValue()))
                 .toList();
         db.inTransaction(tx -> {

@@ -2,7 +2,9 @@ package dev.intake.store;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.intake.workflow.InterviewStatus;
@@ -11,49 +13,97 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 
-/** An interviews row as the pipeline reads it. {@code analysis} is {@code conversation_analysis}. */
+/**
+ * An Insights interviews row as the pipeline reads it. {@code analysis} is
+ * {@code conversation_analysis}: the progress keys Insights' pipeline kept there, and Intake's own run
+ * state under {@code intake} (its presence is what makes an interview Intake's). {@code progress} is
+ * {@code processing_metadata}, which the web app reads first. {@code mediaKey} is {@code media_url},
+ * which for an upload holds the object key, as in Insights.
+ */
 public record Interview(UUID id, UUID accountId, UUID projectId, String title, InterviewStatus status,
-                        Source source, String mediaKey, JsonObject analysis,
+                        Source source, String mediaKey, JsonObject analysis, JsonObject progress,
                         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    /** Where the interview's media comes from: an upload to the bucket, a URL, or a Recall.ai recording. */
-    public record Source(String type, String mediaUrl, String recallRecordingId, String recallBotId) {
-        public static final String UPLOAD = "upload";
-        public static final String URL = "url";
-        public static final String RECALL = "recall";
+    /** The key of conversation_analysis that holds Intake's run state. */
+    public static final String RUN_STATE_KEY = "intake";
 
-        public static Source upload() {
-            return new Source(UPLOAD, null, null, null);
+    /** Where the media comes from, told apart by the columns Insights has for each. */
+    public enum Origin { UPLOAD, URL, RECALL }
+
+    /**
+     * {@code type} is Insights' source_type vocabulary (audio_upload, video_upload, transcript_import,
+     * realtime_recording); {@code sourceUrl} the URL a file was imported from.
+     */
+    public record Source(String type, String sourceUrl, String recallRecordingId, String recallBotId) {
+        public static final String REALTIME_RECORDING = "realtime_recording";
+
+        private static final Set<String> TRANSCRIPTS = Set.of("vtt", "srt", "txt", "json");
+        private static final Set<String> VIDEO = Set.of("mp4", "mov", "webm", "mkv", "avi", "m4v");
+
+        /** A file uploaded to the bucket, typed by its name as Insights types uploads. */
+        public static Source upload(String fileName) {
+            return new Source(typeOf(fileName), null, null, null);
         }
 
-        public static Source url(String url) {
-            return new Source(URL, url, null, null);
+        public static Source url(String url, String fileName) {
+            return new Source(typeOf(fileName), url, null, null);
         }
 
         public static Source recall(String recordingId, String botId) {
-            return new Source(RECALL, null, recordingId, botId);
+            return new Source(REALTIME_RECORDING, null, recordingId, botId);
+        }
+
+        public Origin origin() {
+            if (recallRecordingId != null || recallBotId != null) {
+                return Origin.RECALL;
+            }
+            return sourceUrl != null ? Origin.URL : Origin.UPLOAD;
+        }
+
+        static String typeOf(String fileName) {
+            String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+            String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+            if (TRANSCRIPTS.contains(extension)) {
+                return "transcript_import";
+            }
+            return VIDEO.contains(extension) ? "video_upload" : "audio_upload";
         }
     }
 
-    static final String COLUMNS = "id, account_id, project_id, title, status::text AS status, source_type, media_url, "
-            + "recall_recording_id, recall_bot_id, media_key, conversation_analysis, created_at, updated_at";
+    static final String COLUMNS = "id, account_id, project_id, title, status::text AS status, source_type, source_url, "
+            + "recall_recording_id, recall_bot_id, media_url, conversation_analysis, processing_metadata, "
+            + "created_at, updated_at";
 
     static Interview from(Row row) {
-        Object analysis = row.getValue("conversation_analysis");
         return new Interview(row.getUUID("id"), row.getUUID("account_id"), row.getUUID("project_id"),
                 row.getString("title"), InterviewStatus.fromDb(row.getString("status")),
-                new Source(row.getString("source_type"), row.getString("media_url"),
+                new Source(row.getString("source_type"), row.getString("source_url"),
                         row.getString("recall_recording_id"), row.getString("recall_bot_id")),
-                row.getString("media_key"),
-                analysis instanceof JsonObject json ? json : new JsonObject(),
+                row.getString("media_url"),
+                object(row.getValue("conversation_analysis")), object(row.getValue("processing_metadata")),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
+    }
+
+    /** Older Insights rows hold NULL (or anything) here; the pipeline reads them as empty. */
+    private static JsonObject object(Object value) {
+        return value instanceof JsonObject json ? json : new JsonObject();
+    }
+
+    /** Intake's run state: run id, lease, attempts, the run plan, the structured last error. */
+    public JsonObject run() {
+        return analysis.getValue(RUN_STATE_KEY) instanceof JsonObject state ? state : new JsonObject();
+    }
+
+    /** Whether Intake has taken this interview (started a run of it, or created it). */
+    public boolean ownedByIntake() {
+        return analysis.getValue(RUN_STATE_KEY) instanceof JsonObject;
     }
 
     public Optional<String> currentStep() {
         return Optional.ofNullable(analysis.getString("current_step"));
     }
 
-    public int progress() {
+    public int progressPercent() {
         Number progress = analysis.getNumber("progress");
         return progress == null ? 0 : progress.intValue();
     }
@@ -63,27 +113,35 @@ public record Interview(UUID id, UUID accountId, UUID projectId, String title, I
         return steps instanceof JsonArray array ? array.stream().map(String::valueOf).toList() : List.of();
     }
 
-    /** The plan of the interview's current run, as START_RUN recorded it in workflow_state. */
+    /** The plan of the interview's current run, as START_RUN recorded it. */
     public RunPlan runPlan() {
-        if (analysis.getValue("workflow_state") instanceof JsonObject state) {
-            List<String> skip = state.getValue("skip_steps") instanceof JsonArray array
-                    ? array.stream().map(String::valueOf).toList()
-                    : List.of();
-            return RunPlan.of(state.getString("resume_from"), skip);
+        JsonObject run = run();
+        if (run.getString("resume_from") == null) {
+            return RunPlan.full();
         }
-        return RunPlan.full();
+        List<String> skip = run.getValue("skip_steps") instanceof JsonArray array
+                ? array.stream().map(String::valueOf).toList()
+                : List.of();
+        return RunPlan.of(run.getString("resume_from"), skip);
     }
 
     public Optional<String> runId() {
-        return Optional.ofNullable(analysis.getString("run_id"));
+        return Optional.ofNullable(run().getString("run_id"));
     }
 
+    public int resumeCount() {
+        return run().getInteger("resume_count", 0);
+    }
+
+    /** The structured error Intake recorded: {step, message, kind, attempts, at}. */
     public Optional<JsonObject> lastError() {
-        return Optional.ofNullable(analysis.getJsonObject("last_error"));
+        return Optional.ofNullable(run().getJsonObject("error"));
     }
 
+    /** The detail the web app shows: processing_metadata's, else conversation_analysis's (as its hook reads). */
     public Optional<String> statusDetail() {
-        return Optional.ofNullable(analysis.getString("status_detail"));
+        String detail = progress.getString("status_detail");
+        return Optional.ofNullable(detail != null ? detail : analysis.getString("status_detail"));
     }
 
     public Optional<String> customInstructions() {

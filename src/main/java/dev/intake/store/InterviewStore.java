@@ -26,12 +26,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class InterviewStore {
 
+    /** conversation_analysis; older Insights rows hold NULL, which would make every {@code ||} NULL. */
+    static final String ANALYSIS = "coalesce(conversation_analysis, '{}'::jsonb)";
+    /** Intake's run state inside it. */
+    static final String RUN = "coalesce(conversation_analysis->'intake', '{}'::jsonb)";
+    /** processing_metadata, which the web app reads before conversation_analysis. */
+    static final String METADATA = "coalesce(processing_metadata, '{}'::jsonb)";
+    private static final String COMPLETED = "CASE WHEN jsonb_typeof(conversation_analysis->'completed_steps') = 'array'"
+            + " THEN conversation_analysis->'completed_steps' ELSE '[]'::jsonb END";
+
+    /**
+     * created_by references auth.users: the user is recorded only when they are a member of the
+     * account (so a real user), else NULL, never an id Supabase does not know.
+     */
+    private static final String MEMBER_OR_NULL =
+            "(SELECT au.user_id FROM accounts.account_user au WHERE au.account_id = $2 AND au.user_id = %s::uuid)";
+
+    /** Records an interview Intake creates (an upload about to happen), owned by Intake from the start. */
     @Sql
     static final String INSERT = """
-            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, media_url,
+            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, source_url,
                                     recall_recording_id, recall_bot_id, created_by, conversation_analysis)
-            VALUES ($1, $2, $3, $4, $5::interview_status, $6, $7, $8, $9, $10,
-                    jsonb_strip_nulls(jsonb_build_object('custom_instructions', $11::text)))""";
+            VALUES ($1, $2, $3, $4, $5::interview_status, $6, $7, $8, $9, %s,
+                    jsonb_strip_nulls(jsonb_build_object('custom_instructions', $11::text))
+                    || jsonb_build_object('intake', jsonb_build_object('owned_at', now())))""".formatted(MEMBER_OR_NULL.formatted("$10"));
 
     /**
      * Records an interview whose media is elsewhere (a URL, a Recall.ai recording) with its first run
@@ -39,191 +57,205 @@ public class InterviewStore {
      */
     @Sql
     static final String INSERT_STARTED = """
-            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, media_url,
-                                    recall_recording_id, recall_bot_id, created_by, conversation_analysis)
-            VALUES ($1, $2, $3, $4, 'uploaded', $5, $6, $7, $8, $9,
-                    jsonb_strip_nulls(jsonb_build_object(
-                        'run_id', $10::text,
+            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, source_url,
+                                    recall_recording_id, recall_bot_id, created_by,
+                                    conversation_analysis, processing_metadata)
+            VALUES ($1, $2, $3, $4, 'uploaded', $5, $6, $7, $8, %s,
+                    jsonb_strip_nulls(jsonb_build_object('custom_instructions', $12::text))
+                    || jsonb_build_object(
                         'current_step', 'upload',
                         'completed_steps', '[]'::jsonb,
                         'progress', 0,
                         'status_detail', $11::text,
-                        'workflow_state', jsonb_build_object('resume_from', 'upload', 'skip_steps', '[]'::jsonb),
-                        'custom_instructions', $12::text,
-                        'heartbeat_at', now())))
+                        'intake', jsonb_build_object(
+                            'run_id', $10::text,
+                            'resume_from', 'upload',
+                            'skip_steps', '[]'::jsonb,
+                            'heartbeat_at', now(),
+                            'owned_at', now())),
+                    jsonb_build_object('current_step', 'upload', 'completed_steps', '[]'::jsonb, 'progress', 0,
+                                       'status_detail', $11::text))
             ON CONFLICT DO NOTHING
-            RETURNING id""";
+            RETURNING id""".formatted(MEMBER_OR_NULL.formatted("$9"));
 
     /** Records an interview that failed before it could start (Recall's upload failed), or finds it. */
     @Sql
     static final String INSERT_FAILED = """
-            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, media_url,
-                                    recall_recording_id, recall_bot_id, created_by, conversation_analysis)
-            VALUES ($1, $2, $3, $4, 'error', $5, $6, $7, $8, $9,
+            INSERT INTO interviews (id, account_id, project_id, title, status, source_type, source_url,
+                                    recall_recording_id, recall_bot_id, created_by,
+                                    conversation_analysis, processing_metadata)
+            VALUES ($1, $2, $3, $4, 'error', $5, $6, $7, $8, %s,
                     jsonb_build_object(
                         'current_step', $10::text,
                         'completed_steps', '[]'::jsonb,
                         'progress', 0,
-                        'last_error', jsonb_build_object('step', $10::text, 'message', $11::text,
-                                                         'kind', 'permanent', 'attempts', 1, 'at', now()),
+                        'last_error', $11::text,
                         'failed_at', now(),
-                        'status_detail', $12::text))
+                        'status_detail', $12::text,
+                        'intake', jsonb_build_object(
+                            'owned_at', now(),
+                            'error', jsonb_build_object('step', $10::text, 'message', $11::text,
+                                                        'kind', 'permanent', 'attempts', 1, 'at', now()))),
+                    jsonb_build_object('current_step', $10::text, 'progress', 0, 'status_detail', $12::text,
+                                       'failed_at', now(), 'error', $12::text))
             ON CONFLICT DO NOTHING
-            RETURNING id""";
+            RETURNING id""".formatted(MEMBER_OR_NULL.formatted("$9"));
 
     @Sql
     static final String FIND_BY_RECALL = "SELECT " + Interview.COLUMNS
             + " FROM interviews WHERE recall_recording_id = $1 OR recall_bot_id = $2";
 
-    /** The upload step records where it put the media, and the Recall recording it came from. */
+    /** The upload step records where it put the media (media_url holds the key, as Insights keeps it). */
     @Sql
     static final String SET_MEDIA = """
             UPDATE interviews
-            SET media_key = $2, recall_recording_id = coalesce(recall_recording_id, $3), updated_at = now()
-            WHERE id = $1 AND conversation_analysis->>'lease_owner' = $4""";
+            SET media_url = $2, recall_recording_id = coalesce(recall_recording_id, $3), updated_at = now()
+            WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $4""";
 
     @Sql
     static final String FIND = "SELECT " + Interview.COLUMNS + " FROM interviews WHERE id = $1";
 
     /**
-     * Starts a run: names it, points current_step at its first step and forgets what the run will
-     * redo. $7 (media key) is set by upload completion and left alone by resumes.
+     * Starts a run, and with it Intake's ownership of the interview: names the run, points
+     * current_step at its first step and forgets what the run will redo. $7 (the object key) is set
+     * by upload completion and left alone by resumes. Keys of conversation_analysis and
+     * processing_metadata that Intake does not write (Insights' trigger_run_id, workflow_state, ...)
+     * are kept as they are.
      */
     @Sql
-    static final String START_RUN = """
-            UPDATE interviews
-            SET status = $3::interview_status,
-                media_key = coalesce($7, media_key),
-                updated_at = now(),
-                conversation_analysis =
-                    (conversation_analysis - 'last_error' - 'failed_at' - 'completed_at'
-                                           - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at'
-                                           - 'resume_count')
-                    || jsonb_build_object(
-                        'run_id', $2::text,
-                        'current_step', $4::text,
-                        'completed_steps', (
-                            SELECT coalesce(jsonb_agg(done.value), '[]'::jsonb)
-                            FROM jsonb_array_elements_text(
-                                CASE WHEN jsonb_typeof(conversation_analysis->'completed_steps') = 'array'
-                                     THEN conversation_analysis->'completed_steps' ELSE '[]'::jsonb END) AS done
-                            WHERE done.value <> ALL($5::text[])),
-                        'workflow_state', jsonb_build_object('resume_from', $4::text, 'skip_steps', to_jsonb($6::text[])),
-                        'status_detail', $8::text,
-                        'heartbeat_at', now())
-            WHERE id = $1 AND status = ANY($9::interview_status[])
-            RETURNING id""";
+    static final String START_RUN = "UPDATE interviews SET status = $3::interview_status,"
+            + " media_url = coalesce($7, media_url), updated_at = now(),"
+            + " conversation_analysis = (" + ANALYSIS + " - 'last_error' - 'failed_at' - 'completed_at')"
+            + "   || jsonb_build_object("
+            + "        'current_step', $4::text,"
+            + "        'completed_steps', " + keptSteps("$5") + ","
+            + "        'progress', $10::int,"
+            + "        'status_detail', $8::text,"
+            + "        'intake', jsonb_build_object("
+            + "            'run_id', $2::text,"
+            + "            'resume_from', $4::text,"
+            + "            'skip_steps', to_jsonb($6::text[]),"
+            + "            'heartbeat_at', now(),"
+            + "            'owned_at', coalesce(" + RUN + "->'owned_at', to_jsonb(now())),"
+            + "            'step_timings', coalesce(" + RUN + "->'step_timings', '{}'::jsonb))),"
+            + " processing_metadata = (" + METADATA + " - 'failed_at' - 'error' - 'completed_at')"
+            + "   || jsonb_build_object('current_step', $4::text, 'progress', $10::int, 'status_detail', $8::text,"
+            + "                         'completed_steps', " + keptSteps("$5") + ")"
+            + " WHERE id = $1 AND status = ANY($9::interview_status[])"
+            + " RETURNING id";
 
     @Sql
-    static final String CLAIM_STEP = """
-            UPDATE interviews
-            SET status = $4::interview_status,
-                updated_at = now(),
-                conversation_analysis = conversation_analysis || jsonb_build_object(
-                    'lease_owner', $5::text,
-                    'lease_until', now() + make_interval(secs => $6::double precision),
-                    'heartbeat_at', now(),
-                    'step_started_at', now(),
-                    'attempt', coalesce((conversation_analysis->>'attempt')::int, 0) + 1,
-                    'progress', $7::int,
-                    'status_detail', $8::text)
-            WHERE id = $1
-              AND conversation_analysis->>'run_id' = $2
-              AND conversation_analysis->>'current_step' = $3
-              AND status = ANY($9::interview_status[])
-              AND (conversation_analysis->>'lease_until' IS NULL
-                   OR (conversation_analysis->>'lease_until')::timestamptz < now())
-            RETURNING\s""" + Interview.COLUMNS;
+    static final String CLAIM_STEP = "UPDATE interviews SET status = $4::interview_status, updated_at = now(),"
+            + " conversation_analysis = " + ANALYSIS + " || jsonb_build_object("
+            + "     'progress', $7::int,"
+            + "     'status_detail', $8::text,"
+            + "     'intake', " + RUN + " || jsonb_build_object("
+            + "         'lease_owner', $5::text,"
+            + "         'lease_until', now() + make_interval(secs => $6::double precision),"
+            + "         'heartbeat_at', now(),"
+            + "         'step_started_at', now(),"
+            + "         'attempt', coalesce((" + RUN + "->>'attempt')::int, 0) + 1)),"
+            + " processing_metadata = " + METADATA
+            + "     || jsonb_build_object('current_step', $3::text, 'progress', $7::int, 'status_detail', $8::text)"
+            + " WHERE id = $1"
+            + "   AND conversation_analysis->'intake'->>'run_id' = $2"
+            + "   AND conversation_analysis->>'current_step' = $3"
+            + "   AND status = ANY($9::interview_status[])"
+            + "   AND (conversation_analysis->'intake'->>'lease_until' IS NULL"
+            + "        OR (conversation_analysis->'intake'->>'lease_until')::timestamptz < now())"
+            + " RETURNING " + Interview.COLUMNS;
+
+    /** completed_steps with $3 (the step just done) added once. */
+    private static final String DONE = "CASE WHEN " + COMPLETED + " ? $3 THEN " + COMPLETED
+            + " ELSE " + COMPLETED + " || jsonb_build_array($3::text) END";
+    private static final String COMPLETED_AT = "CASE WHEN $6::text = 'complete'"
+            + " THEN jsonb_build_object('completed_at', now()) ELSE '{}'::jsonb END";
 
     /**
      * Records a step as done and points current_step at the next one (or 'complete'), releasing the
      * lease. Only the lease owner can do it.
      */
     @Sql
-    static final String COMPLETE_STEP = """
-            UPDATE interviews
-            SET status = $5::interview_status,
-                updated_at = now(),
-                conversation_analysis =
-                    (conversation_analysis - 'lease_owner' - 'lease_until' - 'attempt' - 'last_error' - 'retry_at')
-                    || jsonb_build_object(
-                        'completed_steps',
-                            CASE WHEN coalesce(conversation_analysis->'completed_steps', '[]'::jsonb) ? $3
-                                 THEN coalesce(conversation_analysis->'completed_steps', '[]'::jsonb)
-                                 ELSE coalesce(conversation_analysis->'completed_steps', '[]'::jsonb)
-                                      || jsonb_build_array($3::text) END,
-                        'current_step', $6::text,
-                        'progress', $7::int,
-                        'status_detail', $8::text,
-                        'heartbeat_at', now(),
-                        'step_timings', coalesce(conversation_analysis->'step_timings', '{}'::jsonb)
-                            || jsonb_build_object($3::text, jsonb_build_object(
-                                'started_at', conversation_analysis->'step_started_at',
-                                'completed_at', now(),
-                                'seconds', round(extract(epoch FROM now()
-                                    - coalesce((conversation_analysis->>'step_started_at')::timestamptz, now()))::numeric, 3))))
-                    || $9::jsonb
-                    || CASE WHEN $6::text = 'complete' THEN jsonb_build_object('completed_at', now())
-                            ELSE '{}'::jsonb END
-            WHERE id = $1
-              AND conversation_analysis->>'run_id' = $2
-              AND conversation_analysis->>'current_step' = $3
-              AND conversation_analysis->>'lease_owner' = $4
-              AND status = ANY($10::interview_status[])
-            RETURNING id""";
+    static final String COMPLETE_STEP = "UPDATE interviews SET status = $5::interview_status, updated_at = now(),"
+            + " conversation_analysis = (" + ANALYSIS + " - 'last_error') || jsonb_build_object("
+            + "     'completed_steps', " + DONE + ","
+            + "     'current_step', $6::text,"
+            + "     'progress', $7::int,"
+            + "     'status_detail', $8::text,"
+            + "     'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at' - 'error')"
+            + "         || jsonb_build_object("
+            + "             'heartbeat_at', now(),"
+            + "             'step_timings', coalesce(" + RUN + "->'step_timings', '{}'::jsonb)"
+            + "                 || jsonb_build_object($3::text, jsonb_build_object("
+            + "                     'started_at', " + RUN + "->'step_started_at',"
+            + "                     'completed_at', now(),"
+            + "                     'seconds', round(extract(epoch FROM now()"
+            + "                         - coalesce((" + RUN + "->>'step_started_at')::timestamptz, now()))::numeric, 3)))))"
+            + "   || $9::jsonb || " + COMPLETED_AT + ","
+            + " processing_metadata = " + METADATA + " || jsonb_build_object("
+            + "     'current_step', $6::text, 'progress', $7::int, 'status_detail', $8::text,"
+            + "     'completed_steps', " + DONE + ") || " + COMPLETED_AT
+            + " WHERE id = $1"
+            + "   AND conversation_analysis->'intake'->>'run_id' = $2"
+            + "   AND conversation_analysis->>'current_step' = $3"
+            + "   AND conversation_analysis->'intake'->>'lease_owner' = $4"
+            + "   AND status = ANY($10::interview_status[])"
+            + " RETURNING id";
 
     /**
-     * Marks the interview failed with a structured last_error. With a lease ($2) only its owner may;
-     * with a run ($9) only while that run is the interview's; and only from the statuses $8.
+     * Marks the interview failed. Insights' readers get what they read: last_error as a string in
+     * conversation_analysis, and processing_metadata's error and failed_at, which the web app shows;
+     * Intake's structured error goes under its own key. With a lease ($2) only its owner may; with a
+     * run ($9) only while that run is the interview's; and only from the statuses $8.
      */
     @Sql
-    static final String RECORD_FAILURE = """
-            UPDATE interviews
-            SET status = 'error',
-                updated_at = now(),
-                conversation_analysis =
-                    (conversation_analysis - 'lease_owner' - 'lease_until')
-                    || jsonb_build_object(
-                        'last_error', jsonb_build_object(
-                            'step', $3::text, 'message', $4::text, 'kind', $5::text,
-                            'attempts', $6::int, 'at', now()),
-                        'failed_at', now(),
-                        'status_detail', $7::text)
-            WHERE id = $1
-              AND ($2::text IS NULL OR conversation_analysis->>'lease_owner' = $2)
-              AND status = ANY($8::interview_status[])
-              AND ($9::text IS NULL OR conversation_analysis->>'run_id' = $9)
-            RETURNING id""";
+    static final String RECORD_FAILURE = "UPDATE interviews SET status = 'error', updated_at = now(),"
+            + " conversation_analysis = " + ANALYSIS + " || jsonb_build_object("
+            + "     'last_error', $4::text,"
+            + "     'failed_at', now(),"
+            + "     'status_detail', $7::text,"
+            + "     'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'retry_at') || jsonb_build_object("
+            + "         'owned_at', coalesce(" + RUN + "->'owned_at', to_jsonb(now())),"
+            + "         'error', jsonb_build_object('step', $3::text, 'message', $4::text, 'kind', $5::text,"
+            + "                                     'attempts', $6::int, 'at', now()))),"
+            + " processing_metadata = " + METADATA
+            + "     || jsonb_build_object('failed_at', now(), 'error', $7::text, 'status_detail', $7::text)"
+            + " WHERE id = $1"
+            + "   AND ($2::text IS NULL OR conversation_analysis->'intake'->>'lease_owner' = $2)"
+            + "   AND status = ANY($8::interview_status[])"
+            + "   AND ($9::text IS NULL OR conversation_analysis->'intake'->>'run_id' = $9)"
+            + " RETURNING id";
 
     /**
      * A transient failure with attempts left: the lease is released, the step stays current, and the
-     * error is recorded (the interview stays in flight) for whoever looks before the retry.
+     * error is recorded under Intake's key (the interview stays in flight) for whoever looks before the retry.
      */
     @Sql
-    static final String SCHEDULE_RETRY = """
-            UPDATE interviews
-            SET updated_at = now(),
-                conversation_analysis =
-                    (conversation_analysis - 'lease_owner' - 'lease_until')
-                    || jsonb_build_object(
-                        'last_error', jsonb_build_object(
-                            'step', $3::text, 'message', $4::text, 'kind', 'transient',
-                            'attempts', $5::int, 'at', now()),
-                        'retry_at', now() + make_interval(secs => $6::double precision),
-                        'status_detail', $7::text)
-            WHERE id = $1 AND conversation_analysis->>'lease_owner' = $2
-            RETURNING id""";
+    static final String SCHEDULE_RETRY = "UPDATE interviews SET updated_at = now(),"
+            + " conversation_analysis = " + ANALYSIS + " || jsonb_build_object("
+            + "     'status_detail', $7::text,"
+            + "     'intake', (" + RUN + " - 'lease_owner' - 'lease_until') || jsonb_build_object("
+            + "         'error', jsonb_build_object('step', $3::text, 'message', $4::text, 'kind', 'transient',"
+            + "                                     'attempts', $5::int, 'at', now()),"
+            + "         'retry_at', now() + make_interval(secs => $6::double precision))),"
+            + " processing_metadata = " + METADATA + " || jsonb_build_object('status_detail', $7::text)"
+            + " WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $2"
+            + " RETURNING id";
 
     /** A long step's heartbeat: the lease is extended, so the sweeper sees it alive. */
     @Sql
-    static final String RENEW_LEASE = """
-            UPDATE interviews
-            SET updated_at = now(),
-                conversation_analysis = conversation_analysis || jsonb_build_object(
-                    'lease_until', now() + make_interval(secs => $3::double precision),
-                    'heartbeat_at', now())
-            WHERE id = $1 AND conversation_analysis->>'lease_owner' = $2
-            RETURNING id""";
+    static final String RENEW_LEASE = "UPDATE interviews SET updated_at = now(),"
+            + " conversation_analysis = " + ANALYSIS + " || jsonb_build_object('intake', " + RUN
+            + "     || jsonb_build_object('lease_until', now() + make_interval(secs => $3::double precision),"
+            + "                           'heartbeat_at', now()))"
+            + " WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $2"
+            + " RETURNING id";
+
+    /** completed_steps without the steps in {@code param} (a text[]), which the new run redoes. */
+    private static String keptSteps(String param) {
+        return "(SELECT coalesce(jsonb_agg(done.value), '[]'::jsonb) FROM jsonb_array_elements_text(" + COMPLETED
+                + ") AS done WHERE done.value <> ALL(" + param + "::text[]))";
+    }
 
     private final Db db;
 
@@ -261,7 +293,7 @@ public class InterviewStore {
         return rows.rowCount() == 0 ? Optional.empty() : Optional.of(Interview.from(rows.iterator().next()));
     }
 
-    /** Fenced by the upload step's lease. */
+    /** Where the upload step put the media; fenced by its lease. */
     public void setMedia(Lease lease, String mediaKey, String recallRecordingId) {
         if (db.execute(SET_MEDIA, Tuple.of(lease.interviewId(), mediaKey, recallRecordingId, lease.owner())).rowCount() == 0) {
             throw new LeaseLostException(lease);
@@ -279,7 +311,7 @@ public class InterviewStore {
     private static List<Object> values(NewInterview i) {
         Interview.Source s = i.source();
         return new java.util.ArrayList<>(Arrays.asList(i.id(), i.accountId(), i.projectId(), i.title(), s.type(),
-                s.mediaUrl(), s.recallRecordingId(), s.recallBotId(), i.createdBy()));
+                s.sourceUrl(), s.recallRecordingId(), s.recallBotId(), i.createdBy()));
     }
 
     public Optional<Interview> find(UUID id) {
@@ -304,7 +336,7 @@ public class InterviewStore {
         RowSet<Row> rows = db.execute(START_RUN, Tuple.from(Arrays.asList(id, runId, status.dbValue(),
                 plan.firstStep().key(), plan.invalidatedStepKeys().toArray(String[]::new),
                 plan.skipStepKeys().toArray(String[]::new), mediaKey, detail,
-                dbValues(StatusTransitions.predecessorsOf(status)))));
+                dbValues(StatusTransitions.predecessorsOf(status)), plan.firstStep().startProgress())));
         return Race.of(rows.rowCount(), "START_RUN");
     }
 

@@ -1,5 +1,11 @@
 package dev.intake.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -7,9 +13,17 @@ import io.quarkus.arc.InactiveBeanException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-/** The Flyway migrations of src/main/resources/db/migration, run on request, never at function start. */
+/**
+ * The Flyway migrations of src/main/resources/db/migration, run on request, never at function start.
+ * Their history lives in the {@code intake} schema. On a database that already holds Insights'
+ * tables (a live Supabase project) V1, which creates them, is recorded as the baseline instead of
+ * run, so only the additive migrations after it apply.
+ */
 @ApplicationScoped
 public class Migrations {
+
+    /** The version that creates the Insights tables on an empty database. */
+    static final String INSIGHTS_TABLES_VERSION = "1";
 
     private final Instance<Flyway> flyway;
 
@@ -17,13 +31,61 @@ public class Migrations {
         this.flyway = flyway;
     }
 
-    public MigrateResult migrate() {
-        return flyway().migrate();
+    /** What the database held before migrating, as {@link #migrate()} found it. */
+    public enum Found {
+        /** No Insights tables: Intake creates them. */
+        EMPTY,
+        /** Insights' tables without Intake's history: V1 is the baseline. */
+        EXISTING_INSIGHTS,
+        /** Intake has migrated this database before. */
+        MIGRATED_BEFORE
+    }
+
+    public record Result(Found found, MigrateResult migrate) {
+    }
+
+    public Result migrate() {
+        Flyway flyway = flyway();
+        Found found = inspect(flyway.getConfiguration().getDataSource());
+        if (found == Found.EXISTING_INSIGHTS) {
+            Flyway.configure().configuration(flyway.getConfiguration())
+                    .baselineVersion(INSIGHTS_TABLES_VERSION)
+                    .baselineDescription("existing Insights database: its tables are used as they are")
+                    .load()
+                    .baseline();
+        }
+        return new Result(found, flyway.migrate());
     }
 
     public String currentVersion() {
         var current = flyway().info().current();
         return current == null ? "empty" : current.getVersion().getVersion();
+    }
+
+    private static Found inspect(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (exists(connection, "intake.flyway_schema_history")) {
+                return Found.MIGRATED_BEFORE;
+            }
+            if (exists(connection, "public.flyway_schema_history") && !exists(connection, "accounts.account_user")) {
+                throw new IllegalStateException("this database holds the schema of an Intake release before 0.2"
+                        + " (its migration history is public.flyway_schema_history, and Insights' accounts schema"
+                        + " is missing); Intake now runs on the Insights schema. For local data, delete the"
+                        + " .intake folder; otherwise point Intake at the Insights database");
+            }
+            return exists(connection, "public.interviews") ? Found.EXISTING_INSIGHTS : Found.EMPTY;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not inspect the database before migrating: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String relation) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, relation);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
     }
 
     private Flyway flyway() {

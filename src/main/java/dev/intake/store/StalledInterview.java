@@ -4,6 +4,6 @@ package dev.intake.store;
 public record StalledInterview(Interview interview, long stalledSeconds) {
 
     public int resumeCount() {
-        return interview.analysis().getInteger("resume_count", 0);
+        return interview.resumeCount();
     }
 }

@@ -24,39 +24,36 @@ public class SweepStore {
 
     /**
      * Stalled: in flight, no sign of life for $1 seconds, and no live lease. The status list is spelled
-     * out so the planner can use the partial index interviews_in_flight_idx.
+     * out so the planner can use a partial index. {@link #OWNED} keeps to interviews Intake has taken.
      */
     static final String STALLED = """
             status IN ('uploaded', 'transcribing', 'transcribed', 'processing')
               AND updated_at < now() - make_interval(secs => $1::double precision)
-              AND (conversation_analysis->>'lease_until' IS NULL
-                   OR (conversation_analysis->>'lease_until')::timestamptz < now())
+              AND (conversation_analysis->'intake'->>'lease_until' IS NULL
+                   OR (conversation_analysis->'intake'->>'lease_until')::timestamptz < now())
             """;
+    /** Intake's interviews only (matches the predicate of intake_interviews_in_flight_idx). */
+    static final String OWNED = " AND conversation_analysis ? 'intake' ";
 
     @Sql
     static final String LOCK_STALLED = "SELECT " + Interview.COLUMNS
             + ", extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds FROM interviews WHERE " + STALLED
-            + " ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED";
+            + OWNED + " ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED";
 
     /** A new run from the step the interview is stuck in, counting the resume. */
     @Sql
-    static final String RESUME = """
-            UPDATE interviews
-            SET status = $3::interview_status,
-                updated_at = now(),
-                conversation_analysis =
-                    (conversation_analysis - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at')
-                    || jsonb_build_object(
-                        'run_id', $2::text,
-                        'resume_count', coalesce((conversation_analysis->>'resume_count')::int, 0) + 1,
-                        'status_detail', $4::text,
-                        'heartbeat_at', now(),
-                        'workflow_state',
-                            CASE WHEN jsonb_typeof(conversation_analysis->'workflow_state') = 'object'
-                                 THEN conversation_analysis->'workflow_state' ELSE '{}'::jsonb END
-                            || jsonb_build_object('resume_from', conversation_analysis->>'current_step'))
-            WHERE id = $1 AND status = ANY($5::interview_status[])
-            RETURNING id""";
+    static final String RESUME = "UPDATE interviews SET status = $3::interview_status, updated_at = now(),"
+            + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object("
+            + "     'status_detail', $4::text,"
+            + "     'intake', (" + InterviewStore.RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at')"
+            + "         || jsonb_build_object("
+            + "             'run_id', $2::text,"
+            + "             'resume_count', coalesce((" + InterviewStore.RUN + "->>'resume_count')::int, 0) + 1,"
+            + "             'heartbeat_at', now(),"
+            + "             'resume_from', conversation_analysis->>'current_step')),"
+            + " processing_metadata = " + InterviewStore.METADATA + " || jsonb_build_object('status_detail', $4::text)"
+            + " WHERE id = $1 AND status = ANY($5::interview_status[])"
+            + " RETURNING id";
 
     /** Uploads still 'uploading' after $1 seconds: their S3 event may have been lost. */
     @Sql

@@ -13,22 +13,26 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The interview's transcript: plain text, the timed utterances, and a summary in transcript_data. */
+/**
+ * The interview's transcript, where Insights keeps it: plain text in {@code transcript}, the turns in
+ * {@code transcript_formatted} in the shape its transcript viewer reads (AssemblyAI's:
+ * {@code full_transcript}, {@code speaker_transcripts} of {speaker, text, start, end} in
+ * milliseconds, {@code audio_duration} in seconds), and a summary in conversation_analysis.transcript_data.
+ */
 @ApplicationScoped
 public class TranscriptStore {
 
     @Sql
-    static final String SAVE = """
-            UPDATE interviews
-            SET transcript = $2,
-                transcript_formatted = $3::jsonb,
-                duration_sec = $4,
-                conversation_analysis = conversation_analysis || jsonb_build_object('transcript_data', $5::jsonb),
-                updated_at = now()
-            WHERE id = $1""";
+    static final String SAVE = "UPDATE interviews SET transcript = $2, transcript_formatted = $3::jsonb,"
+            + " duration_sec = $4::int, updated_at = now(),"
+            + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object('transcript_data', $5::jsonb)"
+            + " WHERE id = $1";
 
     @Sql
     static final String LOAD = "SELECT transcript_formatted FROM interviews WHERE id = $1";
+
+    /** Which of Intake's parsers the transcript came from; Insights' own rows lack it. */
+    private static final String FORMAT = "intake_format";
 
     private final Db db;
 
@@ -38,15 +42,20 @@ public class TranscriptStore {
 
     /** Replaces the transcript, fenced by the upload step's lease. */
     public void save(Lease lease, Transcript transcript, String sourceKey) {
-        JsonArray utterances = new JsonArray();
+        JsonArray turns = new JsonArray();
         for (Utterance u : transcript.utterances()) {
-            utterances.add(new JsonObject()
-                    .put("speaker", u.speaker())
-                    .put("start", u.startSec())
-                    .put("end", u.endSec())
-                    .put("text", u.text()));
+            JsonObject turn = new JsonObject().put("speaker", u.speaker()).put("text", u.text());
+            if (u.startSec() != null) {
+                turn.put("start", Math.round(u.startSec() * 1000)).put("end", Math.round(u.endSec() * 1000));
+            }
+            turns.add(turn);
         }
-        JsonObject formatted = new JsonObject().put("format", transcript.format()).put("utterances", utterances);
+        String text = transcript.text();
+        JsonObject formatted = new JsonObject()
+                .put("full_transcript", text)
+                .put("speaker_transcripts", turns)
+                .put("audio_duration", transcript.durationSec())
+                .put(FORMAT, transcript.format());
         JsonObject summary = new JsonObject()
                 .put("format", transcript.format())
                 .put("utterances", transcript.utterances().size())
@@ -55,30 +64,33 @@ public class TranscriptStore {
                 .put("source_key", sourceKey);
         db.inTransaction(tx -> {
             LeaseFence.hold(tx, lease);
-            tx.execute(SAVE, Tuple.from(Arrays.asList(lease.interviewId(), transcript.text(), formatted,
-                    transcript.durationSec(), summary)));
+            tx.execute(SAVE, Tuple.from(Arrays.asList(lease.interviewId(), text, formatted,
+                    (int) Math.round(transcript.durationSec()), summary)));
             return null;
         });
     }
 
+    /** The transcript as Intake wrote it, or as Insights' pipeline did (the same AssemblyAI shape). */
     public Optional<Transcript> load(UUID interviewId) {
         RowSet<Row> rows = db.execute(LOAD, Tuple.of(interviewId));
         if (rows.rowCount() == 0) {
             return Optional.empty();
         }
         Object value = rows.iterator().next().getValue("transcript_formatted");
-        if (!(value instanceof JsonObject formatted)) {
+        if (!(value instanceof JsonObject formatted) || !(formatted.getValue("speaker_transcripts") instanceof JsonArray turns)) {
             return Optional.empty();
         }
-        var utterances = formatted.getJsonArray("utterances").stream()
+        var utterances = turns.stream()
+                .filter(JsonObject.class::isInstance)
                 .map(JsonObject.class::cast)
-                .map(u -> new Utterance(u.getString("speaker"), asDouble(u.getNumber("start")),
-                        asDouble(u.getNumber("end")), u.getString("text")))
+                .filter(u -> u.getString("text") != null && !u.getString("text").isBlank())
+                .map(u -> new Utterance(u.getString("speaker"), seconds(u.getNumber("start")),
+                        seconds(u.getNumber("end")), u.getString("text")))
                 .toList();
-        return Optional.of(new Transcript(formatted.getString("format"), utterances));
+        return Optional.of(new Transcript(formatted.getString(FORMAT, "assemblyai"), utterances));
     }
 
-    private static Double asDouble(Number n) {
-        return n == null ? null : n.doubleValue();
+    private static Double seconds(Number milliseconds) {
+        return milliseconds == null ? null : milliseconds.doubleValue() / 1000.0;
     }
 }

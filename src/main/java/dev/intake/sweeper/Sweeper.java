@@ -147,7 +147,8 @@ public class Sweeper {
                 return;
             }
         }
-        if (upload.stalledSeconds() >= config.uploadTimeout().toSeconds()) {
+        // An upload Insights created and nobody finished is not Intake's to fail: only its own are.
+        if (interview.ownedByIntake() && upload.stalledSeconds() >= config.uploadTimeout().toSeconds()) {
             StepError error = new StepError(Step.UPLOAD.key(), "upload never completed: no object arrived under " + prefix
                     + " in " + (upload.stalledSeconds() / 60) + " min", ErrorKind.PERMANENT, 1);
             if (interviews.recordFailureIfStill(interview.id(), java.util.EnumSet.of(InterviewStatus.UPLOADING), error).won()) {

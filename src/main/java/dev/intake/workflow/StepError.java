@@ -1,7 +1,8 @@
 package dev.intake.workflow;
 
 /**
- * What {@code conversation_analysis.last_error} records: where the interview failed, why, whether a
+ * What Intake records of a failure (conversation_analysis.intake.error; Insights' readers get the
+ * message as last_error and the detail in processing_metadata.error): where the interview failed, why, whether a
  * retry could help, and after how many attempts. {@code at} is set by the database.
  */
 public record StepError(String step, String message, ErrorKind kind, int attempts) {

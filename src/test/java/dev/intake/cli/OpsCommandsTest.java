@@ -71,7 +71,7 @@ class OpsCommandsTest {
         TestData.Project project = data.project("What slows onboarding down?");
         MediaKey key = new MediaKey(project.accountId(), project.projectId(), INCIDENT, "Customer call #2 (Dana).vtt");
         interviews.insert(new InterviewStore.NewInterview(INCIDENT, project.accountId(), project.projectId(),
-                "Customer call #2 (Dana)", Interview.Source.upload(), null, null), InterviewStatus.UPLOADING);
+                "Customer call #2 (Dana)", Interview.Source.upload(key.fileName()), null, null), InterviewStatus.UPLOADING);
         data.putObject(key, TestData.sample("onboarding-interview.vtt"));
         String runId = "run_incident";
         interviews.completeUpload(INCIDENT, key.key(), runId);

@@ -87,8 +87,9 @@ class UrlImportTest {
         EntryOutcome.Created created = urlImport.submit(member, JSON_TYPE, body(project, url));
         Interview done = data.awaitSettled(created.interviewId());
         assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(Object::toString).orElse(""));
-        assertEquals("url", done.source().type());
-        assertEquals(url, done.source().mediaUrl());
+        assertEquals(Interview.Origin.URL, done.source().origin());
+        assertEquals("transcript_import", done.source().type());
+        assertEquals(url, done.source().sourceUrl());
         assertEquals("Call with Lee", done.title());
         assertEquals("Focus on pricing", done.customInstructions().orElseThrow());
         assertTrue(done.mediaKey().endsWith("/" + done.id() + "/standup.txt"), done.mediaKey());

@@ -43,7 +43,7 @@ public class TestData {
 
     public Project project(String... questions) {
         Project project = new Project(UUID.randomUUID(), UUID.randomUUID());
-        workspace.ensureAccount(project.accountId(), "Account " + project.accountId());
+        workspace.ensureAccount(project.accountId(), "Account " + project.accountId(), UUID.randomUUID());
         workspace.ensureProject(project.projectId(), project.accountId(), "Project", null);
         for (int i = 0; i < questions.length; i++) {
             workspace.ensureQuestion(UUID.randomUUID(), project.projectId(), questions[i], i);
@@ -59,7 +59,7 @@ public class TestData {
     public MediaKey uploadingInterview(Project project, String fileName, String customInstructions) {
         MediaKey key = new MediaKey(project.accountId(), project.projectId(), UUID.randomUUID(), fileName);
         interviews.insert(new InterviewStore.NewInterview(key.interviewId(), project.accountId(), project.projectId(),
-                fileName, Interview.Source.upload(), null, customInstructions), InterviewStatus.UPLOADING);
+                fileName, Interview.Source.upload(fileName), null, customInstructions), InterviewStatus.UPLOADING);
         return key;
     }
 
@@ -93,17 +93,21 @@ public class TestData {
     /** Rows of {@code table} that belong to the interview, to check re-runs replace rather than add. */
     public long rows(String table, UUID interviewId) {
         String sql = switch (table) {
-            case "evidence", "themes", "personas", "project_answers", "interview_people" ->
+            case "evidence", "project_answers", "interview_people", "project_answer_evidence" ->
                     "SELECT count(*) AS n FROM " + table + " WHERE interview_id = $1";
-            case "theme_evidence" ->
-                    "SELECT count(*) AS n FROM theme_evidence te JOIN themes t ON t.id = te.theme_id WHERE t.interview_id = $1";
+            case "personas" -> "SELECT count(*) AS n FROM people_personas WHERE interview_id = $1";
+            case "theme_evidence", "evidence_people" ->
+                    "SELECT count(*) AS n FROM " + table + " x JOIN evidence e ON e.id = x.evidence_id WHERE e.interview_id = $1";
+            case "themes" -> "SELECT count(DISTINCT te.theme_id) AS n FROM theme_evidence te"
+                    + " JOIN evidence e ON e.id = te.evidence_id WHERE e.interview_id = $1";
             case "people" ->
-                    "SELECT count(*) AS n FROM people p WHERE p.project_id = (SELECT project_id FROM interviews WHERE id = $1)";
+                    "SELECT count(*) AS n FROM people p WHERE p.account_id = (SELECT account_id FROM interviews WHERE id = $1)";
             default -> throw new IllegalArgumentException("no row count for " + table);
         };
         return db.execute(sql, Tuple.of(interviewId)).iterator().next().getLong("n");
     }
 
     public static final List<String> OUTPUT_TABLES = List.of(
-            "evidence", "interview_people", "people", "themes", "theme_evidence", "personas", "project_answers");
+            "evidence", "evidence_people", "interview_people", "people", "themes", "theme_evidence", "personas",
+            "project_answers", "project_answer_evidence");
 }

@@ -169,7 +169,7 @@ final class OpenAiAnalyzer implements AnalysisProvider {
         List<PersonaDraft> personas = new ArrayList<>();
         for (JsonNode persona : ModelOutput.array(answer, "personas")) {
             personas.add(new PersonaDraft(ModelOutput.text(persona, "name"), ModelOutput.text(persona, "description"),
-                    ModelOutput.texts(persona, "goals"), ModelOutput.texts(persona, "pains")));
+                    ModelOutput.texts(persona, "goals"), ModelOutput.texts(persona, "pains"), null));
         }
         return personas;
     }

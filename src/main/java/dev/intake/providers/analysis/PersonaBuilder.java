@@ -44,7 +44,7 @@ final class PersonaBuilder {
             if (!pays.isEmpty()) {
                 description.append(" On paying: \"").append(pays.get(0)).append('"');
             }
-            personas.add(new PersonaDraft(name, description.toString(), goals, pains));
+            personas.add(new PersonaDraft(name, description.toString(), goals, pains, person.name()));
         }
         return personas;
     }

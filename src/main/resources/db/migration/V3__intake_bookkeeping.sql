@@ -1,0 +1,36 @@
+-- What Intake adds to an Insights database: additive and idempotent, so it runs the same on a
+-- database Intake created (after V1) and on a live Insights one (baselined past V1). Intake's own
+-- tables live in the `intake` schema, which Supabase's API does not expose.
+
+SET LOCAL search_path = public;
+
+-- The Recall.ai ids an interview came from, so a redelivered webhook finds the interview it created.
+-- Insights has recall_recording_id with a UNIQUE constraint (named interviews_recall_recording_id_key,
+-- like the index below, which is then skipped); recall_bot_id is Intake's.
+ALTER TABLE interviews ADD COLUMN IF NOT EXISTS recall_recording_id text;
+ALTER TABLE interviews ADD COLUMN IF NOT EXISTS recall_bot_id text;
+CREATE UNIQUE INDEX IF NOT EXISTS interviews_recall_recording_id_key ON interviews (recall_recording_id);
+CREATE UNIQUE INDEX IF NOT EXISTS interviews_recall_bot_id_key ON interviews (recall_bot_id);
+
+-- Interviews Intake owns carry conversation_analysis.intake (its run state). The sweeper scans the
+-- ones in flight, oldest activity first; every transition and heartbeat sets updated_at.
+CREATE INDEX IF NOT EXISTS intake_interviews_in_flight_idx ON interviews (status, updated_at)
+    WHERE status IN ('uploading', 'uploaded', 'transcribing', 'transcribed', 'processing')
+      AND conversation_analysis ? 'intake';
+
+-- Lost upload events: interviews still 'uploading', owned by Intake or not yet by anyone.
+CREATE INDEX IF NOT EXISTS intake_interviews_uploading_idx ON interviews (updated_at)
+    WHERE status = 'uploading';
+
+-- Every row a step wrote, so a re-run replaces exactly those (and the order it wrote them in) and
+-- never a row Insights or a person wrote for the same interview.
+CREATE TABLE IF NOT EXISTS intake.interview_outputs (
+    interview_id uuid NOT NULL REFERENCES public.interviews (id) ON DELETE CASCADE,
+    table_name   text NOT NULL,
+    row_id       text NOT NULL,
+    position     integer NOT NULL DEFAULT 0,
+    written_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (table_name, row_id)
+);
+CREATE INDEX IF NOT EXISTS interview_outputs_interview_idx
+    ON intake.interview_outputs (interview_id, table_name, position);
