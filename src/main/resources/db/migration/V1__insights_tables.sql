@@ -5,8 +5,9 @@
 -- Runs on an EMPTY database only. `intake migrate` on an existing Insights database records this
 -- version as its baseline and never runs it (Migrations.java), so nothing here can touch a live
 -- schema. Left out, because they are Supabase's or belong to parts of Insights Intake never touches:
--- the auth schema (so user columns are plain uuids, not foreign keys to auth.users), row-level
--- security and its policies, the user-tracking and timestamp triggers (Intake sets updated_at
+-- the auth schema (so user columns are plain uuids, not foreign keys to auth.users), the pgvector
+-- columns evidence.embedding and themes.embedding (no pgvector here), row-level security and its
+-- policies, the user-tracking and timestamp triggers (Intake sets updated_at
 -- itself), and the tables behind a few foreign keys (organizations, research plans, interview
 -- prompts, research links), whose uuid columns are kept. SchemaParityTest compares every column
 -- below with a database built from the Insights schema files.
@@ -30,6 +31,16 @@ CREATE TABLE accounts.accounts (
     updated_by            uuid,
     private_metadata      jsonb DEFAULT '{}'::jsonb,
     public_metadata       jsonb DEFAULT '{}'::jsonb,
+    website_url           text,
+    company_description   text,
+    customer_problem      text,
+    offerings             text[],
+    target_orgs           text[],
+    target_company_sizes  text[],
+    target_roles          text[],
+    competitors           text[],
+    industry              text,
+    plan_id               text NOT NULL DEFAULT 'free',
     PRIMARY KEY (id),
     CONSTRAINT accounts_accounts_slug_null_if_personal_account_true CHECK (
         (personal_account = true AND slug IS NULL) OR (personal_account = false))
@@ -56,8 +67,19 @@ CREATE TABLE projects (
     project_settings jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT projects_account_id_slug_unique UNIQUE (account_id, slug),
     created_at       timestamptz NOT NULL DEFAULT now(),
-    updated_at       timestamptz NOT NULL DEFAULT now()
+    updated_at       timestamptz NOT NULL DEFAULT now(),
+    public_slug          text,
+    is_public            boolean DEFAULT false,
+    public_hero_title    text,
+    public_hero_subtitle text,
+    public_cta_label     text DEFAULT 'Share your feedback',
+    public_cta_helper    text,
+    public_allow_chat    boolean DEFAULT false,
+    public_redirect_url  text,
+    public_calendar_url  text,
+    target_segments      jsonb DEFAULT '{}'::jsonb
 );
+CREATE UNIQUE INDEX idx_projects_public_slug ON projects (public_slug) WHERE public_slug IS NOT NULL;
 CREATE INDEX idx_projects_account_id ON projects (account_id);
 
 -- People ----------------------------------------------------------------------------------------
@@ -105,7 +127,13 @@ CREATE TABLE people (
     default_organization_id uuid,
     project_id              uuid REFERENCES projects (id) ON DELETE CASCADE,
     created_at              timestamptz NOT NULL DEFAULT now(),
-    updated_at              timestamptz NOT NULL DEFAULT now()
+    updated_at              timestamptz NOT NULL DEFAULT now(),
+    where_met               text,
+    when_met                timestamptz,
+    job_function            text,
+    seniority_level         text,
+    age_range               text,
+    life_stage              text
 );
 CREATE INDEX idx_people_account_id ON people (account_id);
 CREATE INDEX idx_people_account_project_created ON people (account_id, project_id, created_at);
@@ -208,7 +236,11 @@ CREATE TABLE interviews (
     created_at                    timestamptz NOT NULL DEFAULT now(),
     updated_at                    timestamptz NOT NULL DEFAULT now(),
     created_by                    uuid,
-    updated_by                    uuid
+    updated_by                    uuid,
+    share_token                   text UNIQUE,
+    share_enabled                 boolean DEFAULT false,
+    share_expires_at              timestamptz,
+    share_created_at              timestamptz
 );
 CREATE INDEX idx_interviews_account_id ON interviews (account_id);
 CREATE INDEX idx_interviews_project_id ON interviews (project_id);
@@ -375,7 +407,9 @@ CREATE TABLE evidence (
     created_at                timestamptz NOT NULL DEFAULT now(),
     updated_at                timestamptz NOT NULL DEFAULT now(),
     created_by                uuid,
-    updated_by                uuid
+    updated_by                uuid,
+    embedding_model           text,
+    embedding_generated_at    timestamptz
 );
 CREATE INDEX idx_evidence_account_id ON evidence (account_id);
 CREATE INDEX idx_evidence_project_id ON evidence (project_id);
@@ -448,7 +482,9 @@ CREATE TABLE themes (
     created_at         timestamptz NOT NULL DEFAULT now(),
     updated_at         timestamptz NOT NULL DEFAULT now(),
     created_by         uuid,
-    updated_by         uuid
+    updated_by         uuid,
+    embedding_model    text,
+    embedding_generated_at timestamptz
 );
 CREATE INDEX idx_themes_account_id ON themes (account_id);
 CREATE INDEX idx_themes_project_id ON themes (project_id);
