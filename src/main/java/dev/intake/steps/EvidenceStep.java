@@ -31,7 +31,8 @@ public class EvidenceStep implements StepHandler {
     public JsonObject run(StepContext context) {
         var transcript = StepInputs.transcript(transcripts, context);
         EvidenceFindings findings = analyzer.findEvidence(transcript, context.analysisContext());
-        evidence.replace(context.lease(), context.interview().accountId(), context.interview().projectId(), findings);
+        evidence.replace(context.lease(), context.interview().accountId(), context.interview().projectId(),
+                context.interview().mediaKey(), findings);
         return new JsonObject();
     }
 }

@@ -65,11 +65,14 @@ public class EvidenceStore {
 
     @Sql
     static final String DELETE_LINKS = Outputs.deleteWritten("interview_people", "bigint");
-    /** An account's person by name, preferring one of this project: how Insights matches a participant. */
+    /**
+     * An account's person by name and no organisation (Intake knows none), preferring one of this
+     * project: how Insights' people resolution matches a participant it has no email for.
+     */
     @Sql
     static final String FIND_PERSON = """
             SELECT id FROM people
-            WHERE account_id = $1 AND name_hash = lower($2)
+            WHERE account_id = $1 AND name_hash = lower($2) AND default_organization_id IS NULL
             ORDER BY (project_id IS NOT DISTINCT FROM $3) DESC, created_at, id
             LIMIT 1""";
     @Sql
@@ -112,7 +115,7 @@ public class EvidenceStore {
     }
 
     /** Replaces the evidence and people links this pipeline wrote for the interview, in one transaction. */
-    public void replace(Lease lease, UUID accountId, UUID projectId, EvidenceFindings findings) {
+    public void replace(Lease lease, UUID accountId, UUID projectId, String mediaKey, EvidenceFindings findings) {
         UUID interviewId = lease.interviewId();
         db.inTransaction(tx -> {
             LeaseFence.hold(tx, lease);
@@ -134,7 +137,7 @@ public class EvidenceStore {
             for (EvidenceDraft e : findings.evidence()) {
                 UUID evidenceId = UUID.randomUUID();
                 evidence.add(Tuple.from(Arrays.asList(evidenceId, accountId, projectId, interviewId, e.verbatim(),
-                        Gist.of(e.verbatim()), e.kind().key(), anchors(e), evidence.size())));
+                        Gist.of(e.verbatim()), e.kind().key(), anchors(e, mediaKey), evidence.size())));
                 UUID speaker = e.speaker() == null ? null : personIds.get(PersonName.normalize(e.speaker()).toLowerCase());
                 if (speaker != null) {
                     speakers.add(Tuple.of(evidenceId, speaker, accountId, projectId));
@@ -168,13 +171,18 @@ public class EvidenceStore {
         return rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id"));
     }
 
-    private static JsonArray anchors(EvidenceDraft e) {
+    /** Where the quote is in the media, as Insights' player seeks: milliseconds, and the media's object key. */
+    private static JsonArray anchors(EvidenceDraft e, String mediaKey) {
         if (e.startSec() == null) {
             return new JsonArray();
         }
-        return new JsonArray().add(new JsonObject()
+        JsonObject anchor = new JsonObject()
                 .put("start_ms", Math.round(e.startSec() * 1000))
-                .put("end_ms", Math.round((e.endSec() == null ? e.startSec() : e.endSec()) * 1000)));
+                .put("end_ms", Math.round((e.endSec() == null ? e.startSec() : e.endSec()) * 1000));
+        if (mediaKey != null) {
+            anchor.put("media_key", mediaKey);
+        }
+        return new JsonArray().add(anchor);
     }
 
     private static List<PersonDraft> byName(List<PersonDraft> people) {

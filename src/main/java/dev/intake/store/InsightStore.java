@@ -2,7 +2,6 @@ package dev.intake.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,16 +120,19 @@ public class InsightStore {
     static final String DELETE_ANSWERS = Outputs.deleteWritten("project_answers", "uuid");
     /**
      * An answer to one research question, as Insights' own analysis writes one (origin 'analysis',
-     * status 'answered'); analysis_run_metadata says it was Intake, and in which run.
+     * status 'answered', the interview's first participant as respondent); analysis_run_metadata says
+     * it was Intake, and in which run.
      */
     @Sql
     static final String INSERT_ANSWER = """
             WITH a AS (
                 INSERT INTO project_answers (project_id, interview_id, research_question_id, decision_question_id,
-                                             question_text, answer_text, status, origin, answered_at,
-                                             analysis_run_metadata)
-                SELECT q.project_id, $2, q.id, q.decision_question_id, q.text, $3, 'answered', 'analysis', now(),
-                       $4::jsonb
+                                             question_text, answer_text, analysis_summary, status, origin, answered_at,
+                                             analysis_run_metadata, respondent_person_id)
+                SELECT q.project_id, $2, q.id, q.decision_question_id, q.text, $3, $3, 'answered', 'analysis', now(),
+                       $4::jsonb,
+                       (SELECT ip.person_id FROM interview_people ip
+                        WHERE ip.interview_id = $2 AND ip.role = 'participant' ORDER BY ip.id LIMIT 1)
                 FROM research_questions q WHERE q.id = $1 AND q.project_id = $5
                 RETURNING id)
             INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)
@@ -140,11 +142,20 @@ public class InsightStore {
     static final String LINK_ANSWER_EVIDENCE = """
             INSERT INTO project_answer_evidence (project_id, answer_id, evidence_id, interview_id, source, text,
                                                  start_seconds, end_seconds, payload)
-            SELECT $1, $2, e.id, e.interview_id, 'transcript', e.verbatim,
+            SELECT $1, $2, e.id, e.interview_id, 'analysis', e.verbatim,
                    (e.anchors->0->>'start_ms')::numeric / 1000, (e.anchors->0->>'end_ms')::numeric / 1000,
-                   jsonb_build_object('writer', 'intake')
+                   $4::jsonb
             FROM evidence e WHERE e.id = $3
             ON CONFLICT (project_id, answer_id, evidence_id) DO NOTHING""";
+    /**
+     * Insights' research rollup finds an answer's evidence through evidence.project_answer_id: set on
+     * Intake's own evidence only, to the first answer that cites it.
+     */
+    @Sql
+    static final String MARK_EVIDENCE_ANSWER = """
+            UPDATE evidence SET project_answer_id = $2, updated_at = now()
+            WHERE id = $1 AND project_answer_id IS NULL
+              AND EXISTS (SELECT 1 FROM intake.interview_outputs o WHERE o.table_name = 'evidence' AND o.row_id = $1::text)""";
     /** Each research question of the project with Intake's answer from this interview, if there is one. */
     @Sql
     static final String LIST_ANSWERS = """
@@ -230,11 +241,12 @@ public class InsightStore {
      */
     public void replaceAnswers(Lease lease, UUID projectId, String runId, List<AnswerDraft> answers) {
         UUID interviewId = lease.interviewId();
-        JsonObject metadata = new JsonObject().put("writer", "intake").put("run_id", runId);
+        JsonObject metadata = new JsonObject().put("writer", "intake").put("last_run_id", runId);
         db.inTransaction(tx -> {
             LeaseFence.hold(tx, lease);
             tx.execute(DELETE_ANSWERS, Tuple.of(interviewId));
             List<Tuple> links = new ArrayList<>();
+            List<Tuple> marks = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
                 AnswerDraft a = answers.get(i);
                 if (!a.answered()) {
@@ -247,9 +259,13 @@ public class InsightStore {
                             + projectId);
                 }
                 UUID answerId = rows.iterator().next().getUUID("id");
-                a.evidenceIds().forEach(evidenceId -> links.add(Tuple.of(projectId, answerId, evidenceId)));
+                for (UUID evidenceId : a.evidenceIds()) {
+                    links.add(Tuple.of(projectId, answerId, evidenceId, metadata));
+                    marks.add(Tuple.of(evidenceId, answerId));
+                }
             }
             tx.executeBatch(LINK_ANSWER_EVIDENCE, links);
+            tx.executeBatch(MARK_EVIDENCE_ANSWER, marks);
             return null;
         });
     }

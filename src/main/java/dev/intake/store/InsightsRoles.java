@@ -4,8 +4,8 @@ import dev.intake.providers.analysis.PersonRole;
 
 /**
  * Intake's roles in Insights' words: {@code interview_people.role} (participant, interviewer, and
- * mentioned for people only talked about) and {@code people.person_type} (internal for the team's
- * interviewer, external for the customer).
+ * mentioned for people only talked about) and {@code people.person_type} ('internal' for the team's
+ * interviewer; Insights leaves it NULL for everyone else).
  */
 final class InsightsRoles {
 
@@ -22,9 +22,8 @@ final class InsightsRoles {
 
     static String personType(PersonRole role) {
         return switch (role) {
-            case INTERVIEWEE -> "external";
             case INTERVIEWER -> "internal";
-            case MENTIONED -> null;
+            case INTERVIEWEE, MENTIONED -> null;
         };
     }
 

@@ -32,10 +32,10 @@ public record Interview(UUID id, UUID accountId, UUID projectId, String title, I
 
     /**
      * {@code type} is Insights' source_type vocabulary (audio_upload, video_upload, transcript_import,
-     * realtime_recording); {@code sourceUrl} the URL a file was imported from.
+     * recall, as Insights' own Recall webhook writes it); {@code sourceUrl} the URL a file was imported from.
      */
     public record Source(String type, String sourceUrl, String recallRecordingId, String recallBotId) {
-        public static final String REALTIME_RECORDING = "realtime_recording";
+        public static final String RECALL = "recall";
 
         private static final Set<String> TRANSCRIPTS = Set.of("vtt", "srt", "txt", "json");
         private static final Set<String> VIDEO = Set.of("mp4", "mov", "webm", "mkv", "avi", "m4v");
@@ -50,7 +50,7 @@ public record Interview(UUID id, UUID accountId, UUID projectId, String title, I
         }
 
         public static Source recall(String recordingId, String botId) {
-            return new Source(REALTIME_RECORDING, null, recordingId, botId);
+            return new Source(RECALL, null, recordingId, botId);
         }
 
         public Origin origin() {

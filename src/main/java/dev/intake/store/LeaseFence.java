@@ -12,7 +12,7 @@ final class LeaseFence {
     @Sql
     static final String HOLD = """
             SELECT 1 FROM interviews
-            WHERE id = $1 AND conversation_analysis->>'lease_owner' = $2
+            WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $2
             FOR UPDATE""";
 
     private LeaseFence() {

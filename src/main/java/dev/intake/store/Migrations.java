@@ -45,7 +45,11 @@ public class Migrations {
     }
 
     public Result migrate() {
-        Flyway flyway = flyway();
+        return migrate(flyway());
+    }
+
+    /** Migrates the database {@code flyway} is configured for, baselining an existing Insights one first. */
+    static Result migrate(Flyway flyway) {
         Found found = inspect(flyway.getConfiguration().getDataSource());
         if (found == Found.EXISTING_INSIGHTS) {
             Flyway.configure().configuration(flyway.getConfiguration())

@@ -90,7 +90,7 @@ class LocalEngineTest {
         assertEquals(ALL_STEPS, done.completedSteps());
         assertEquals(data.rows("evidence", done.id()), (long) done.analysis().getInteger("evidence_count"));
         assertTrue(done.analysis().containsKey("completed_at"));
-        assertFalse(done.analysis().containsKey("lease_owner"));
+        assertFalse(done.run().containsKey("lease_owner"));
         assertTrue(done.lastError().isEmpty());
     }
 

@@ -27,6 +27,7 @@ import dev.intake.workflow.StepError;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -34,6 +35,8 @@ class InterviewStoreTest {
 
     private static final Duration LEASE = Duration.ofMinutes(2);
 
+    @Inject
+    Db db;
     @Inject
     InterviewStore interviews;
     @Inject
@@ -85,7 +88,7 @@ class InterviewStoreTest {
         List<Boolean> claims = Racers.race(16,
                 () -> interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, LEASE).isPresent());
         assertEquals(1, claims.stream().filter(won -> won).count());
-        assertEquals(1, data.interview(id()).analysis().getInteger("attempt"));
+        assertEquals(1, data.interview(id()).run().getInteger("attempt"));
     }
 
     @Test
@@ -94,10 +97,10 @@ class InterviewStoreTest {
         Lease lease = claim(Step.UPLOAD);
         Interview interview = data.interview(id());
         assertEquals(InterviewStatus.TRANSCRIBING, interview.status());
-        assertEquals(10, interview.progress());
-        assertEquals(lease.owner(), interview.analysis().getString("lease_owner"));
-        assertNotNull(interview.analysis().getString("lease_until"));
-        assertNotNull(interview.analysis().getString("heartbeat_at"));
+        assertEquals(10, interview.progressPercent());
+        assertEquals(lease.owner(), interview.run().getString("lease_owner"));
+        assertNotNull(interview.run().getString("lease_until"));
+        assertNotNull(interview.run().getString("heartbeat_at"));
     }
 
     @Test
@@ -115,7 +118,7 @@ class InterviewStoreTest {
         assertTrue(interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, LEASE).isEmpty());
         Thread.sleep(400);
         assertTrue(interviews.claimStep(Lease.newOwner(id()), runId, Step.UPLOAD, LEASE).isPresent());
-        assertEquals(2, data.interview(id()).analysis().getInteger("attempt"));
+        assertEquals(2, data.interview(id()).run().getInteger("attempt"));
     }
 
     @Test
@@ -127,9 +130,9 @@ class InterviewStoreTest {
         assertEquals(InterviewStatus.TRANSCRIBED, interview.status());
         assertEquals(List.of("upload"), interview.completedSteps());
         assertEquals(Optional.of("evidence"), interview.currentStep());
-        assertEquals(30, interview.progress());
-        assertFalse(interview.analysis().containsKey("lease_owner"));
-        assertFalse(interview.analysis().containsKey("attempt"));
+        assertEquals(30, interview.progressPercent());
+        assertFalse(interview.run().containsKey("lease_owner"));
+        assertFalse(interview.run().containsKey("attempt"));
     }
 
     @Test
@@ -150,7 +153,7 @@ class InterviewStoreTest {
         Interview interview = data.interview(id());
         assertEquals(InterviewStatus.READY, interview.status());
         assertEquals(Optional.of("complete"), interview.currentStep());
-        assertEquals(100, interview.progress());
+        assertEquals(100, interview.progressPercent());
         assertEquals(7, interview.analysis().getInteger("evidence_count"));
         assertNotNull(interview.analysis().getString("completed_at"));
     }
@@ -171,7 +174,7 @@ class InterviewStoreTest {
         assertNotNull(error.getString("at"));
         assertNotNull(interview.analysis().getString("failed_at"));
         assertEquals(Optional.of("Failed at upload: the transcript could not be read"), interview.statusDetail());
-        assertFalse(interview.analysis().containsKey("lease_owner"));
+        assertFalse(interview.run().containsKey("lease_owner"));
     }
 
     @Test
@@ -211,8 +214,8 @@ class InterviewStoreTest {
         assertEquals(Optional.of("evidence"), interview.currentStep());
         assertEquals(Optional.of(resumed), interview.runId());
         assertTrue(interview.lastError().isEmpty());
-        assertEquals(new JsonObject().put("resume_from", "evidence").put("skip_steps", new JsonArray().add("enrich-person")),
-                interview.analysis().getJsonObject("workflow_state"));
+        assertEquals("evidence", interview.run().getString("resume_from"));
+        assertEquals(new JsonArray().add("enrich-person"), interview.run().getJsonArray("skip_steps"));
         assertEquals(RunPlan.of("evidence", List.of("enrich-person")), interview.runPlan());
     }
 
@@ -233,7 +236,7 @@ class InterviewStoreTest {
         interviews.completeUpload(id(), key.key(), runId);
         data.interview(id());
         interviews.startRun(id(), UUID.randomUUID().toString(), RunPlan.resumeFrom(Step.UPLOAD));
-        assertFalse(data.interview(id()).analysis().containsKey("resume_count"));
+        assertFalse(data.interview(id()).run().containsKey("resume_count"));
     }
 
     @Test
@@ -249,5 +252,66 @@ class InterviewStoreTest {
         Lease lease = Lease.newOwner(id());
         assertThrows(IllegalArgumentException.class, () -> new Lease(id(), " "));
         assertEquals(Race.LOST, interviews.completeStep(lease, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject()));
+    }
+
+    @Test
+    void a_run_starts_on_an_insights_row_whose_conversation_analysis_is_null() {
+        db.execute("UPDATE interviews SET conversation_analysis = NULL, processing_metadata = NULL WHERE id = $1", Tuple.of(id()));
+        assertEquals(Race.WON, interviews.completeUpload(id(), key.key(), runId));
+        Interview started = data.interview(id());
+        assertEquals(Optional.of(runId), started.runId());
+        assertEquals(Optional.of("upload"), started.currentStep());
+        assertEquals("upload", started.progress().getString("current_step"));
+        claim(Step.UPLOAD);
+    }
+
+    @Test
+    void the_web_apps_progress_keys_follow_the_run_in_processing_metadata() {
+        interviews.completeUpload(id(), key.key(), runId);
+        Lease lease = claim(Step.UPLOAD);
+        JsonObject progress = data.interview(id()).progress();
+        assertEquals("upload", progress.getString("current_step"));
+        assertEquals(10, progress.getInteger("progress"));
+        assertEquals(Step.UPLOAD.detail(), progress.getString("status_detail"));
+
+        interviews.completeStep(lease, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject());
+        progress = data.interview(id()).progress();
+        assertEquals("evidence", progress.getString("current_step"));
+        assertEquals(30, progress.getInteger("progress"));
+        assertEquals(new JsonArray().add("upload"), progress.getJsonArray("completed_steps"));
+    }
+
+    @Test
+    void a_failure_shows_intakes_message_where_the_web_app_reads_it_and_a_new_run_clears_it() {
+        interviews.completeUpload(id(), key.key(), runId);
+        Lease lease = claim(Step.UPLOAD);
+        interviews.recordFailure(id(), Optional.of(lease), new StepError("upload", "the file is empty", ErrorKind.PERMANENT, 1));
+        Interview failed = data.interview(id());
+        assertEquals("Failed at upload: the file is empty", failed.progress().getString("error"));
+        assertNotNull(failed.progress().getString("failed_at"));
+        assertEquals("the file is empty", failed.analysis().getString("last_error"));
+
+        interviews.startRun(id(), UUID.randomUUID().toString(), RunPlan.resumeFrom(Step.UPLOAD));
+        Interview again = data.interview(id());
+        assertFalse(again.progress().containsKey("error"));
+        assertFalse(again.progress().containsKey("failed_at"));
+        assertFalse(again.analysis().containsKey("last_error"));
+    }
+
+    @Test
+    void keys_the_old_pipeline_wrote_are_kept_and_intakes_run_state_stays_under_its_own_key() {
+        db.execute("""
+                UPDATE interviews
+                SET conversation_analysis = '{"trigger_run_id": "run_old", "workflow_state": {"interviewId": "x"}}',
+                    processing_metadata = '{"trigger_run_id": "run_old"}'
+                WHERE id = $1""", Tuple.of(id()));
+        interviews.completeUpload(id(), key.key(), runId);
+        claim(Step.UPLOAD);
+        Interview interview = data.interview(id());
+        assertEquals("run_old", interview.analysis().getString("trigger_run_id"));
+        assertEquals(new JsonObject().put("interviewId", "x"), interview.analysis().getJsonObject("workflow_state"));
+        assertEquals("run_old", interview.progress().getString("trigger_run_id"));
+        assertEquals(runId, interview.run().getString("run_id"));
+        assertFalse(interview.analysis().containsKey("run_id"));
     }
 }

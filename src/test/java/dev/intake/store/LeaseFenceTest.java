@@ -62,9 +62,9 @@ class LeaseFenceTest {
         assertThrows(LeaseLostException.class, () -> transcripts.save(first, transcript("stale words"), key.key()));
         assertEquals("the newer run's words", transcripts.load(key.interviewId()).orElseThrow().utterances().get(0).text());
 
-        evidence.replace(second, project.accountId(), project.projectId(), findings("newer"));
+        evidence.replace(second, project.accountId(), project.projectId(), key.key(), findings("newer"));
         assertThrows(LeaseLostException.class,
-                () -> evidence.replace(first, project.accountId(), project.projectId(), findings("stale")));
+                () -> evidence.replace(first, project.accountId(), project.projectId(), key.key(), findings("stale")));
         assertEquals(List.of("newer"), evidence.list(key.interviewId()).stream().map(e -> e.verbatim()).toList());
     }
 }

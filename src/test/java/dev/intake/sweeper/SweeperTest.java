@@ -75,8 +75,9 @@ class SweeperTest {
         db.execute("""
                 UPDATE interviews
                 SET updated_at = now() - make_interval(secs => $2::double precision),
-                    conversation_analysis = CASE WHEN conversation_analysis ? 'lease_until'
-                        THEN conversation_analysis || jsonb_build_object('lease_until', now() - make_interval(secs => $2::double precision))
+                    conversation_analysis = CASE WHEN conversation_analysis->'intake' ? 'lease_until'
+                        THEN jsonb_set(conversation_analysis, '{intake,lease_until}',
+                                       to_jsonb(now() - make_interval(secs => $2::double precision)))
                         ELSE conversation_analysis END
                 WHERE id = $1""", Tuple.of(id, (double) ago.toSeconds()));
     }
@@ -111,7 +112,7 @@ class SweeperTest {
         assertTrue(report.resumed().stream().anyMatch(e -> e.interviewId().equals(id.toString())), report.toString());
         Interview done = data.awaitSettled(id);
         assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(JsonObject::encode).orElse(""));
-        assertEquals(1, done.analysis().getInteger("resume_count"));
+        assertEquals(1, done.resumeCount());
         return done;
     }
 
@@ -172,7 +173,7 @@ class SweeperTest {
     void past_the_bound_of_resumes_the_interview_fails_saying_where_it_was_stuck_and_for_how_long() {
         Interview done = ready("standup-notes.txt");
         orphanRun(done.id(), RunPlan.resumeFrom(Step.EVIDENCE));
-        db.execute("UPDATE interviews SET conversation_analysis = conversation_analysis || '{\"resume_count\": 3}' WHERE id = $1",
+        db.execute("UPDATE interviews SET conversation_analysis = jsonb_set(conversation_analysis, '{intake,resume_count}', '3') WHERE id = $1",
                 Tuple.of(done.id()));
         age(done.id(), Duration.ofHours(8));
 
@@ -265,7 +266,7 @@ class SweeperTest {
         for (UUID id : stuck) {
             Interview done = data.awaitSettled(id);
             assertEquals(InterviewStatus.READY, done.status());
-            assertEquals(1, done.analysis().getInteger("resume_count"));
+            assertEquals(1, done.resumeCount());
         }
     }
 
@@ -275,11 +276,11 @@ class SweeperTest {
         db.execute("""
                 INSERT INTO interviews (id, account_id, project_id, title, status, conversation_analysis, updated_at)
                 SELECT gen_random_uuid(), $1, $2, 'bulk', CASE WHEN n % 500 = 0 THEN 'processing' ELSE 'ready' END::interview_status,
-                       '{}'::jsonb, now() - (n || ' seconds')::interval
+                       CASE WHEN n % 3 = 0 THEN NULL ELSE '{"intake": {}}'::jsonb END, now() - (n || ' seconds')::interval
                 FROM generate_series(1, 20000) AS n""", Tuple.of(project.accountId(), project.projectId()));
         db.execute("ANALYZE interviews", Tuple.tuple());
         List<String> plan = sweeps.explainStalledScan(STALLED, 100);
-        assertTrue(plan.stream().anyMatch(line -> line.contains("interviews_in_flight_idx")), String.join("\n", plan));
+        assertTrue(plan.stream().anyMatch(line -> line.contains("intake_interviews_in_flight_idx")), String.join("\n", plan));
         assertTrue(plan.stream().noneMatch(line -> line.contains("Seq Scan on interviews")), String.join("\n", plan));
     }
 
