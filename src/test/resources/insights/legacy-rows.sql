@@ -69,6 +69,18 @@ INSERT INTO interviews (id, account_id, project_id, title, status, source_type, 
     ('0ca30000-0000-4000-8000-000000000003', 'aaaaaaaa-0000-4000-8000-000000000001', 'bbbbbbbb-0000-4000-8000-000000000001',
      'Planned call', 'draft', NULL, NULL, NULL, '{}', NULL, '2025-11-05 10:00+00', '2025-11-05 10:00+00');
 
+-- The incident's transcript as Insights' upload step saved it (AssemblyAI's shape: milliseconds).
+UPDATE interviews SET
+    transcript = 'Priya Raman: How do new analysts get up to speed?' || chr(10) || 'Dana Whitfield: Honestly, it''s painful.',
+    transcript_formatted = '{"full_transcript": "…", "audio_duration": 41.0, "language_code": "en",
+      "speaker_transcripts": [
+        {"speaker": "Priya Raman", "text": "How do new analysts get up to speed when they join?", "start": 13900, "end": 17400, "confidence": 0.93},
+        {"speaker": "Dana Whitfield", "text": "Honestly, it''s painful. We copy the same onboarding spreadsheet for every hire, and it takes about two weeks before they can ship a report on their own.", "start": 18100, "end": 26500, "confidence": 0.91},
+        {"speaker": "Priya Raman", "text": "What makes it take two weeks?", "start": 27000, "end": 30200},
+        {"speaker": "Dana Whitfield", "text": "Mostly finding the right data. Our depot codes changed twice last year and nobody wrote down the mapping. My manager, Marcus Lee, keeps asking why reports are late.", "start": 30900, "end": 41000}]}',
+    duration_sec = 41
+WHERE id = '931e3b81-ef32-48c3-b6f3-382461b362e4';
+
 INSERT INTO evidence (id, account_id, project_id, interview_id, verbatim, gist, anchors, created_at, updated_at) VALUES
     ('e0000000-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000001', 'bbbbbbbb-0000-4000-8000-000000000001',
      '0ca10000-0000-4000-8000-000000000001', 'Nobody owns the depot code mapping.', 'No owner for depot codes',

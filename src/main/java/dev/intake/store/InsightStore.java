@@ -283,7 +283,7 @@ public class InsightStore {
 
     private static UUID findOrCreate(Db.Tx tx, UUID projectId, String name, String find, Tuple findArgs,
                                      String insert, Tuple insertArgs) {
-        tx.execute(LOCK_NAME, Tuple.of(projectId, name));
+        tx.execute(LOCK_NAME, Tuple.of(projectId.toString(), name));
         var found = tx.execute(find, findArgs);
         if (found.rowCount() > 0) {
             return found.iterator().next().getUUID("id");
