@@ -5,12 +5,14 @@
 SET LOCAL search_path = public;
 
 -- The Recall.ai ids an interview came from, so a redelivered webhook finds the interview it created.
--- Insights has recall_recording_id with a UNIQUE constraint (named interviews_recall_recording_id_key,
--- like the index below, which is then skipped); recall_bot_id is Intake's.
+-- recall_recording_id is Insights' own (migration 20260116000000_recall_desktop_integration, UNIQUE,
+-- so its index is named interviews_recall_recording_id_key like the one here, which is then
+-- skipped); a database from before it gets the same. The bot id has no Insights column: it lives in
+-- Intake's run state, unique there.
 ALTER TABLE interviews ADD COLUMN IF NOT EXISTS recall_recording_id text;
-ALTER TABLE interviews ADD COLUMN IF NOT EXISTS recall_bot_id text;
 CREATE UNIQUE INDEX IF NOT EXISTS interviews_recall_recording_id_key ON interviews (recall_recording_id);
-CREATE UNIQUE INDEX IF NOT EXISTS interviews_recall_bot_id_key ON interviews (recall_bot_id);
+CREATE UNIQUE INDEX IF NOT EXISTS intake_interviews_recall_bot_key
+    ON interviews ((conversation_analysis->'intake'->>'recall_bot_id'));
 
 -- Interviews Intake owns carry conversation_analysis.intake (its run state). The sweeper scans the
 -- ones in flight, oldest activity first; every transition and heartbeat sets updated_at.

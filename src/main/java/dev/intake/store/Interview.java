@@ -71,7 +71,8 @@ public record Interview(UUID id, UUID accountId, UUID projectId, String title, I
     }
 
     static final String COLUMNS = "id, account_id, project_id, title, status::text AS status, source_type, source_url, "
-            + "recall_recording_id, recall_bot_id, media_url, conversation_analysis, processing_metadata, "
+            + "recall_recording_id, conversation_analysis->'intake'->>'recall_bot_id' AS recall_bot_id, media_url, "
+            + "conversation_analysis, processing_metadata, "
             + "created_at, updated_at";
 
     static Interview from(Row row) {

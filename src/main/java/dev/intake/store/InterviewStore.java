@@ -46,10 +46,11 @@ public class InterviewStore {
     @Sql
     static final String INSERT = """
             INSERT INTO interviews (id, account_id, project_id, title, status, source_type, source_url,
-                                    recall_recording_id, recall_bot_id, created_by, conversation_analysis)
-            VALUES ($1, $2, $3, $4, $5::interview_status, $6, $7, $8, $9, %s,
+                                    recall_recording_id, created_by, conversation_analysis)
+            VALUES ($1, $2, $3, $4, $5::interview_status, $6, $7, $8, %s,
                     jsonb_strip_nulls(jsonb_build_object('custom_instructions', $11::text))
-                    || jsonb_build_object('intake', jsonb_build_object('owned_at', now())))""".formatted(MEMBER_OR_NULL.formatted("$10"));
+                    || jsonb_build_object('intake', jsonb_strip_nulls(jsonb_build_object(
+                        'owned_at', now(), 'recall_bot_id', $9::text))))""".formatted(MEMBER_OR_NULL.formatted("$10"));
 
     /**
      * Records an interview whose media is elsewhere (a URL, a Recall.ai recording) with its first run
@@ -58,21 +59,21 @@ public class InterviewStore {
     @Sql
     static final String INSERT_STARTED = """
             INSERT INTO interviews (id, account_id, project_id, title, status, source_type, source_url,
-                                    recall_recording_id, recall_bot_id, created_by,
-                                    conversation_analysis, processing_metadata)
-            VALUES ($1, $2, $3, $4, 'uploaded', $5, $6, $7, $8, %s,
+                                    recall_recording_id, created_by, conversation_analysis, processing_metadata)
+            VALUES ($1, $2, $3, $4, 'uploaded', $5, $6, $7, %s,
                     jsonb_strip_nulls(jsonb_build_object('custom_instructions', $12::text))
                     || jsonb_build_object(
                         'current_step', 'upload',
                         'completed_steps', '[]'::jsonb,
                         'progress', 0,
                         'status_detail', $11::text,
-                        'intake', jsonb_build_object(
+                        'intake', jsonb_strip_nulls(jsonb_build_object(
                             'run_id', $10::text,
                             'resume_from', 'upload',
                             'skip_steps', '[]'::jsonb,
                             'heartbeat_at', now(),
-                            'owned_at', now())),
+                            'owned_at', now(),
+                            'recall_bot_id', $8::text))),
                     jsonb_build_object('current_step', 'upload', 'completed_steps', '[]'::jsonb, 'progress', 0,
                                        'status_detail', $11::text))
             ON CONFLICT DO NOTHING
@@ -82,9 +83,8 @@ public class InterviewStore {
     @Sql
     static final String INSERT_FAILED = """
             INSERT INTO interviews (id, account_id, project_id, title, status, source_type, source_url,
-                                    recall_recording_id, recall_bot_id, created_by,
-                                    conversation_analysis, processing_metadata)
-            VALUES ($1, $2, $3, $4, 'error', $5, $6, $7, $8, %s,
+                                    recall_recording_id, created_by, conversation_analysis, processing_metadata)
+            VALUES ($1, $2, $3, $4, 'error', $5, $6, $7, %s,
                     jsonb_build_object(
                         'current_step', $10::text,
                         'completed_steps', '[]'::jsonb,
@@ -92,10 +92,11 @@ public class InterviewStore {
                         'last_error', $11::text,
                         'failed_at', now(),
                         'status_detail', $12::text,
-                        'intake', jsonb_build_object(
+                        'intake', jsonb_strip_nulls(jsonb_build_object(
                             'owned_at', now(),
+                            'recall_bot_id', $8::text,
                             'error', jsonb_build_object('step', $10::text, 'message', $11::text,
-                                                        'kind', 'permanent', 'attempts', 1, 'at', now()))),
+                                                        'kind', 'permanent', 'attempts', 1, 'at', now())))),
                     jsonb_build_object('current_step', $10::text, 'progress', 0, 'status_detail', $12::text,
                                        'failed_at', now(), 'error', $12::text))
             ON CONFLICT DO NOTHING
@@ -103,7 +104,7 @@ public class InterviewStore {
 
     @Sql
     static final String FIND_BY_RECALL = "SELECT " + Interview.COLUMNS
-            + " FROM interviews WHERE recall_recording_id = $1 OR recall_bot_id = $2";
+            + " FROM interviews WHERE recall_recording_id = $1 OR conversation_analysis->'intake'->>'recall_bot_id' = $2";
 
     /** The upload step records where it put the media (media_url holds the key, as Insights keeps it). */
     @Sql
@@ -131,13 +132,14 @@ public class InterviewStore {
             + "        'completed_steps', " + keptSteps("$5") + ","
             + "        'progress', $10::int,"
             + "        'status_detail', $8::text,"
-            + "        'intake', jsonb_build_object("
-            + "            'run_id', $2::text,"
-            + "            'resume_from', $4::text,"
-            + "            'skip_steps', to_jsonb($6::text[]),"
-            + "            'heartbeat_at', now(),"
-            + "            'owned_at', coalesce(" + RUN + "->'owned_at', to_jsonb(now())),"
-            + "            'step_timings', coalesce(" + RUN + "->'step_timings', '{}'::jsonb))),"
+            + "        'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at' - 'resume_count'"
+            + "                   - 'error' - 'step_started_at')"
+            + "            || jsonb_build_object("
+            + "                'run_id', $2::text,"
+            + "                'resume_from', $4::text,"
+            + "                'skip_steps', to_jsonb($6::text[]),"
+            + "                'heartbeat_at', now(),"
+            + "                'owned_at', coalesce(" + RUN + "->'owned_at', to_jsonb(now())))),"
             + " processing_metadata = (" + METADATA + " - 'failed_at' - 'error' - 'completed_at')"
             + "   || jsonb_build_object('current_step', $4::text, 'progress', $10::int, 'status_detail', $8::text,"
             + "                         'completed_steps', " + keptSteps("$5") + ")"
