@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.intake.access.Caller;
-import dev.intake.cli.IntakeCli;
 import dev.intake.ingest.EntryOutcome;
 import dev.intake.ingest.MediaBucket;
 import dev.intake.ingest.MediaKey;
@@ -39,6 +36,7 @@ import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
 import dev.intake.testing.InsightsDatabaseResource;
 import dev.intake.testing.RecallFixtures;
+import dev.intake.testing.Cli;
 import dev.intake.testing.TestData;
 import dev.intake.testing.WebAppProgress;
 import dev.intake.testing.WireMockResource;
@@ -108,14 +106,8 @@ class InsightsDropInTest {
     @Inject
     TestData data;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run intake(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = IntakeCli.commandLine(factory).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private Cli.Run intake(String... args) {
+        return Cli.run(factory, args);
     }
 
     /** Every row of every table of Insights' schemas, keyed by table, as PostgreSQL prints the row. */
@@ -146,7 +138,7 @@ class InsightsDropInTest {
     @Test
     @Order(1)
     void migrate_finds_the_insights_database_adds_only_intakes_parts_and_a_second_run_changes_nothing() {
-        Run first = intake("migrate");
+        Cli.Run first = intake("migrate");
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("Found an existing Insights database"), first.out());
         assertEquals(0, count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'flyway_schema_history'"));
@@ -155,12 +147,12 @@ class InsightsDropInTest {
         assertEquals(3, count("SELECT count(*) FROM intake.analysis_jobs_archive"));
         rowsAfterMigrating = insightsRows();
 
-        Run second = intake("migrate");
+        Cli.Run second = intake("migrate");
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.out().contains("Applied 0 migration(s)"), second.out());
         assertEquals(rowsAfterMigrating, insightsRows());
 
-        Run audit = intake("audit-schema");
+        Cli.Run audit = intake("audit-schema");
         assertEquals(0, audit.exit(), audit.out() + audit.err());
     }
 
@@ -272,19 +264,19 @@ class InsightsDropInTest {
     void the_sweeper_leaves_interviews_intake_does_not_own_and_repair_takes_the_incident_to_ready() {
         data.putObject(MediaKey.parse(INCIDENT_KEY).orElseThrow(), TestData.sample("onboarding-interview.vtt"));
 
-        Run sweep = intake("sweep");
+        Cli.Run sweep = intake("sweep");
         assertEquals(0, sweep.exit(), sweep.err());
         assertEquals(InterviewStatus.PROCESSING, data.interview(INCIDENT).status(), "the old pipeline's interview is not Intake's");
-        Run stuck = intake("repair", "--stuck", "--dry-run");
+        Cli.Run stuck = intake("repair", "--stuck", "--dry-run");
         assertFalse(stuck.out().contains(INCIDENT.toString()), stuck.out());
-        Run anyOwner = intake("repair", "--stuck", "--any-owner", "--dry-run");
+        Cli.Run anyOwner = intake("repair", "--stuck", "--any-owner", "--dry-run");
         assertTrue(anyOwner.out().contains("would repair " + INCIDENT), anyOwner.out());
         assertTrue(anyOwner.out().contains("would repair " + NULL_ANALYSIS), anyOwner.out());
 
-        Run diagnose = intake("diagnose", INCIDENT.toString());
+        Cli.Run diagnose = intake("diagnose", INCIDENT.toString());
         assertTrue(diagnose.out().contains("none of Intake's (Insights' pipeline: run_cm3incident)"), diagnose.out());
 
-        Run repair = intake("repair", INCIDENT.toString());
+        Cli.Run repair = intake("repair", INCIDENT.toString());
         assertEquals(0, repair.exit(), repair.out() + repair.err());
         assertTrue(repair.out().contains(INCIDENT + ": ready"), repair.out());
         Interview repaired = data.interview(INCIDENT);
@@ -299,7 +291,7 @@ class InsightsDropInTest {
     @Test
     @Order(5)
     void a_row_with_null_conversation_analysis_is_repaired_to_a_visible_error_that_says_where_and_why() {
-        Run repair = intake("repair", NULL_ANALYSIS.toString(), "--from", "upload");
+        Cli.Run repair = intake("repair", NULL_ANALYSIS.toString(), "--from", "upload");
         assertEquals(1, repair.exit(), repair.out());
         Interview failed = data.interview(NULL_ANALYSIS);
         assertEquals(InterviewStatus.ERROR, failed.status());

@@ -35,14 +35,11 @@ public class EvidenceStore {
     @Sql
     static final String DELETE_EVIDENCE = Outputs.deleteWritten("evidence", "uuid");
     @Sql
-    static final String INSERT_EVIDENCE = """
-            WITH e AS (
-                INSERT INTO evidence (id, account_id, project_id, interview_id, verbatim, gist, topic, anchors,
-                                      method, source_type, modality)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'interview', 'primary', 'qual')
-                RETURNING id)
-            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)
-            SELECT $4, 'evidence', e.id::text, $9 FROM e""";
+    static final String INSERT_EVIDENCE = Outputs.recorded("evidence", "$4", "$9", """
+            INSERT INTO evidence (id, account_id, project_id, interview_id, verbatim, gist, topic, anchors,
+                                  method, source_type, modality)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'interview', 'primary', 'qual')
+            RETURNING id""");
     @Sql
     static final String LINK_SPEAKER = """
             INSERT INTO evidence_people (evidence_id, person_id, account_id, project_id, role)
@@ -76,24 +73,17 @@ public class EvidenceStore {
             ORDER BY (project_id IS NOT DISTINCT FROM $3) DESC, created_at, id
             LIMIT 1""";
     @Sql
-    static final String INSERT_PERSON = """
-            WITH p AS (
-                INSERT INTO people (account_id, project_id, firstname, lastname, person_type)
-                VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT DO NOTHING
-                RETURNING id)
-            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id)
-            SELECT $6, 'people', p.id::text FROM p
-            RETURNING row_id::uuid AS id""";
+    static final String INSERT_PERSON = Outputs.recorded("people", "$6", "0", """
+            INSERT INTO people (account_id, project_id, firstname, lastname, person_type)
+            VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT DO NOTHING
+            RETURNING id""");
     @Sql
-    static final String INSERT_LINK = """
-            WITH l AS (
-                INSERT INTO interview_people (interview_id, person_id, project_id, role, transcript_key, display_name)
-                VALUES ($1, $2, $3, $4, $5, $6)
-                ON CONFLICT (interview_id, person_id) DO NOTHING
-                RETURNING id)
-            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)
-            SELECT $1, 'interview_people', l.id::text, $7 FROM l""";
+    static final String INSERT_LINK = Outputs.recorded("interview_people", "$1", "$7", """
+            INSERT INTO interview_people (interview_id, person_id, project_id, role, transcript_key, display_name)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (interview_id, person_id) DO NOTHING
+            RETURNING id""");
     /** Everyone linked to the interview, by whoever linked them: what the analysis steps build on. */
     @Sql
     static final String LIST_PEOPLE = """
@@ -156,10 +146,10 @@ public class EvidenceStore {
         if (found.isPresent()) {
             return found.get();
         }
-        var created = tx.execute(INSERT_PERSON, Tuple.from(Arrays.asList(accountId, projectId, name.first(),
-                name.last(), InsightsRoles.personType(person.role()), interviewId)));
-        if (created.rowCount() == 1) {
-            return created.iterator().next().getUUID("id");
+        Optional<UUID> created = Outputs.writtenId(tx.execute(INSERT_PERSON, Tuple.from(Arrays.asList(accountId,
+                projectId, name.first(), name.last(), InsightsRoles.personType(person.role()), interviewId))));
+        if (created.isPresent()) {
+            return created.get();
         }
         // Another interview created the same person between our look-up and insert.
         return findPerson(tx, accountId, name.full(), projectId).orElseThrow(() -> new IllegalStateException(

@@ -38,21 +38,14 @@ public class InsightStore {
             SELECT id FROM themes WHERE account_id = $1 AND project_id = $2 AND lower(name) = lower($3)
             ORDER BY created_at, id LIMIT 1""";
     @Sql
-    static final String INSERT_THEME = """
-            WITH t AS (
-                INSERT INTO themes (account_id, project_id, name, statement) VALUES ($1, $2, $3, $4)
-                RETURNING id)
-            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id)
-            SELECT $5, 'themes', t.id::text FROM t
-            RETURNING row_id::uuid AS id""";
+    static final String INSERT_THEME = Outputs.recorded("themes", "$5", "0", """
+            INSERT INTO themes (account_id, project_id, name, statement) VALUES ($1, $2, $3, $4)
+            RETURNING id""");
     @Sql
-    static final String LINK_THEME_EVIDENCE = """
-            WITH l AS (
-                INSERT INTO theme_evidence (theme_id, evidence_id, account_id, project_id) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (theme_id, evidence_id, account_id) DO NOTHING
-                RETURNING id)
-            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)
-            SELECT $5, 'theme_evidence', l.id::text, $6 FROM l""";
+    static final String LINK_THEME_EVIDENCE = Outputs.recorded("theme_evidence", "$5", "$6", """
+            INSERT INTO theme_evidence (theme_id, evidence_id, account_id, project_id) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (theme_id, evidence_id, account_id) DO NOTHING
+            RETURNING id""");
     /** The themes this interview's evidence is linked to by Intake, in the order they were found. */
     @Sql
     static final String LIST_THEMES = """
@@ -79,31 +72,24 @@ public class InsightStore {
             SELECT id FROM personas WHERE account_id = $1 AND project_id = $2 AND lower(name) = lower($3)
             ORDER BY created_at, id LIMIT 1""";
     @Sql
-    static final String INSERT_PERSONA = """
-            WITH p AS (
-                INSERT INTO personas (account_id, project_id, name, description, goals, pains, kind)
-                VALUES ($1, $2, $3, $4, $5::text[], $6::text[], 'provisional')
-                RETURNING id)
-            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id)
-            SELECT $7, 'personas', p.id::text FROM p
-            RETURNING row_id::uuid AS id""";
+    static final String INSERT_PERSONA = Outputs.recorded("personas", "$7", "0", """
+            INSERT INTO personas (account_id, project_id, name, description, goals, pains, kind)
+            VALUES ($1, $2, $3, $4, $5::text[], $6::text[], 'provisional')
+            RETURNING id""");
     /**
      * Assigns the persona to the interview's interviewees ($4: only the one it was drawn from, when
      * known). An assignment already there (made by Insights or a person) stays theirs.
      */
     @Sql
-    static final String ASSIGN_PERSONA = """
-            WITH a AS (
-                INSERT INTO people_personas (person_id, persona_id, interview_id, project_id, source, confidence_score)
-                SELECT ip.person_id, $2, $1, $3, 'intake', 1.0
-                FROM interview_people ip JOIN people p ON p.id = ip.person_id
-                WHERE ip.interview_id = $1 AND ip.role = 'participant'
-                  AND ($4::text IS NULL OR p.name_hash = lower($4))
-                ORDER BY ip.person_id
-                ON CONFLICT (person_id, persona_id) DO NOTHING
-                RETURNING person_id, persona_id)
-            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)
-            SELECT $1, 'people_personas', a.person_id || ':' || a.persona_id, $5 FROM a""";
+    static final String ASSIGN_PERSONA = Outputs.recorded("people_personas", "$1", "$5", """
+            INSERT INTO people_personas (person_id, persona_id, interview_id, project_id, source, confidence_score)
+            SELECT ip.person_id, $2, $1, $3, 'intake', 1.0
+            FROM interview_people ip JOIN people p ON p.id = ip.person_id
+            WHERE ip.interview_id = $1 AND ip.role = 'participant'
+              AND ($4::text IS NULL OR p.name_hash = lower($4))
+            ORDER BY ip.person_id
+            ON CONFLICT (person_id, persona_id) DO NOTHING
+            RETURNING person_id || ':' || persona_id AS id""");
     @Sql
     static final String LIST_PERSONAS = """
             SELECT DISTINCT ON (pp.persona_id) pe.name, pe.description, pe.goals, pe.pains, p.name AS drawn_from,
@@ -124,20 +110,16 @@ public class InsightStore {
      * it was Intake, and in which run.
      */
     @Sql
-    static final String INSERT_ANSWER = """
-            WITH a AS (
-                INSERT INTO project_answers (project_id, interview_id, research_question_id, decision_question_id,
-                                             question_text, answer_text, analysis_summary, status, origin, answered_at,
-                                             analysis_run_metadata, respondent_person_id)
-                SELECT q.project_id, $2, q.id, q.decision_question_id, q.text, $3, $3, 'answered', 'analysis', now(),
-                       $4::jsonb,
-                       (SELECT ip.person_id FROM interview_people ip
-                        WHERE ip.interview_id = $2 AND ip.role = 'participant' ORDER BY ip.id LIMIT 1)
-                FROM research_questions q WHERE q.id = $1 AND q.project_id = $5
-                RETURNING id)
-            INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)
-            SELECT $2, 'project_answers', a.id::text, $6 FROM a
-            RETURNING row_id::uuid AS id""";
+    static final String INSERT_ANSWER = Outputs.recorded("project_answers", "$2", "$6", """
+            INSERT INTO project_answers (project_id, interview_id, research_question_id, decision_question_id,
+                                         question_text, answer_text, analysis_summary, status, origin, answered_at,
+                                         analysis_run_metadata, respondent_person_id)
+            SELECT q.project_id, $2, q.id, q.decision_question_id, q.text, $3, $3, 'answered', 'analysis', now(),
+                   $4::jsonb,
+                   (SELECT ip.person_id FROM interview_people ip
+                    WHERE ip.interview_id = $2 AND ip.role = 'participant' ORDER BY ip.id LIMIT 1)
+            FROM research_questions q WHERE q.id = $1 AND q.project_id = $5
+            RETURNING id""");
     @Sql
     static final String LINK_ANSWER_EVIDENCE = """
             INSERT INTO project_answer_evidence (project_id, answer_id, evidence_id, interview_id, source, text,
@@ -252,13 +234,9 @@ public class InsightStore {
                 if (!a.answered()) {
                     continue;
                 }
-                var rows = tx.execute(INSERT_ANSWER, Tuple.from(Arrays.asList(a.questionId(), interviewId, a.answer(),
-                        metadata, projectId, i)));
-                if (rows.rowCount() == 0) {
-                    throw new IllegalStateException("question " + a.questionId() + " is not a research question of project "
-                            + projectId);
-                }
-                UUID answerId = rows.iterator().next().getUUID("id");
+                UUID answerId = Outputs.writtenId(tx.execute(INSERT_ANSWER, Tuple.from(Arrays.asList(a.questionId(),
+                        interviewId, a.answer(), metadata, projectId, i)))).orElseThrow(() -> new IllegalStateException(
+                        "question " + a.questionId() + " is not a research question of project " + projectId));
                 for (UUID evidenceId : a.evidenceIds()) {
                     links.add(Tuple.of(projectId, answerId, evidenceId, metadata));
                     marks.add(Tuple.of(evidenceId, answerId));
@@ -288,7 +266,7 @@ public class InsightStore {
         if (found.rowCount() > 0) {
             return found.iterator().next().getUUID("id");
         }
-        return tx.execute(insert, insertArgs).iterator().next().getUUID("id");
+        return Outputs.writtenId(tx.execute(insert, insertArgs)).orElseThrow();
     }
 
     private static List<String> strings(String[] values) {

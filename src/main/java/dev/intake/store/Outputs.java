@@ -20,4 +20,22 @@ final class Outputs {
                 + table + "' RETURNING row_id) DELETE FROM " + table + " WHERE id IN (SELECT row_id::" + idType
                 + " FROM gone)";
     }
+
+    /**
+     * {@code insert}, whose RETURNING names each new row's key {@code id}, with every row it writes
+     * recorded as Intake's for the interview {@code interview} at {@code position} (SQL expressions);
+     * the statement returns {@code row_id}, the key as text.
+     */
+    static String recorded(String table, String interview, String position, String insert) {
+        return "WITH written AS (" + insert + ")"
+                + " INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)"
+                + " SELECT " + interview + ", '" + table + "', written.id::text, " + position + " FROM written"
+                + " RETURNING row_id";
+    }
+
+    /** The uuid key of the row a {@link #recorded} statement wrote; empty when it wrote none. */
+    static java.util.Optional<java.util.UUID> writtenId(io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> rows) {
+        return rows.rowCount() == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(java.util.UUID.fromString(rows.iterator().next().getString("row_id")));
+    }
 }

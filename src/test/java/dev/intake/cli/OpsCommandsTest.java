@@ -3,8 +3,6 @@ package dev.intake.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
+import dev.intake.testing.Cli;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.Step;
@@ -53,14 +52,8 @@ class OpsCommandsTest {
     @Any
     Instance<StepHandler> handlers;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run intake(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = IntakeCli.commandLine(factory).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private Cli.Run intake(String... args) {
+        return Cli.run(factory, args);
     }
 
     /** The interview as the incident left it: uploaded and transcribed, then stuck in evidence for 8 hours. */
@@ -90,7 +83,7 @@ class OpsCommandsTest {
     void the_incident_is_diagnosed_and_repaired_to_ready() throws Exception {
         theIncident();
 
-        Run diagnosis = intake("diagnose", INCIDENT.toString());
+        Cli.Run diagnosis = intake("diagnose", INCIDENT.toString());
         assertEquals(0, diagnosis.exit(), diagnosis.err());
         assertTrue(diagnosis.out().contains("status processing, step evidence, progress 30%"), diagnosis.out());
         assertTrue(diagnosis.out().contains("last sign of life 8 h ago"), diagnosis.out());
@@ -99,16 +92,16 @@ class OpsCommandsTest {
         assertTrue(diagnosis.out().contains("outputs: evidence 0, people 0, themes 0, personas 0, answers 0"), diagnosis.out());
         assertTrue(diagnosis.out().contains("Next: stalled in evidence for 8 h: `intake repair " + INCIDENT + "`"), diagnosis.out());
 
-        Run state = intake("workflow-state", INCIDENT.toString(), "--json");
+        Cli.Run state = intake("workflow-state", INCIDENT.toString(), "--json");
         assertEquals(0, state.exit());
         assertEquals("evidence", new ObjectMapper().readTree(state.out()).get("current_step").asText());
 
-        Run repair = intake("repair", INCIDENT.toString());
+        Cli.Run repair = intake("repair", INCIDENT.toString());
         assertEquals(0, repair.exit(), repair.out() + repair.err());
         assertTrue(repair.out().contains(INCIDENT + ": running again from evidence"), repair.out());
         assertTrue(repair.out().contains(INCIDENT + ": ready"), repair.out());
 
-        Run after = intake("diagnose", INCIDENT.toString());
+        Cli.Run after = intake("diagnose", INCIDENT.toString());
         assertTrue(after.out().contains("status ready, step complete, progress 100%"), after.out());
         assertTrue(after.out().contains("Next: nothing to do: the interview is ready."), after.out());
         assertTrue(data.rows("evidence", INCIDENT) > 0);
@@ -121,7 +114,7 @@ class OpsCommandsTest {
         db.execute("UPDATE interviews SET updated_at = now() - interval '3 hours' WHERE id = $1", Tuple.of(key.interviewId()));
         Interview before = data.interview(key.interviewId());
 
-        Run dry = intake("repair", "--stuck", "--older-than", "PT2H", "--dry-run");
+        Cli.Run dry = intake("repair", "--stuck", "--older-than", "PT2H", "--dry-run");
 
         assertEquals(0, dry.exit(), dry.err());
         assertTrue(dry.out().contains("would repair " + key.interviewId() + " silent for 3 h"), dry.out());
@@ -137,7 +130,7 @@ class OpsCommandsTest {
                 new dev.intake.workflow.StepError("upload", "simulated outage", dev.intake.workflow.ErrorKind.TRANSIENT, 4));
         data.putObject(key, TestData.sample("standup-notes.txt"));
 
-        Run repair = intake("repair", key.interviewId().toString(), "--from", "upload");
+        Cli.Run repair = intake("repair", key.interviewId().toString(), "--from", "upload");
 
         assertEquals(0, repair.exit(), repair.out());
         assertEquals(InterviewStatus.READY, data.interview(key.interviewId()).status());
@@ -145,15 +138,15 @@ class OpsCommandsTest {
 
     @Test
     void bad_arguments_and_unknown_interviews_fail_with_a_message_and_a_non_zero_exit() {
-        Run notAnId = intake("diagnose", "931e3b81");
+        Cli.Run notAnId = intake("diagnose", "931e3b81");
         assertEquals(2, notAnId.exit());
         assertTrue(notAnId.err().contains("'931e3b81' is not an interview id"), notAnId.err());
         UUID unknown = UUID.randomUUID();
-        Run missing = intake("diagnose", unknown.toString());
+        Cli.Run missing = intake("diagnose", unknown.toString());
         assertEquals(1, missing.exit());
         assertEquals("intake diagnose: no interview " + unknown, missing.err().strip());
         assertEquals(2, intake("repair").exit());
-        Run badStep = intake("repair", unknown.toString(), "--from", "transcribe");
+        Cli.Run badStep = intake("repair", unknown.toString(), "--from", "transcribe");
         assertEquals(2, badStep.exit());
         assertTrue(badStep.err().contains("unknown step 'transcribe'"), badStep.err());
         assertEquals(1, intake("repair", unknown.toString()).exit());
@@ -163,7 +156,7 @@ class OpsCommandsTest {
     void every_command_has_help() {
         for (String command : new String[] {"process", "serve", "diagnose", "workflow-state", "repair", "sweep", "migrate",
                 "audit-schema"}) {
-            Run help = intake(command, "--help");
+            Cli.Run help = intake(command, "--help");
             assertEquals(0, help.exit(), command);
             assertTrue(help.out().startsWith("Usage: intake " + command), help.out());
         }
@@ -171,10 +164,10 @@ class OpsCommandsTest {
 
     @Test
     void sweep_and_audit_schema_report_what_they_did() {
-        Run sweep = intake("sweep");
+        Cli.Run sweep = intake("sweep");
         assertEquals(0, sweep.exit(), sweep.err());
         assertTrue(sweep.out().contains("Swept: "), sweep.out());
-        Run audit = intake("audit-schema");
+        Cli.Run audit = intake("audit-schema");
         assertEquals(0, audit.exit(), audit.out());
         assertTrue(audit.out().matches("(?s)All \\d+ statements prepare against the schema.\\s*"), audit.out());
     }

@@ -39,9 +39,6 @@ import dev.intake.embedded.LocalPostgres;
  */
 public final class InsightsDatabase {
 
-    /** The port of the tests' embedded server, as {@link PostgresResource} publishes it. */
-    public static final String PORT_PROPERTY = "embedded.test.postgres.port";
-
     private static final String PASSWORD = "postgres";
 
     /**
@@ -168,16 +165,9 @@ public final class InsightsDatabase {
         return dir;
     }
 
-    /** The tests' embedded PostgreSQL server, started here (and published) if no test has yet. */
-    public static synchronized int serverPort() {
-        String port = System.getProperty(PORT_PROPERTY);
-        if (port == null) {
-            LocalPostgres server = LocalPostgres.start(null);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            port = String.valueOf(server.port());
-            System.setProperty(PORT_PROPERTY, port);
-        }
-        return Integer.parseInt(port);
+    /** The tests' embedded PostgreSQL server (see {@link PostgresResource#serverPort()}). */
+    public static int serverPort() {
+        return PostgresResource.serverPort();
     }
 
     /**

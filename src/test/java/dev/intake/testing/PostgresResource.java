@@ -16,6 +16,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        return LocalPostgres.datasourceProperties(serverPort());
+    }
+
+    /** The tests' server, started (and published to every class loader) by whichever test needs it first. */
+    public static synchronized int serverPort() {
         String port = System.getProperty(PORT);
         if (port == null) {
             LocalPostgres server = LocalPostgres.start(null);
@@ -23,7 +28,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             port = String.valueOf(server.port());
             System.setProperty(PORT, port);
         }
-        return LocalPostgres.datasourceProperties(Integer.parseInt(port));
+        return Integer.parseInt(port);
     }
 
     @Override
