@@ -5,8 +5,13 @@ import java.util.Map;
 import dev.intake.functions.http.HttpResponse;
 import dev.intake.ingest.EntryOutcome;
 
-/** An entry point's outcome as HTTP: 202 for a new interview, 200 for one seen before or an ignored event. */
+/**
+ * An entry point's outcome as HTTP: 202 for a new interview, 200 for one seen before or an ignored
+ * event, 503 with Retry-After when its run could not be started (the sender delivers again).
+ */
 final class EntryResponses {
+
+    static final int RETRY_AFTER_SECONDS = 30;
 
     private EntryResponses() {
     }
@@ -18,6 +23,10 @@ final class EntryResponses {
         if (outcome instanceof EntryOutcome.Existing existing) {
             return HttpResponse.json(200, Map.of("interviewId", existing.interviewId().toString(),
                     "status", existing.status(), "duplicate", true));
+        }
+        if (outcome instanceof EntryOutcome.Deferred deferred) {
+            return HttpResponse.retryLater(Map.of("interviewId", deferred.interviewId().toString(),
+                    "error", deferred.reason()), RETRY_AFTER_SECONDS);
         }
         return HttpResponse.json(200, Map.of("ignored", ((EntryOutcome.Ignored) outcome).reason()));
     }

@@ -33,6 +33,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class UploadCompletedFunction {
 
     private static final Logger LOG = Logger.getLogger(UploadCompletedFunction.class);
+    static final int RETRY_AFTER_SECONDS = 30;
 
     private final UploadCompletion completion;
     private final ObjectMapper json;
@@ -59,23 +60,26 @@ public class UploadCompletedFunction {
             if (outcome instanceof UploadOutcome.Rejected r) {
                 return new Result(r.key(), "rejected", null, r.reason());
             }
-            UploadOutcome.StartFailed f = (UploadOutcome.StartFailed) outcome;
-            return new Result(f.key(), "failed", f.interviewId().toString(), f.reason());
+            UploadOutcome.StartDeferred d = (UploadOutcome.StartDeferred) outcome;
+            return new Result(d.key(), "deferred", d.interviewId().toString(), d.reason());
         }
     }
 
     @RegisterForReflection
     public record Response(List<Result> results) {
+        boolean deferred() {
+            return results.stream().anyMatch(r -> "deferred".equals(r.outcome()));
+        }
     }
 
     @Funq("upload-completed")
     public JsonNode uploadCompleted(JsonNode event) {
         try {
             if (event != null && event.has("Records")) {
-                return json.valueToTree(accept(S3Events.objectsCreated(json.treeToValue(event, S3Notification.class))));
+                return json.valueToTree(failUnlessStarted(accept(S3Events.objectsCreated(json.treeToValue(event, S3Notification.class)))));
             }
             if (event != null && event.has("detail-type")) {
-                return json.valueToTree(accept(BucketEvents.fromEventBridge(event)));
+                return json.valueToTree(failUnlessStarted(accept(BucketEvents.fromEventBridge(event))));
             }
             if (event != null && event.has("requestContext")) {
                 return json.valueToTree(HttpAdapter.respond("upload-completed", json.treeToValue(event, HttpRequest.class),
@@ -100,9 +104,30 @@ public class UploadCompletedFunction {
             throw RequestRejected.malformed("the body is not JSON");
         }
         try {
-            return HttpResponse.json(200, accept(BucketEvents.fromR2(body)));
+            Response response = accept(BucketEvents.fromR2(body));
+            // The queue consumer that forwarded it delivers it again on a 5xx.
+            return response.deferred() ? HttpResponse.retryLater(response, RETRY_AFTER_SECONDS) : HttpResponse.json(200, response);
         } catch (InvalidEventException e) {
             throw RequestRejected.malformed(e.getMessage());
+        }
+    }
+
+    /**
+     * S3 and EventBridge invoke asynchronously: failing the invocation makes Lambda deliver the event
+     * again (and, past its retries, to the dead-letter queue), which is what a deferred start needs.
+     */
+    private static Response failUnlessStarted(Response response) {
+        if (response.deferred()) {
+            throw new StartDeferredException("the run of an uploaded interview could not be started; this event is to be"
+                    + " delivered again: " + response.results());
+        }
+        return response;
+    }
+
+    /** Fails an invocation whose work is recorded but whose run the engine did not take yet. */
+    public static final class StartDeferredException extends RuntimeException {
+        StartDeferredException(String message) {
+            super(message);
         }
     }
 

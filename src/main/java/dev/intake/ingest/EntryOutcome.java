@@ -13,6 +13,13 @@ public sealed interface EntryOutcome {
     record Existing(UUID interviewId, String status) implements EntryOutcome {
     }
 
+    /**
+     * The interview is recorded but the engine did not take its run: the sender should deliver again
+     * (a redelivery starts the recorded run; the sweeper does otherwise).
+     */
+    record Deferred(UUID interviewId, String reason) implements EntryOutcome {
+    }
+
     /** An event Intake does not act on, acknowledged so the sender stops retrying. */
     record Ignored(String reason) implements EntryOutcome {
     }

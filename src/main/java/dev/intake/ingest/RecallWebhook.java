@@ -110,7 +110,7 @@ public class RecallWebhook {
     private EntryOutcome start(RecallEvent event) {
         Optional<Interview> seen = interviews.findByRecall(event.recordingId(), event.botId());
         if (seen.isPresent()) {
-            return existing(event, seen.get());
+            return seen.get().awaitsStart() ? startAgain(seen.get()) : existing(event, seen.get());
         }
         String runId = UUID.randomUUID().toString();
         Optional<UUID> created = interviews.insertStarted(newInterview(event), runId,
@@ -121,7 +121,19 @@ public class RecallWebhook {
         }
         LOG.infof("recall-webhook: %s of recording %s created interview %s; starting run %s", event.type(),
                 event.recordingId() == null ? "bot " + event.botId() : event.recordingId(), created.get(), runId);
-        return new EntryOutcome.Created(created.get(), runs.start(created.get(), runId).isEmpty() ? "uploaded" : "error");
+        return runs.start(created.get(), runId) instanceof RunStart.Deferred deferred
+                ? new EntryOutcome.Deferred(created.get(), deferred.reason())
+                : new EntryOutcome.Created(created.get(), "uploaded");
+    }
+
+    /** Svix redelivers because the first start failed: start the recorded run again. */
+    private EntryOutcome startAgain(Interview interview) {
+        String runId = interview.runId().orElseThrow();
+        LOG.infof("recall-webhook: interview %s redelivered while run %s awaits its start; starting it again",
+                interview.id(), runId);
+        return runs.start(interview.id(), runId) instanceof RunStart.Deferred deferred
+                ? new EntryOutcome.Deferred(interview.id(), deferred.reason())
+                : new EntryOutcome.Existing(interview.id(), interview.status().dbValue());
     }
 
     private EntryOutcome fail(RecallEvent event) {

@@ -1,21 +1,21 @@
 package dev.intake.ingest;
 
-import java.util.Optional;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
 import dev.intake.engine.WorkflowEngine;
+import dev.intake.IntakeConfig;
 import dev.intake.store.InterviewStore;
-import dev.intake.workflow.ErrorKind;
-import dev.intake.workflow.Step;
-import dev.intake.workflow.StepError;
+import dev.intake.workflow.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Hands a recorded run to the engine. An entry point has already recorded the interview, so a
- * redelivery would find it and start nothing: if the hand-off fails, the interview is marked failed
- * here, where someone can see it, rather than left waiting for a run that never comes.
+ * Hands a recorded run to the engine. A start that fails, or whose answer never came (the engine may
+ * have started it after all), must not end the interview: it stays in flight with the reason on it,
+ * so the sender's redelivery, or the sweeper once the interview looks stalled, starts the same run
+ * again, and a start of a run the engine already has is a no-op.
  */
 @ApplicationScoped
 public class RunStarter {
@@ -24,22 +24,26 @@ public class RunStarter {
 
     private final WorkflowEngine engine;
     private final InterviewStore interviews;
+    private final Duration sweptWithin;
 
-    RunStarter(WorkflowEngine engine, InterviewStore interviews) {
+    public RunStarter(WorkflowEngine engine, InterviewStore interviews, IntakeConfig config) {
         this.engine = engine;
         this.interviews = interviews;
+        this.sweptWithin = config.sweeper().stalledAfter();
     }
 
-    /** Empty when the run was handed off; otherwise the reason it was not, already recorded on the interview. */
-    public Optional<String> start(UUID interviewId, String runId) {
+    public RunStart start(UUID interviewId, String runId) {
         try {
             engine.start(interviewId, runId);
-            return Optional.empty();
+            return new RunStart.Started(runId);
         } catch (RuntimeException e) {
-            String reason = "could not start processing: " + e.getMessage();
-            interviews.recordFailureOfRun(interviewId, runId, new StepError(Step.UPLOAD.key(), reason, ErrorKind.TRANSIENT, 1));
-            LOG.errorf(e, "interview %s: %s; marked error", interviewId, reason);
-            return Optional.of(reason);
+            String reason = "could not start processing: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            interviews.recordStartFailure(interviewId, runId, reason, reason + "; it is started again when the event"
+                    + " is redelivered, or by the sweeper after " + Durations.readableSeconds(sweptWithin.toSeconds())
+                    + " without progress");
+            LOG.warnf("interview %s: %s; it stays in flight and run %s is started again on redelivery or by the sweeper",
+                    interviewId, reason, runId);
+            return new RunStart.Deferred(runId, reason);
         }
     }
 }

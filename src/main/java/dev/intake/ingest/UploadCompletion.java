@@ -25,7 +25,7 @@ public class UploadCompletion {
     private final RunStarter runs;
     private final MediaBucket bucket;
 
-    UploadCompletion(InterviewStore interviews, RunStarter runs, MediaBucket bucket) {
+    public UploadCompletion(InterviewStore interviews, RunStarter runs, MediaBucket bucket) {
         this.interviews = interviews;
         this.runs = runs;
         this.bucket = bucket;
@@ -56,6 +56,12 @@ public class UploadCompletion {
             return rejected(object, "interview " + key.interviewId() + " belongs to another account or project");
         }
         if (interview.status() != InterviewStatus.UPLOADING) {
+            if (interview.awaitsStart() && interview.runId().isPresent()) {
+                // The sender redelivers because the first start failed: start the recorded run again.
+                LOG.infof("interview %s: object %s redelivered while run %s awaits its start; starting it again",
+                        interview.id(), object.key(), interview.runId().get());
+                return start(object, interview.id(), interview.runId().get());
+            }
             return alreadyReceived(object, interview.id(), interview.status().dbValue());
         }
         String runId = UUID.randomUUID().toString();
@@ -68,9 +74,10 @@ public class UploadCompletion {
     }
 
     private UploadOutcome start(ObjectCreated object, UUID interviewId, String runId) {
-        return runs.start(interviewId, runId)
-                .<UploadOutcome>map(reason -> new UploadOutcome.StartFailed(object.key(), interviewId, reason))
-                .orElseGet(() -> new UploadOutcome.Started(object.key(), interviewId, runId));
+        if (runs.start(interviewId, runId) instanceof RunStart.Deferred deferred) {
+            return new UploadOutcome.StartDeferred(object.key(), interviewId, deferred.reason());
+        }
+        return new UploadOutcome.Started(object.key(), interviewId, runId);
     }
 
     private static UploadOutcome ignored(ObjectCreated object, String reason) {

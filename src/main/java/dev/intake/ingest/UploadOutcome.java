@@ -23,7 +23,10 @@ public sealed interface UploadOutcome {
     record Rejected(String key, String reason) implements UploadOutcome {
     }
 
-    /** The interview was updated but its run could not be started; it was marked failed. */
-    record StartFailed(String key, UUID interviewId, String reason) implements UploadOutcome {
+    /**
+     * The interview was updated but the engine did not take its run: it stays in flight, and the
+     * sender should deliver the event again (the sweeper starts the run otherwise).
+     */
+    record StartDeferred(String key, UUID interviewId, String reason) implements UploadOutcome {
     }
 }

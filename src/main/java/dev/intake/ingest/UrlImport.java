@@ -73,7 +73,10 @@ public class UrlImport {
                 .orElseThrow(() -> new IllegalStateException("a new interview id collided with an existing one"));
         LOG.infof("url-import: interview %s created for %s by user %s; starting run %s", id, request.url(),
                 caller.userId(), runId);
-        return new EntryOutcome.Created(id, runs.start(id, runId).isEmpty() ? "uploaded" : "error");
+        // A caller's retry would import the URL twice, so a deferred start is still 202: the interview
+        // is recorded and in flight, and the sweeper starts its run.
+        runs.start(id, runId);
+        return new EntryOutcome.Created(id, "uploaded");
     }
 
     private Request read(Optional<String> contentType, byte[] body) {

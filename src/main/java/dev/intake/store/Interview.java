@@ -130,6 +130,11 @@ public record Interview(UUID id, UUID accountId, UUID projectId, String title, I
         return Optional.ofNullable(run().getString("run_id"));
     }
 
+    /** Whether the current run was recorded but the engine has not taken it yet (its start failed). */
+    public boolean awaitsStart() {
+        return run().containsKey("start_failed_at") && status.isInFlight();
+    }
+
     public int resumeCount() {
         return run().getInteger("resume_count", 0);
     }

@@ -133,7 +133,7 @@ public class InterviewStore {
             + "        'progress', $10::int,"
             + "        'status_detail', $8::text,"
             + "        'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at' - 'resume_count'"
-            + "                   - 'error' - 'step_started_at')"
+            + "                   - 'error' - 'step_started_at' - 'start_failed_at')"
             + "            || jsonb_build_object("
             + "                'run_id', $2::text,"
             + "                'resume_from', $4::text,"
@@ -151,7 +151,7 @@ public class InterviewStore {
             + " conversation_analysis = " + ANALYSIS + " || jsonb_build_object("
             + "     'progress', $7::int,"
             + "     'status_detail', $8::text,"
-            + "     'intake', " + RUN + " || jsonb_build_object("
+            + "     'intake', (" + RUN + " - 'start_failed_at') || jsonb_build_object("
             + "         'lease_owner', $5::text,"
             + "         'lease_until', now() + make_interval(secs => $6::double precision),"
             + "         'heartbeat_at', now(),"
@@ -242,6 +242,23 @@ public class InterviewStore {
             + "         'retry_at', now() + make_interval(secs => $6::double precision))),"
             + " processing_metadata = " + METADATA + " || jsonb_build_object('status_detail', $7::text)"
             + " WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $2"
+            + " RETURNING id";
+
+    /**
+     * The engine did not take run $2: the interview stays as it is (in flight, the run current) with
+     * the start failure as a transient error on the step it is at, so a redelivery or the sweeper
+     * starts the run again. Only while $2 is the interview's run and it is in flight.
+     */
+    @Sql
+    static final String RECORD_START_FAILURE = "UPDATE interviews SET updated_at = now(),"
+            + " conversation_analysis = " + ANALYSIS + " || jsonb_build_object("
+            + "     'status_detail', $4::text,"
+            + "     'intake', " + RUN + " || jsonb_build_object("
+            + "         'start_failed_at', now(),"
+            + "         'error', jsonb_build_object('step', coalesce(conversation_analysis->>'current_step', 'upload'),"
+            + "                                     'message', $3::text, 'kind', 'transient', 'attempts', 1, 'at', now()))),"
+            + " processing_metadata = " + METADATA + " || jsonb_build_object('status_detail', $4::text)"
+            + " WHERE id = $1 AND conversation_analysis->'intake'->>'run_id' = $2 AND status = ANY($5::interview_status[])"
             + " RETURNING id";
 
     /** A long step's heartbeat: the lease is extended, so the sweeper sees it alive. */
@@ -374,6 +391,13 @@ public class InterviewStore {
                 error.step(), error.message(), error.attempts(), delay.toMillis() / 1000.0,
                 "Retrying " + error.step() + " in " + Math.max(1, delay.toSeconds()) + " s after: " + error.message())));
         return Race.of(rows.rowCount(), "SCHEDULE_RETRY");
+    }
+
+    /** Records that run {@code runId} could not be handed to the engine; the interview stays in flight. */
+    public Race recordStartFailure(UUID id, String runId, String reason, String detail) {
+        RowSet<Row> rows = db.execute(RECORD_START_FAILURE, Tuple.from(Arrays.asList(id, runId, reason, detail,
+                dbValues(Arrays.stream(InterviewStatus.values()).filter(InterviewStatus::isInFlight).toList()))));
+        return Race.of(rows.rowCount(), "RECORD_START_FAILURE");
     }
 
     /** Extends the lease; LOST means another invocation took the step over. */

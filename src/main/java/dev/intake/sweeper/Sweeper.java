@@ -16,6 +16,7 @@ import dev.intake.IntakeConfig;
 import dev.intake.ingest.MediaBucket;
 import dev.intake.ingest.MediaKey;
 import dev.intake.ingest.ObjectCreated;
+import dev.intake.ingest.RunStart;
 import dev.intake.ingest.RunStarter;
 import dev.intake.ingest.UploadCompletion;
 import dev.intake.ingest.UploadOutcome;
@@ -88,9 +89,10 @@ public class Sweeper {
                 LOG.warnf("sweeper: interview %s stalled in %s for %d s; resumed as run %s (resume %d of %d)",
                         resume.interviewId(), step, stalled.stalledSeconds(), resume.runId(), stalled.resumeCount() + 1,
                         config.maxResumes());
-                resumed.add(new SweepReport.Entry(resume.interviewId().toString(), step, stalled.stalledSeconds(),
-                        "resumed as run " + resume.runId()));
-                runs.start(resume.interviewId(), resume.runId());
+                String detail = runs.start(resume.interviewId(), resume.runId()) instanceof RunStart.Deferred deferred
+                        ? "resumed as run " + resume.runId() + ", not started yet: " + deferred.reason()
+                        : "resumed as run " + resume.runId();
+                resumed.add(new SweepReport.Entry(resume.interviewId().toString(), step, stalled.stalledSeconds(), detail));
             } else {
                 StepError error = ((SweepStore.Action.Fail) applied.action()).error();
                 LOG.errorf("sweeper: interview %s marked error: %s", applied.action().interviewId(), error.message());

@@ -27,6 +27,8 @@ import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
 import dev.intake.store.SweepStore;
 import dev.intake.testing.Racers;
+import dev.intake.ingest.RunStarter;
+import dev.intake.testing.StepFunctionsStub;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.RunPlan;
@@ -66,6 +68,12 @@ class SweeperTest {
     software.amazon.awssdk.services.s3.S3Client s3;
     @Inject
     Db db;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+    @Inject
+    dev.intake.IntakeConfig config;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
     @Inject
     @Any
     Instance<StepHandler> handlers;
@@ -292,5 +300,25 @@ class SweeperTest {
         assertEquals("not an EventBridge Scheduled Event (detail-type Object Created)", e.getMessage());
         assertInstanceOf(SweepReport.class,
                 function.sweepStuck(new dev.intake.functions.SweepStuckFunction.ScheduledEvent("Scheduled Event", "aws.events", null)));
+    }
+
+    @Test
+    void a_resume_the_engine_does_not_take_stays_in_flight_and_names_the_step_it_was_stuck_in() {
+        Interview done = ready("standup-notes.txt");
+        orphanRun(done.id(), RunPlan.resumeFrom(Step.PERSONAS));
+        age(done.id(), Duration.ofMinutes(30));
+        StepFunctionsStub.anyRunAnswers(done.id(), StepFunctionsStub.error(400, "ThrottlingException"));
+        Sweeper throttled = new Sweeper(sweeps, interviews,
+                new RunStarter(StepFunctionsStub.engine(interviews, json, Duration.ofSeconds(10)), interviews, config),
+                completion, bucket, metrics, config);
+
+        SweepReport report = throttled.sweepNow(STALLED);
+
+        assertTrue(report.resumed().stream().anyMatch(e -> e.interviewId().equals(done.id().toString())
+                && e.detail().contains("not started yet")), report.toString());
+        Interview waiting = data.interview(done.id());
+        assertEquals(InterviewStatus.PROCESSING, waiting.status(), "in flight, for the next sweep to start");
+        assertEquals("personas", waiting.lastError().orElseThrow().getString("step"));
+        assertEquals("transient", waiting.lastError().orElseThrow().getString("kind"));
     }
 }

@@ -21,6 +21,13 @@ public record HttpResponse(int statusCode, Map<String, String> headers, String b
         }
     }
 
+    /** 503 with Retry-After: the request was recorded but its work could not start; send it again later. */
+    public static HttpResponse retryLater(Object body, int retryAfterSeconds) {
+        HttpResponse response = json(503, body);
+        return new HttpResponse(503, Map.of("content-type", "application/json", "retry-after",
+                String.valueOf(retryAfterSeconds)), response.body(), false);
+    }
+
     /** An error body: {@code {"error": "..."}} with the status that classifies it. */
     public static HttpResponse error(int status, String message) {
         return json(status, Map.of("error", message));
