@@ -20,9 +20,16 @@ CREATE INDEX IF NOT EXISTS intake_interviews_in_flight_idx ON interviews (status
     WHERE status IN ('uploading', 'uploaded', 'transcribing', 'transcribed', 'processing')
       AND conversation_analysis ? 'intake';
 
--- Lost upload events: interviews still 'uploading', owned by Intake or not yet by anyone.
-CREATE INDEX IF NOT EXISTS intake_interviews_uploading_idx ON interviews (updated_at)
+-- Lost upload events: interviews still 'uploading', owned by Intake or not yet by anyone, walked in
+-- (updated_at, id) order from where the last sweep stopped (intake.sweep_cursors).
+CREATE INDEX IF NOT EXISTS intake_interviews_uploading_idx ON interviews (updated_at, id)
     WHERE status = 'uploading';
+
+CREATE TABLE IF NOT EXISTS intake.sweep_cursors (
+    name         text PRIMARY KEY,
+    updated_at   timestamptz NOT NULL,
+    interview_id uuid NOT NULL
+);
 
 -- Every row a step wrote, so a re-run replaces exactly those (and the order it wrote them in) and
 -- never a row Insights or a person wrote for the same interview.

@@ -32,10 +32,12 @@ public class SweepCommand implements Callable<Integer> {
         print(out, "failed", report.failed());
         print(out, "upload completed", report.uploadsCompleted());
         print(out, "upload failed", report.uploadsFailed());
-        out.printf("Swept: %d resumed, %d failed, %d lost uploads completed, %d uploads failed.%n", report.resumed().size(),
-                report.failed().size(), report.uploadsCompleted().size(), report.uploadsFailed().size());
+        print(out, "not done", report.notDone());
+        out.printf("Swept: %d resumed, %d failed, %d lost uploads completed, %d uploads failed, %d not done.%n",
+                report.resumed().size(), report.failed().size(), report.uploadsCompleted().size(),
+                report.uploadsFailed().size(), report.notDone().size());
         out.flush();
-        return 0;
+        return report.notDone().isEmpty() ? 0 : 1;
     }
 
     private static void print(PrintWriter out, String what, List<SweepReport.Entry> entries) {

@@ -56,14 +56,31 @@ public class SweepStore {
             + " WHERE id = $1 AND status = ANY($5::interview_status[])"
             + " RETURNING id";
 
-    /** Uploads still 'uploading' after $1 seconds: their S3 event may have been lost. */
+    /**
+     * Uploads still 'uploading' after $1 seconds (their S3 event may have been lost), in (updated_at, id)
+     * order after the cursor ($3, $4), so a backlog of abandoned uploads larger than a batch is walked
+     * through over successive sweeps and cannot hide a newer one.
+     */
     @Sql
     static final String STALE_UPLOADS = "SELECT " + Interview.COLUMNS + """
             , extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds
             FROM interviews
             WHERE status = 'uploading' AND updated_at < now() - make_interval(secs => $1::double precision)
-            ORDER BY updated_at
+              AND (updated_at, id) > ($3::timestamptz, $4::uuid)
+            ORDER BY updated_at, id
             LIMIT $2""";
+    @Sql
+    static final String READ_CURSOR = "SELECT updated_at, interview_id FROM intake.sweep_cursors WHERE name = $1";
+    @Sql
+    static final String MOVE_CURSOR = """
+            INSERT INTO intake.sweep_cursors (name, updated_at, interview_id) VALUES ($1, $2, $3)
+            ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at, interview_id = excluded.interview_id""";
+    @Sql
+    static final String RESET_CURSOR = "DELETE FROM intake.sweep_cursors WHERE name = $1";
+
+    private static final String LOST_UPLOADS = "lost-uploads";
+    private static final java.time.OffsetDateTime START = java.time.OffsetDateTime.parse("1970-01-01T00:00:00Z");
+    private static final UUID FIRST = new UUID(0, 0);
 
     private final Db db;
 
@@ -119,10 +136,23 @@ public class SweepStore {
                 .map(InterviewStatus::dbValue).toArray(String[]::new);
     }
 
+    /**
+     * The next batch of uploads that may have lost their event, after the cursor the last sweep left;
+     * the cursor moves past them, and back to the start once the end is reached.
+     */
     public List<StalledInterview> staleUploads(Duration olderThan, int batch) {
+        var cursor = db.execute(READ_CURSOR, Tuple.of(LOST_UPLOADS));
+        Row at = cursor.rowCount() == 0 ? null : cursor.iterator().next();
         List<StalledInterview> uploads = new ArrayList<>();
-        for (Row row : db.execute(STALE_UPLOADS, Tuple.of(olderThan.toMillis() / 1000.0, batch))) {
+        for (Row row : db.execute(STALE_UPLOADS, Tuple.of(olderThan.toMillis() / 1000.0, batch,
+                at == null ? START : at.getOffsetDateTime("updated_at"), at == null ? FIRST : at.getUUID("interview_id")))) {
             uploads.add(new StalledInterview(Interview.from(row), row.getLong("stalled_seconds")));
+        }
+        if (uploads.size() < batch) {
+            db.execute(RESET_CURSOR, Tuple.of(LOST_UPLOADS));
+        } else {
+            Interview last = uploads.get(uploads.size() - 1).interview();
+            db.execute(MOVE_CURSOR, Tuple.of(LOST_UPLOADS, last.updatedAt(), last.id()));
         }
         return uploads;
     }

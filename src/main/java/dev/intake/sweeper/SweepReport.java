@@ -4,9 +4,13 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** What one sweep did, interview by interview. */
+/**
+ * What one sweep did, interview by interview, and what it could not do ({@code notDone}: an
+ * interview whose handling failed, left as it was for the next sweep).
+ */
 @RegisterForReflection
-public record SweepReport(List<Entry> resumed, List<Entry> failed, List<Entry> uploadsCompleted, List<Entry> uploadsFailed) {
+public record SweepReport(List<Entry> resumed, List<Entry> failed, List<Entry> uploadsCompleted, List<Entry> uploadsFailed,
+                          List<Entry> notDone) {
 
     /** One interview: where it was and what was done. */
     @RegisterForReflection
@@ -14,6 +18,6 @@ public record SweepReport(List<Entry> resumed, List<Entry> failed, List<Entry> u
     }
 
     public int total() {
-        return resumed.size() + failed.size() + uploadsCompleted.size() + uploadsFailed.size();
+        return resumed.size() + failed.size() + uploadsCompleted.size() + uploadsFailed.size() + notDone.size();
     }
 }

@@ -107,13 +107,21 @@ public class Sweeper {
         }
         List<SweepReport.Entry> completed = new ArrayList<>();
         List<SweepReport.Entry> neverArrived = new ArrayList<>();
+        List<SweepReport.Entry> notDone = new ArrayList<>();
         for (StalledInterview upload : sweeps.staleUploads(config.lostUploadAfter(), config.batch())) {
-            sweepUpload(upload, completed, neverArrived);
+            // One upload the bucket or the database fails on must not cost the others their sweep.
+            try {
+                sweepUpload(upload, completed, neverArrived);
+            } catch (RuntimeException e) {
+                String reason = "could not check the upload: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                LOG.warnf("sweeper: interview %s: %s; left as it is for the next sweep", upload.interview().id(), reason);
+                notDone.add(new SweepReport.Entry(upload.interview().id().toString(), "upload", upload.stalledSeconds(), reason));
+            }
         }
-        SweepReport report = new SweepReport(resumed, failed, completed, neverArrived);
+        SweepReport report = new SweepReport(resumed, failed, completed, neverArrived, notDone);
         if (report.total() > 0) {
-            LOG.infof("sweeper: resumed %d, failed %d, completed %d lost uploads, failed %d uploads that never arrived",
-                    resumed.size(), failed.size(), completed.size(), neverArrived.size());
+            LOG.infof("sweeper: resumed %d, failed %d, completed %d lost uploads, failed %d uploads that never arrived,"
+                    + " could not handle %d", resumed.size(), failed.size(), completed.size(), neverArrived.size(), notDone.size());
         }
         return report;
     }
@@ -133,8 +141,12 @@ public class Sweeper {
     private void sweepUpload(StalledInterview upload, List<SweepReport.Entry> completed, List<SweepReport.Entry> neverArrived) {
         var interview = upload.interview();
         String prefix = MediaKey.folderOf(interview.accountId(), interview.projectId(), interview.id());
-        // The interview's media, not a folder marker or a nested key that names no interview file.
-        Optional<String> object = bucket.objectsUnder(prefix, 10).stream()
+        // The interview's media, not a folder marker or a nested key that names no interview file. Keys
+        // are case-sensitive and uploaders write ids in either case, so both spellings are looked at.
+        Optional<String> object = java.util.stream.Stream.of(prefix, MediaKey.PREFIX
+                        + prefix.substring(MediaKey.PREFIX.length()).toUpperCase(java.util.Locale.ROOT))
+                .distinct()
+                .flatMap(folder -> bucket.objectsUnder(folder, 10).stream())
                 .filter(key -> MediaKey.parse(key).filter(k -> k.interviewId().equals(interview.id())).isPresent())
                 .findFirst();
         if (object.isPresent()) {

@@ -321,4 +321,72 @@ class SweeperTest {
         assertEquals("personas", waiting.lastError().orElseThrow().getString("step"));
         assertEquals("transient", waiting.lastError().orElseThrow().getString("kind"));
     }
+
+    @Test
+    void a_lost_upload_the_database_fails_on_does_not_cost_the_others_their_sweep() {
+        MediaKey broken = data.uploadingInterview(data.project(), "broken.txt");
+        MediaKey fine = data.uploadingInterview(data.project(), "fine.txt");
+        data.putObject(broken, TestData.sample("standup-notes.txt"));
+        data.putObject(fine, TestData.sample("standup-notes.txt"));
+        age(broken.interviewId(), Duration.ofMinutes(21));
+        age(fine.interviewId(), Duration.ofMinutes(20));
+        // A real failure of one row's update, as a lock timeout or a constraint would raise it.
+        db.execute("""
+                CREATE OR REPLACE FUNCTION refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'simulated: row % cannot be updated', OLD.id; END $$""", Tuple.tuple());
+        db.execute("CREATE TRIGGER refuse_one BEFORE UPDATE ON interviews FOR EACH ROW WHEN (OLD.id = '"
+                + broken.interviewId() + "') EXECUTE FUNCTION refuse_update()", Tuple.tuple());
+        SweepReport report;
+        try {
+            report = sweeper.sweepNow(STALLED);
+        } finally {
+            db.execute("DROP TRIGGER refuse_one ON interviews", Tuple.tuple());
+        }
+
+        assertTrue(report.uploadsCompleted().stream().anyMatch(e -> e.interviewId().equals(fine.interviewId().toString())),
+                report.toString());
+        assertTrue(report.notDone().stream().anyMatch(e -> e.interviewId().equals(broken.interviewId().toString())
+                && e.detail().contains("cannot be updated")), report.toString());
+        assertEquals(InterviewStatus.UPLOADING, data.interview(broken.interviewId()).status(), "left for the next sweep");
+        assertEquals(InterviewStatus.READY, data.awaitSettled(fine.interviewId()).status());
+    }
+
+    @Test
+    void the_lost_upload_scan_walks_a_backlog_larger_than_a_batch_so_a_newer_lost_event_is_found() {
+        List<UUID> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            MediaKey abandoned = data.uploadingInterview(data.project(), "abandoned.vtt");
+            age(abandoned.interviewId(), Duration.ofHours(1).plusMinutes(i));
+            mine.add(abandoned.interviewId());
+        }
+        MediaKey newer = data.uploadingInterview(data.project(), "newer.vtt");
+        age(newer.interviewId(), Duration.ofMinutes(15));
+        mine.add(newer.interviewId());
+
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        for (int scan = 0; scan < 100 && !seen.containsAll(mine); scan++) {
+            List<dev.intake.store.StalledInterview> batch = sweeps.staleUploads(Duration.ofMinutes(10), 2);
+            assertTrue(batch.size() <= 2);
+            batch.forEach(upload -> seen.add(upload.interview().id()));
+        }
+        assertTrue(seen.containsAll(mine), "every upload of the backlog, the newer one included, is looked at");
+    }
+
+    @Test
+    void a_lost_upload_under_an_upper_case_folder_is_found_and_completed() {
+        MediaKey lower = data.uploadingInterview(data.project(), "upper.txt");
+        String key = "interviews/" + lower.accountId().toString().toUpperCase() + "/" + lower.projectId().toString().toUpperCase()
+                + "/" + lower.interviewId().toString().toUpperCase() + "/upper.txt";
+        s3.putObject(b -> b.bucket(bucket.name()).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(TestData.sample("standup-notes.txt")));
+        age(lower.interviewId(), Duration.ofMinutes(20));
+
+        SweepReport report = sweeper.sweepNow(STALLED);
+
+        assertTrue(report.uploadsCompleted().stream().anyMatch(e -> e.interviewId().equals(lower.interviewId().toString())),
+                report.toString());
+        Interview done = data.awaitSettled(lower.interviewId());
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(JsonObject::encode).orElse(""));
+        assertEquals(key, done.mediaKey());
+    }
 }
