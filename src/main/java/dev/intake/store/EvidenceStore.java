@@ -91,12 +91,17 @@ public class EvidenceStore {
             FROM interview_people ip JOIN people p ON p.id = ip.person_id
             WHERE ip.interview_id = $1 AND p.name IS NOT NULL
             ORDER BY CASE ip.role WHEN 'participant' THEN 0 WHEN 'interviewer' THEN 1 ELSE 2 END, p.name""";
-    /** Descriptions go only on people Intake created; a person Insights or a user made is theirs. */
+    /**
+     * A description says who the person is in the interview that found them, so it goes only on a
+     * person this interview ($3) created: a person Insights or a user made is theirs, and one another
+     * interview created keeps that interview's words when this one is run again.
+     */
     @Sql
     static final String DESCRIBE_PERSON = """
             UPDATE people SET description = $2, updated_at = now()
             WHERE id = $1
-              AND EXISTS (SELECT 1 FROM intake.interview_outputs o WHERE o.table_name = 'people' AND o.row_id = $1::text)""";
+              AND EXISTS (SELECT 1 FROM intake.interview_outputs o
+                          WHERE o.table_name = 'people' AND o.row_id = $1::text AND o.interview_id = $3)""";
 
     private final Db db;
 
@@ -203,11 +208,11 @@ public class EvidenceStore {
         return people;
     }
 
-    /** Sets the descriptions of the people Intake created, fenced by the enrich-person step's lease. */
+    /** Sets the descriptions of the people this interview created, fenced by the enrich-person step's lease. */
     public void describe(Lease lease, Map<UUID, String> descriptions) {
         List<Tuple> updates = descriptions.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(d -> Tuple.of(d.getKey(), d.getValue()))
+                .map(d -> Tuple.of(d.getKey(), d.getValue(), lease.interviewId()))
                 .toList();
         db.inTransaction(tx -> {
             LeaseFence.hold(tx, lease);

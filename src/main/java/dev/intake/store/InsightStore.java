@@ -26,7 +26,8 @@ public class InsightStore {
 
     /**
      * Serialises find-or-create of one name within a project for the transaction, so two interviews
-     * of a project naming the same theme or persona at once make one row, not two.
+     * of a project naming the same theme or persona at once make one row, not two. A transaction takes
+     * all its names' locks first, in one order, so two of them never wait on each other.
      */
     @Sql
     static final String LOCK_NAME = "SELECT pg_advisory_xact_lock(hashtextextended($1::text || ':' || lower($2), 0))";
@@ -165,10 +166,11 @@ public class InsightStore {
         db.inTransaction(tx -> {
             LeaseFence.hold(tx, lease);
             tx.execute(DELETE_THEME_LINKS, Tuple.of(interviewId));
+            lockNames(tx, projectId, themes.stream().map(ThemeDraft::name).toList());
             List<Tuple> links = new ArrayList<>();
             for (int i = 0; i < themes.size(); i++) {
                 ThemeDraft theme = themes.get(i);
-                UUID themeId = findOrCreate(tx, projectId, theme.name(), FIND_THEME, Tuple.of(accountId, projectId, theme.name()),
+                UUID themeId = findOrCreate(tx, FIND_THEME, Tuple.of(accountId, projectId, theme.name()),
                         INSERT_THEME, Tuple.from(Arrays.asList(accountId, projectId, theme.name(), theme.summary(), interviewId)));
                 for (UUID evidenceId : theme.evidenceIds()) {
                     links.add(Tuple.from(Arrays.asList(themeId, evidenceId, accountId, projectId, interviewId, i)));
@@ -194,9 +196,10 @@ public class InsightStore {
         db.inTransaction(tx -> {
             LeaseFence.hold(tx, lease);
             tx.execute(DELETE_PERSONA_LINKS, Tuple.of(interviewId));
+            lockNames(tx, projectId, personas.stream().map(PersonaDraft::name).toList());
             for (int i = 0; i < personas.size(); i++) {
                 PersonaDraft p = personas.get(i);
-                UUID personaId = findOrCreate(tx, projectId, p.name(), FIND_PERSONA, Tuple.of(accountId, projectId, p.name()),
+                UUID personaId = findOrCreate(tx, FIND_PERSONA, Tuple.of(accountId, projectId, p.name()),
                         INSERT_PERSONA, Tuple.from(Arrays.asList(accountId, projectId, p.name(), p.description(),
                                 p.goals().toArray(String[]::new), p.pains().toArray(String[]::new), interviewId)));
                 String drawnFrom = p.drawnFrom() == null ? null : PersonName.normalize(p.drawnFrom());
@@ -259,9 +262,13 @@ public class InsightStore {
         return answers;
     }
 
-    private static UUID findOrCreate(Db.Tx tx, UUID projectId, String name, String find, Tuple findArgs,
-                                     String insert, Tuple insertArgs) {
-        tx.execute(LOCK_NAME, Tuple.of(projectId.toString(), name));
+    private static void lockNames(Db.Tx tx, UUID projectId, List<String> names) {
+        names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).distinct().sorted()
+                .forEach(name -> tx.execute(LOCK_NAME, Tuple.of(projectId.toString(), name)));
+    }
+
+    /** The project's row of that name, or a new one; its name is locked ({@link #lockNames}). */
+    private static UUID findOrCreate(Db.Tx tx, String find, Tuple findArgs, String insert, Tuple insertArgs) {
         var found = tx.execute(find, findArgs);
         if (found.rowCount() > 0) {
             return found.iterator().next().getUUID("id");
