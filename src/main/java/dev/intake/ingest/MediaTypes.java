@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Content types and file extensions of the media Intake accepts. */
 public final class MediaTypes {
@@ -15,7 +16,23 @@ public final class MediaTypes {
             Map.entry("audio/ogg", "ogg"), Map.entry("audio/webm", "webm"), Map.entry("audio/flac", "flac"),
             Map.entry("video/mp4", "mp4"), Map.entry("video/webm", "webm"), Map.entry("video/quicktime", "mov"));
 
+    /** File extensions of audio and video, which need a transcription provider. */
+    private static final Set<String> AUDIO_VIDEO_EXTENSIONS = Set.of(
+            "mp3", "m4a", "wav", "aac", "ogg", "oga", "opus", "flac", "webm", "mp4", "m4v", "mov", "mkv", "avi", "mpeg", "mpg");
+
     private MediaTypes() {
+    }
+
+    /** Whether a file of this name is audio or video, by its extension. */
+    public static boolean isAudioOrVideoFile(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot >= 0 && AUDIO_VIDEO_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the content type is audio or video. */
+    public static boolean isAudioOrVideo(String contentType) {
+        String type = base(contentType);
+        return type.startsWith("audio/") || type.startsWith("video/");
     }
 
     /** The type without parameters, lower-cased: {@code "text/plain; charset=utf-8"} is {@code text/plain}. */

@@ -64,6 +64,11 @@ public class UploadCompletion {
             }
             return alreadyReceived(object, interview.id(), interview.status().dbValue());
         }
+        if (!bucket.exists(object.key())) {
+            // An event for an object that is not there (a forged or stale event, or one sent before
+            // the upload finished) must leave the interview waiting for the real one.
+            return rejected(object, "object " + object.key() + " is not in bucket " + bucket.name());
+        }
         String runId = UUID.randomUUID().toString();
         if (!interviews.completeUpload(interview.id(), object.key(), runId).won()) {
             // Another delivery of the same event moved it first; that one starts the run.

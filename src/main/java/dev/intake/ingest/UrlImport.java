@@ -38,15 +38,17 @@ public class UrlImport {
     private final InterviewStore interviews;
     private final RunStarter runs;
     private final UrlGuard guard;
+    private final boolean canTranscribe;
 
     UrlImport(ObjectMapper json, AccountAccess access, WorkspaceStore workspace, InterviewStore interviews,
-              RunStarter runs, GuardedHttp http) {
+              RunStarter runs, GuardedHttp http, dev.intake.IntakeConfig config) {
         this.json = json;
         this.access = access;
         this.workspace = workspace;
         this.interviews = interviews;
         this.runs = runs;
         this.guard = http.guard();
+        this.canTranscribe = !"none".equals(config.transcription().provider());
     }
 
     /** The request, once read. */
@@ -63,6 +65,10 @@ public class UrlImport {
             guard.check(request.url());
         } catch (UrlGuard.UnsafeUrlException e) {
             throw new RequestRejected(422, e.getMessage());
+        }
+        if (!canTranscribe && MediaTypes.isAudioOrVideoFile(fileNameOf(request.url()))) {
+            throw new RequestRejected(422, "'" + fileNameOf(request.url()) + "' is audio or video, which needs a"
+                    + " transcription provider; none is configured (INTAKE_TRANSCRIPTION_PROVIDER)");
         }
         UUID id = UUID.randomUUID();
         String runId = UUID.randomUUID().toString();

@@ -24,12 +24,14 @@ public class UrlMediaImport {
     private final MediaCopier copier;
     private final long maxBytes;
     private final List<String> contentTypes;
+    private final boolean canTranscribe;
 
     UrlMediaImport(GuardedHttp http, MediaCopier copier, IntakeConfig config) {
         this.http = http;
         this.copier = copier;
         this.maxBytes = config.urlImport().maxBytes();
         this.contentTypes = config.urlImport().contentTypes();
+        this.canTranscribe = !"none".equals(config.transcription().provider());
     }
 
     /** The media is not of an accepted type. */
@@ -46,6 +48,12 @@ public class UrlMediaImport {
             if (!MediaTypes.accepted(contentType, contentTypes)) {
                 throw new UnsupportedMediaException("the URL serves '" + MediaTypes.base(contentType)
                         + "', not audio, video or a transcript");
+            }
+            if (!canTranscribe && MediaTypes.isAudioOrVideo(contentType)) {
+                // Known before a byte is copied: gigabytes in the bucket would end in the same error.
+                throw new UnsupportedMediaException("the URL serves '" + MediaTypes.base(contentType) + "', and audio"
+                        + " and video need a transcription provider; none is configured (INTAKE_TRANSCRIPTION_PROVIDER)."
+                        + " Nothing was copied");
             }
             MediaKey key = new MediaKey(accountId, projectId, interviewId, fileName(download.uri(), contentType));
             copier.copy(download.body(), download.contentLength(), MediaTypes.base(contentType), key.key(), maxBytes);

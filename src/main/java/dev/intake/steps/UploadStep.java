@@ -3,9 +3,7 @@ package dev.intake.steps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.intake.IntakeConfig;
 import dev.intake.ingest.FetchFailure;
@@ -38,9 +36,6 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class UploadStep implements StepHandler {
-
-    private static final Set<String> AUDIO_VIDEO = Set.of(
-            "mp3", "m4a", "wav", "aac", "ogg", "oga", "opus", "flac", "webm", "mp4", "m4v", "mov", "mkv", "avi", "mpeg", "mpg");
 
     private final MediaBucket bucket;
     private final TranscriptStore transcripts;
@@ -147,7 +142,6 @@ public class UploadStep implements StepHandler {
     }
 
     private static boolean isAudioOrVideo(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot >= 0 && AUDIO_VIDEO.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dev.intake.ingest.MediaTypes.isAudioOrVideoFile(fileName);
     }
 }

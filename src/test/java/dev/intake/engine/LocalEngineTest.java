@@ -234,9 +234,12 @@ class LocalEngineTest {
     }
 
     @Test
-    void an_upload_whose_object_is_missing_ends_in_error() {
+    void an_upload_whose_object_is_gone_by_the_time_its_step_runs_ends_in_error() {
         MediaKey key = data.uploadingInterview(data.project(), "gone.vtt");
-        completion.accept(new ObjectCreated(bucket.name(), key.key(), 10));
+        // Recorded as uploaded (its event came while the object was there), then the object is deleted.
+        String runId = UUID.randomUUID().toString();
+        interviews.completeUpload(key.interviewId(), key.key(), runId);
+        engine.start(key.interviewId(), runId);
         Interview failed = data.awaitSettled(key.interviewId());
         assertEquals(InterviewStatus.ERROR, failed.status());
         assertTrue(failed.lastError().orElseThrow().getString("message").startsWith("the uploaded file is gone"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.util.Random;
@@ -70,5 +71,24 @@ class MediaCopierTest {
         assertThrows(MediaCopier.TooLargeException.class,
                 () -> copier.copy(new ByteArrayInputStream(media), media.length, "video/mp4", key, 100));
         assertFalse(bucket.exists(key));
+    }
+
+    @Test
+    void a_copy_whose_source_breaks_midway_is_aborted_and_leaves_neither_an_object_nor_an_open_upload() {
+        byte[] first = bytes(PART + 10);
+        java.io.InputStream breaking = new java.io.SequenceInputStream(new ByteArrayInputStream(first), new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("connection reset by the media host");
+            }
+        });
+
+        var failure = assertThrows(java.io.UncheckedIOException.class,
+                () -> copier.copy(breaking, -1, "video/mp4", key, Long.MAX_VALUE));
+
+        assertTrue(failure.getMessage().contains("connection reset"), failure.getMessage());
+        assertTrue(s3.listObjectsV2(b -> b.bucket(bucket.name()).prefix(key)).contents().isEmpty());
+        assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket.name()).prefix(key)).uploads().isEmpty(),
+                "the multipart upload was aborted, so no parts are kept (and billed)");
     }
 }

@@ -111,4 +111,17 @@ class UploadCompletionTest {
         UploadOutcome outcome = completion.accept(new ObjectCreated(bucket.name(), "interviews/not/a/valid/key/x.vtt", 1));
         assertInstanceOf(UploadOutcome.Rejected.class, outcome);
     }
+
+    @Test
+    void an_event_naming_an_object_that_is_not_in_the_bucket_starts_nothing_and_the_real_event_later_works() {
+        MediaKey key = data.uploadingInterview(data.project(), "early.txt");
+
+        UploadOutcome early = completion.accept(event(key));
+
+        assertInstanceOf(UploadOutcome.Rejected.class, early);
+        assertEquals(InterviewStatus.UPLOADING, data.interview(key.interviewId()).status(), "still waiting for its upload");
+        data.putObject(key, TestData.sample("standup-notes.txt"));
+        assertInstanceOf(UploadOutcome.Started.class, completion.accept(event(key)));
+        assertEquals(InterviewStatus.READY, data.awaitSettled(key.interviewId()).status());
+    }
 }

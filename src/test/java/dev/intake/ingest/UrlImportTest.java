@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -200,5 +201,26 @@ class UrlImportTest {
                 Map.of("authorization", "Bearer " + Tokens.signedWithAnotherSecret(user)))).getMessage());
         assertEquals("Authorization must be 'Bearer <token>'", assertThrows(RequestRejected.class,
                 () -> authenticator.authenticate(Map.of("authorization", "Basic dXNlcjpwdw=="))).getMessage());
+    }
+
+    @Test
+    void an_audio_url_with_no_transcription_provider_is_refused_at_the_door_and_nothing_is_written() {
+        long before = interviewsOfAccount();
+        RequestRejected refused = rejected(member, JSON_TYPE, body(project, WireMockResource.baseUrl() + "/talks/keynote.mp3"));
+        assertEquals(422, refused.status());
+        assertEquals("'keynote.mp3' is audio or video, which needs a transcription provider; none is configured"
+                + " (INTAKE_TRANSCRIPTION_PROVIDER)", refused.getMessage());
+        assertEquals(before, interviewsOfAccount());
+    }
+
+    @Test
+    void a_url_that_turns_out_to_serve_audio_fails_before_a_byte_is_copied() {
+        String url = served("/stream-" + UUID.randomUUID(), "audio/mpeg", "ID3 not really an mp3");
+        Interview failed = data.awaitSettled(urlImport.submit(member, JSON_TYPE, body(project, url)).interviewId());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertEquals("permanent", failed.lastError().orElseThrow().getString("kind"));
+        assertTrue(failed.lastError().orElseThrow().getString("message").endsWith("Nothing was copied"),
+                failed.lastError().orElseThrow().getString("message"));
+        assertEquals(List.of(), bucket.objectsUnder(MediaKey.folderOf(project.accountId(), project.projectId(), failed.id()), 10));
     }
 }

@@ -34,6 +34,7 @@ import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
 import software.amazon.awscdk.SecretsManagerSecretOptions;
@@ -65,6 +66,10 @@ public class IntakeStack extends Stack {
                 .enforceSsl(true)
                 .eventBridgeEnabled(settings.eventBridge())
                 .removalPolicy(RemovalPolicy.RETAIN)
+                // A copy the function could not abort (killed at its timeout) leaves parts that are
+                // stored, and billed, until someone aborts them.
+                .lifecycleRules(List.of(LifecycleRule.builder().id("AbortIncompleteUploads")
+                        .abortIncompleteMultipartUploadAfter(Duration.days(1)).build()))
                 .build();
         Queue deadLetters = Queue.Builder.create(this, "DeadLetters").retentionPeriod(Duration.days(14)).build();
 

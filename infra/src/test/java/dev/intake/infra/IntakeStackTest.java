@@ -141,6 +141,13 @@ class IntakeStackTest {
     }
 
     @Test
+    void incomplete_multipart_uploads_are_aborted_after_a_day() {
+        template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "LifecycleConfiguration", Map.of("Rules", List.of(Map.of("Id", "AbortIncompleteUploads", "Status", "Enabled",
+                        "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1)))))));
+    }
+
+    @Test
     void with_the_eventbridge_switch_object_created_events_go_through_a_rule_instead() throws IOException {
         Template bridged = synth(Map.of("eventBridge", "true"));
         bridged.resourceCountIs("Custom::S3BucketNotifications", 1); // CDK's switch for EventBridge delivery
