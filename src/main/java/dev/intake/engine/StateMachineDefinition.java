@@ -26,7 +26,24 @@ public final class StateMachineDefinition {
      */
     public static final List<String> LAMBDA_TRANSIENT_ERRORS = List.of(
             "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
-            "Lambda.TooManyRequestsException", "Lambda.Unknown", "States.Timeout", "States.TaskFailed");
+            "Lambda.Unknown", "States.Timeout", "States.TaskFailed");
+
+    /**
+     * Lambda refusing an invocation for lack of concurrency: weather, not failure. Retried apart from
+     * the step's policy, with a backoff long enough to ride out a burst: 15 s doubling to 5 min, about
+     * 13 minutes in all.
+     */
+    public static final List<String> THROTTLES = List.of("Lambda.TooManyRequestsException");
+    static final int THROTTLE_FIRST_WAIT_SECONDS = 15;
+    static final int THROTTLE_ATTEMPTS = 6;
+    static final int THROTTLE_MAX_WAIT_SECONDS = 300;
+
+    /**
+     * An execution that has not ended after this is stopped by Step Functions; its interview is still
+     * in flight, so the sweeper resumes it or fails it visibly. Longer than any run's legitimate work,
+     * waits for transcription included.
+     */
+    public static final int EXECUTION_TIMEOUT_SECONDS = 12 * 60 * 60;
 
     public static final String FAILURE_FUNCTION = "step-failed";
 
@@ -50,6 +67,7 @@ public final class StateMachineDefinition {
         machine.put("Comment", "Intake: one interview run, step after step. Generated from dev.intake.workflow.Step"
                 + " by dev.intake.engine.StateMachineDefinition; do not edit by hand.");
         machine.put("StartAt", "Route");
+        machine.put("TimeoutSeconds", EXECUTION_TIMEOUT_SECONDS);
         ObjectNode states = machine.putObject("States");
 
         ObjectNode route = states.putObject("Route").put("Type", "Choice");
@@ -68,6 +86,7 @@ public final class StateMachineDefinition {
         outcomes.addObject().put("Variable", "$.result.outcome").put("StringEquals", "completed").put("Next", "Advance");
         outcomes.addObject().put("Variable", "$.result.outcome").put("StringEquals", "retry").put("Next", "WaitToRetry");
         outcomes.addObject().put("Variable", "$.result.outcome").put("StringEquals", "failed").put("Next", "Failed");
+        outcomes.addObject().put("Variable", "$.result.outcome").put("StringEquals", "invalid").put("Next", "InvalidRequest");
         outcome.put("Default", "Done");
 
         states.set("Advance", nextStep("Route"));
@@ -80,10 +99,21 @@ public final class StateMachineDefinition {
         ObjectNode parameters = record.putObject("Parameters").put("FunctionName", placeholder(FAILURE_FUNCTION));
         parameters.putObject("Payload").put("interviewId.$", "$.interviewId").put("runId.$", "$.runId")
                 .put("step.$", "$.step").put("error.$", "$.error");
+        ArrayNode recordRetries = record.putArray("Retry");
+        recordRetries.add(throttleRetry());
+        ObjectNode recordRetry = recordRetries.addObject();
+        LAMBDA_TRANSIENT_ERRORS.forEach(recordRetry.putArray("ErrorEquals")::add);
+        recordRetry.put("IntervalSeconds", 5).put("BackoffRate", 2.0).put("MaxAttempts", 4).put("MaxDelaySeconds", 60);
+        // Past its retries the interview is still in flight, where the sweeper finds it.
+        ObjectNode unrecorded = record.putArray("Catch").addObject();
+        unrecorded.putArray("ErrorEquals").add("States.ALL");
+        unrecorded.put("ResultPath", "$.recordError").put("Next", "Failed");
         record.put("ResultPath", "$.recorded").put("Next", "Failed");
 
         states.putObject("Failed").put("Type", "Fail").put("Error", "InterviewFailed")
                 .put("Cause", "the interview was marked error; its last_error says where and why");
+        states.putObject("InvalidRequest").put("Type", "Fail").put("Error", "InvalidRequest")
+                .put("Cause", "a step function refused its input as malformed; trying again would not help");
         states.putObject("UnknownStep").put("Type", "Fail").put("Error", "UnknownStep")
                 .put("Cause", "the run names a step this state machine does not have");
         states.putObject("Done").put("Type", "Succeed");
@@ -102,8 +132,11 @@ public final class StateMachineDefinition {
                 .put("retryAfterSeconds.$", "$.Payload.retryAfterSeconds");
         task.put("ResultPath", "$.result");
         StepRetryPolicy policy = step.retry();
+        ArrayNode retries = task.putArray("Retry");
+        // First: a throttle matches here and is not counted against the step's own attempts.
+        retries.add(throttleRetry());
         if (policy.attempts() > 1) {
-            ObjectNode retry = task.putArray("Retry").addObject();
+            ObjectNode retry = retries.addObject();
             LAMBDA_TRANSIENT_ERRORS.forEach(retry.putArray("ErrorEquals")::add);
             retry.put("IntervalSeconds", Math.max(1, policy.initialDelay().toSeconds()))
                     .put("BackoffRate", policy.backoffFactor())
@@ -115,6 +148,14 @@ public final class StateMachineDefinition {
         fallback.put("ResultPath", "$.error").put("Next", "RecordFailure");
         task.put("Next", "Outcome");
         return task;
+    }
+
+    private static ObjectNode throttleRetry() {
+        ObjectNode retry = JSON.createObjectNode();
+        THROTTLES.forEach(retry.putArray("ErrorEquals")::add);
+        return retry.put("IntervalSeconds", THROTTLE_FIRST_WAIT_SECONDS).put("BackoffRate", 2.0)
+                .put("MaxAttempts", THROTTLE_ATTEMPTS).put("MaxDelaySeconds", THROTTLE_MAX_WAIT_SECONDS)
+                .put("JitterStrategy", "FULL");
     }
 
     private static ObjectNode nextStep(String then) {

@@ -80,14 +80,15 @@ public class StepFunctions {
     }
 
     private StepResponse run(StepRequest request, Step step) {
-        if (request == null || request.interviewId() == null || request.runId() == null || request.runId().isBlank()) {
-            throw new InvalidEventException("a step request needs interviewId and runId");
-        }
         UUID interviewId;
         try {
-            interviewId = UUID.fromString(request.interviewId());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException("interviewId '" + request.interviewId() + "' is not a UUID");
+            interviewId = validated(request);
+        } catch (InvalidEventException e) {
+            // An outcome, not an exception: the state machine retries exceptions, and this would not change.
+            org.jboss.logging.Logger.getLogger(StepFunctions.class).warnf("step-%s refused its input: %s; nothing written",
+                    step.key(), e.getMessage());
+            return new StepResponse(request == null ? null : request.interviewId(), request == null ? null : request.runId(),
+                    step.key(), "invalid", null, 0, e.getMessage());
         }
         StepOutcome outcome = executor.execute(interviewId, request.runId(), step);
         if (outcome instanceof StepOutcome.Advanced advanced) {
@@ -108,6 +109,17 @@ public class StepFunctions {
         String name = outcome instanceof StepOutcome.Finished ? "finished"
                 : outcome instanceof StepOutcome.NotClaimed ? "not-claimed" : "lease-lost";
         return response(request, step, name, null, null);
+    }
+
+    private static UUID validated(StepRequest request) {
+        if (request == null || request.interviewId() == null || request.runId() == null || request.runId().isBlank()) {
+            throw new InvalidEventException("a step request needs interviewId and runId");
+        }
+        try {
+            return UUID.fromString(request.interviewId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("interviewId '" + request.interviewId() + "' is not a UUID");
+        }
     }
 
     private static StepResponse response(StepRequest request, Step step, String outcome, String next, String error) {

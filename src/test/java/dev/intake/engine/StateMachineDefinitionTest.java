@@ -54,7 +54,7 @@ class StateMachineDefinitionTest {
     void each_tasks_retry_is_the_steps_java_retry_policy() throws IOException {
         JsonNode states = JSON.readTree(StateMachineDefinition.asl()).get("States");
         for (Step step : Step.values()) {
-            JsonNode retry = states.get(step.key()).at("/Retry/0");
+            JsonNode retry = states.get(step.key()).at("/Retry/1");
             assertEquals(step.retry().attempts() - 1, retry.get("MaxAttempts").asInt(), step.key());
             assertEquals(step.retry().initialDelay().toSeconds(), retry.get("IntervalSeconds").asLong(), step.key());
             assertEquals(step.retry().backoffFactor(), retry.get("BackoffRate").asDouble(), step.key());
@@ -70,5 +70,46 @@ class StateMachineDefinitionTest {
         assertEquals("$.result.retryAfterSeconds", states.at("/WaitToRetry/SecondsPath").asText());
         assertEquals("$.result.next", states.at("/RetryStep/Parameters/step.$").asText());
         assertEquals("Route", states.at("/RetryStep/Next").asText());
+    }
+
+    @Test
+    void a_throttled_invocation_is_retried_for_minutes_on_every_task_without_using_the_steps_attempts() throws IOException {
+        JsonNode states = JSON.readTree(StateMachineDefinition.asl()).get("States");
+        List<String> tasks = new ArrayList<>(Arrays.stream(Step.values()).map(Step::key).toList());
+        tasks.add("RecordFailure");
+        for (String name : tasks) {
+            JsonNode throttle = states.get(name).at("/Retry/0");
+            assertEquals("[\"Lambda.TooManyRequestsException\"]", throttle.get("ErrorEquals").toString(), name);
+            long wait = 0;
+            long next = throttle.get("IntervalSeconds").asLong();
+            for (int attempt = 0; attempt < throttle.get("MaxAttempts").asInt(); attempt++) {
+                wait += Math.min(next, throttle.get("MaxDelaySeconds").asLong());
+                next = (long) (next * throttle.get("BackoffRate").asDouble());
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(wait >= 10 * 60, name + " rides out " + wait + " s of throttling");
+        }
+    }
+
+    @Test
+    void the_execution_has_a_timeout_and_recording_a_failure_is_retried_then_left_to_the_sweeper() throws IOException {
+        JsonNode machine = JSON.readTree(StateMachineDefinition.asl());
+        assertEquals(StateMachineDefinition.EXECUTION_TIMEOUT_SECONDS, machine.get("TimeoutSeconds").asInt());
+        JsonNode record = machine.at("/States/RecordFailure");
+        assertEquals(StateMachineDefinition.LAMBDA_TRANSIENT_ERRORS.size(), record.at("/Retry/1/ErrorEquals").size());
+        assertEquals("Failed", record.at("/Catch/0/Next").asText());
+    }
+
+    @Test
+    void a_request_a_step_function_refuses_as_malformed_ends_the_execution_without_a_retry() throws IOException {
+        JsonNode states = JSON.readTree(StateMachineDefinition.asl()).get("States");
+        JsonNode invalid = null;
+        for (JsonNode choice : states.at("/Outcome/Choices")) {
+            if ("invalid".equals(choice.get("StringEquals").asText())) {
+                invalid = choice;
+            }
+        }
+        assertEquals("InvalidRequest", invalid.get("Next").asText());
+        assertEquals("Fail", states.at("/InvalidRequest/Type").asText());
+        org.junit.jupiter.api.Assertions.assertFalse(StateMachineDefinition.LAMBDA_TRANSIENT_ERRORS.contains("States.ALL"));
     }
 }

@@ -1,0 +1,33 @@
+package dev.intake.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.steps.StepExecutor;
+import dev.intake.store.InterviewStore;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The step functions as the state machine calls them: a malformed request is an outcome, never a retry. */
+@QuarkusTest
+class StepFunctionsTest {
+
+    @Inject
+    StepExecutor executor;
+    @Inject
+    InterviewStore interviews;
+
+    @Test
+    void a_malformed_step_request_is_answered_invalid_so_the_state_machine_does_not_retry_it() {
+        StepFunctions functions = new StepFunctions(executor, interviews);
+
+        StepFunctions.StepResponse missing = functions.upload(new StepFunctions.StepRequest(null, "run-1"));
+        StepFunctions.StepResponse notAnId = functions.evidence(new StepFunctions.StepRequest("931e3b81", "run-1"));
+
+        assertEquals("invalid", missing.outcome());
+        assertEquals("a step request needs interviewId and runId", missing.error());
+        assertEquals("invalid", notAnId.outcome());
+        assertEquals("interviewId '931e3b81' is not a UUID", notAnId.error());
+    }
+}
