@@ -51,7 +51,7 @@ public class Sweeper {
     private final Map<Step, AtomicInteger> stuckByStep = new EnumMap<>(Step.class);
     private final SecureRandom random = new SecureRandom();
 
-    Sweeper(SweepStore sweeps, InterviewStore interviews, RunStarter runs, UploadCompletion uploads, MediaBucket bucket,
+    public Sweeper(SweepStore sweeps, InterviewStore interviews, RunStarter runs, UploadCompletion uploads, MediaBucket bucket,
             MeterRegistry metrics, IntakeConfig config) {
         this.sweeps = sweeps;
         this.interviews = interviews;

@@ -1,0 +1,416 @@
+package dev.intake.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.IntakeConfig;
+import dev.intake.engine.LocalEngine;
+import dev.intake.engine.WorkflowEngine;
+import dev.intake.ingest.EntryOutcome;
+import dev.intake.ingest.MediaBucket;
+import dev.intake.ingest.MediaKey;
+import dev.intake.ingest.ObjectCreated;
+import dev.intake.ingest.RecallWebhook;
+import dev.intake.ingest.RunStarter;
+import dev.intake.ingest.UploadCompletion;
+import dev.intake.steps.StepContext;
+import dev.intake.steps.StepHandler;
+import dev.intake.store.Db;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.store.Lease;
+import dev.intake.store.SweepStore;
+import dev.intake.sweeper.Sweeper;
+import dev.intake.testing.OutageResource;
+import dev.intake.testing.Racers;
+import dev.intake.testing.RecallFixtures;
+import dev.intake.testing.TestData;
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.RunPlan;
+import dev.intake.workflow.Step;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * Intake's promise under fault, on the real servers: every interview ends {@code ready} or in a visible
+ * {@code error}, within the sweeper's bound, with no output written twice and none lost. Each scenario
+ * injects its fault while four sweepers run on a short schedule, and adds a row to the report this
+ * suite prints (and writes to target/fault-injection-report.md): interviews, how they ended, lost,
+ * duplicate rows, and the slowest time to a terminal state against the stall threshold.
+ */
+@QuarkusTest
+@TestProfile(FaultInjectionSuiteTest.UnderFault.class)
+class FaultInjectionSuiteTest {
+
+    /** Short clocks so a stall is seen in seconds; the database and bucket behind proxies that can fail. */
+    public static class UnderFault implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("intake.lease", "PT2S", "intake.sweeper.stalled-after", STALLED_AFTER.toString(),
+                    "intake.sweeper.lost-upload-after", "PT2S", "intake.sweeper.max-resumes", "5",
+                    "intake.local-engine-threads", "4", "quarkus.datasource.reactive.max-size", "12");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OutageResource.class));
+        }
+    }
+
+    static final Duration STALLED_AFTER = Duration.ofSeconds(3);
+    /** Interviews per step and crash point; 7 steps × 3 points × this many. */
+    static final int PER_CRASH = Integer.getInteger("faults.per-crash", 20);
+    /** Resumed within one stall and one sweep period, then run: a generous bound for "terminal". */
+    static final Duration BOUND = STALLED_AFTER.multipliedBy(6);
+    private static final String SAMPLE = "standup-notes.txt";
+
+    private record ReportRow(String scenario, int interviews, int ready, int errors, int lost, long duplicateRows,
+                             double medianSeconds, double slowestSeconds) {
+        String line() {
+            return String.format("| %-50s | %5d | %5d | %5d | %4d | %9d | %6.1f s | %5.2f | %6.1f s | %5.2f |", scenario,
+                    interviews, ready, errors, lost, duplicateRows, medianSeconds, medianSeconds / STALLED_AFTER.toSeconds(),
+                    slowestSeconds, slowestSeconds / STALLED_AFTER.toSeconds());
+        }
+    }
+
+    private static final List<ReportRow> REPORT = Collections.synchronizedList(new ArrayList<>());
+
+    @Inject
+    Db db;
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    SweepStore sweeps;
+    @Inject
+    Sweeper sweeper;
+    @Inject
+    UploadCompletion completion;
+    @Inject
+    RecallWebhook recall;
+    @Inject
+    LocalEngine engine;
+    @Inject
+    MediaBucket bucket;
+    @Inject
+    TestData data;
+    @Inject
+    IntakeConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    MeterRegistry metrics;
+    @Inject
+    @Any
+    Instance<StepHandler> handlers;
+
+    private ScheduledExecutorService sweepers;
+
+    @BeforeEach
+    void fourSweepersOnAShortSchedule() {
+        bucket.ensureExists();
+        startSweepers(sweeper);
+    }
+
+    private void startSweepers(Sweeper which) {
+        sweepers = Executors.newScheduledThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            sweepers.scheduleWithFixedDelay(() -> {
+                try {
+                    which.sweepNow(STALLED_AFTER);
+                } catch (RuntimeException outage) {
+                    // The database is away: the next period sweeps again, as the schedule would.
+                }
+            }, 100L * i, 500, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @AfterEach
+    void stopSweepers() throws InterruptedException {
+        sweepers.shutdownNow();
+        sweepers.awaitTermination(10, TimeUnit.SECONDS);
+        OutageResource.up(OutageResource.DATABASE);
+        OutageResource.up(OutageResource.BUCKET);
+    }
+
+    @AfterAll
+    static void printTheReport() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("Fault injection: stall threshold " + STALLED_AFTER.toSeconds() + " s, bound " + BOUND.toSeconds()
+                + " s, 4 sweepers every 0.5 s");
+        lines.add("| scenario (time to terminal from the fault)         | intvw | ready | error | lost | dup. rows | median   | ÷stall | slowest  | ÷stall |");
+        lines.add("|----------------------------------------------------|-------|-------|-------|------|-----------|----------|-------|----------|-------|");
+        REPORT.forEach(row -> lines.add(row.line()));
+        lines.forEach(System.out::println);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/fault-injection-report.md"), lines);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private MediaKey uploading(TestData.Project project) {
+        MediaKey key = data.uploadingInterview(project, "call.txt");
+        data.putObject(key, TestData.sample(SAMPLE));
+        return key;
+    }
+
+    private List<UUID> readyInterviews(int n) {
+        TestData.Project project = data.project("What problems do they have today?", "What would they pay for?");
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            MediaKey key = uploading(project);
+            completion.accept(new ObjectCreated(bucket.name(), key.key(), -1));
+            ids.add(key.interviewId());
+        }
+        ids.forEach(id -> assertEquals(InterviewStatus.READY, data.awaitSettled(id).status()));
+        return ids;
+    }
+
+    private OffsetDateTime databaseNow() {
+        return db.execute("SELECT now() AS now", Tuple.tuple()).iterator().next().getOffsetDateTime("now");
+    }
+
+    /** Waits (retrying through outages) until every interview is ready or error, or the bound has passed. */
+    private Map<UUID, Interview> awaitTerminal(List<UUID> ids, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        Map<UUID, Interview> seen = new HashMap<>();
+        while (System.nanoTime() < deadline) {
+            try {
+                for (Row row : db.execute("SELECT id FROM interviews WHERE id = ANY($1) AND status IN ('ready', 'error')",
+                        Tuple.of(ids.toArray(UUID[]::new)))) {
+                    seen.computeIfAbsent(row.getUUID("id"), id -> interviews.find(id).orElseThrow());
+                }
+                if (seen.size() == ids.size()) {
+                    return seen;
+                }
+            } catch (RuntimeException outage) {
+                // The database is away for now: look again.
+            }
+            Thread.sleep(200);
+        }
+        return seen;
+    }
+
+    /** Outputs written twice: the same quote, answer or link recorded more than once for an interview. */
+    private long duplicateRows(List<UUID> ids) {
+        UUID[] array = ids.toArray(UUID[]::new);
+        long evidence = db.execute("""
+                SELECT coalesce(sum(n - 1), 0) AS d FROM (SELECT count(*) AS n FROM evidence WHERE interview_id = ANY($1)
+                GROUP BY interview_id, verbatim, anchors::text) g""", Tuple.of(array)).iterator().next().getLong("d");
+        long answers = db.execute("""
+                SELECT coalesce(sum(n - 1), 0) AS d FROM (SELECT count(*) AS n FROM project_answers
+                WHERE interview_id = ANY($1) GROUP BY interview_id, research_question_id) g""", Tuple.of(array))
+                .iterator().next().getLong("d");
+        long recorded = db.execute("""
+                SELECT coalesce(sum(n - 1), 0) AS d FROM (SELECT count(*) AS n FROM intake.interview_outputs o
+                WHERE interview_id = ANY($1) AND table_name = 'evidence' GROUP BY interview_id, position) g""",
+                Tuple.of(array)).iterator().next().getLong("d");
+        return evidence + answers + recorded;
+    }
+
+    /** Records the scenario's row and asserts the promise: none lost, none doubled, each end visible. */
+    private void verify(String scenario, List<UUID> ids, OffsetDateTime faultAt, Map<UUID, Interview> ended) {
+        List<Double> times = new ArrayList<>();
+        int ready = 0;
+        int errors = 0;
+        for (Interview interview : ended.values()) {
+            String at = interview.status() == InterviewStatus.READY
+                    ? interview.analysis().getString("completed_at") : interview.progress().getString("failed_at");
+            if (at != null) {
+                times.add(Duration.between(faultAt, OffsetDateTime.parse(at.replace(' ', 'T')
+                        .replaceAll("\\+00$", "+00:00"))).toMillis() / 1000.0);
+            }
+            if (interview.status() == InterviewStatus.READY) {
+                ready++;
+            } else {
+                errors++;
+                JsonObject error = interview.lastError().orElseThrow(() -> new AssertionError(
+                        "interview " + interview.id() + " ended in error without saying why"));
+                assertTrue(error.getString("step") != null && !error.getString("message").isBlank(), error.encode());
+            }
+        }
+        long duplicates = duplicateRows(ids);
+        int lost = ids.size() - ended.size();
+        Collections.sort(times);
+        double median = times.isEmpty() ? 0 : times.get(times.size() / 2);
+        double slowest = times.isEmpty() ? 0 : times.get(times.size() - 1);
+        REPORT.add(new ReportRow(scenario, ids.size(), ready, errors, lost, duplicates, median, slowest));
+        assertEquals(0, lost, scenario + ": interviews not terminal within " + BOUND.toSeconds() + " s");
+        assertEquals(0, duplicates, scenario + ": output rows written twice");
+    }
+
+    private StepHandler handler(Step step) {
+        return handlers.stream().filter(h -> h.step() == step).findFirst().orElseThrow();
+    }
+
+    // ---- scenarios ------------------------------------------------------------------------------
+
+    @Test
+    void a_run_that_dies_before_during_or_after_any_step_is_brought_to_a_terminal_state() throws Exception {
+        List<UUID> ids = readyInterviews(Step.values().length * 3 * PER_CRASH);
+        OffsetDateTime faultAt = databaseNow();
+        int i = 0;
+        for (Step step : Step.values()) {
+            for (int point = 0; point < 3; point++) {
+                for (int k = 0; k < PER_CRASH; k++) {
+                    UUID id = ids.get(i++);
+                    String runId = UUID.randomUUID().toString();
+                    interviews.startRun(id, runId, RunPlan.resumeFrom(step));
+                    Lease lease = Lease.newOwner(id);
+                    Interview claimed = interviews.claimStep(lease, runId, step, config.lease()).orElseThrow();
+                    if (point >= 1) {
+                        handler(step).run(new StepContext(claimed, lease, runId));
+                    }
+                    if (point == 2) {
+                        interviews.completeStep(lease, runId, step, step.following(), new JsonObject());
+                    }
+                    // ... and the process dies here: nobody dispatches the next step.
+                }
+            }
+        }
+        verify("crash before / after work / after commit, every step", ids, faultAt, awaitTerminal(ids, BOUND));
+    }
+
+    @Test
+    void every_entry_event_delivered_three_times_at_once_makes_one_interview_and_one_set_of_outputs() throws Exception {
+        TestData.Project project = data.project("What problems do they have today?");
+        List<UUID> ids = new ArrayList<>();
+        OffsetDateTime faultAt = databaseNow();
+        for (int i = 0; i < 10; i++) {
+            MediaKey key = uploading(project);
+            Racers.race(3, () -> completion.accept(new ObjectCreated(bucket.name(), key.key(), -1)));
+            ids.add(key.interviewId());
+        }
+        for (int i = 0; i < 10; i++) {
+            String recordingId = UUID.randomUUID().toString();
+            RecallFixtures.stubRecording(recordingId, null, RecallFixtures.transcript());
+            byte[] event = RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project);
+            List<EntryOutcome> outcomes = Racers.race(3, () -> recall.receive(RecallFixtures.signedHeaders(event), event));
+            Set<UUID> made = new java.util.HashSet<>();
+            outcomes.forEach(o -> made.add(o instanceof EntryOutcome.Created c ? c.interviewId()
+                    : ((EntryOutcome.Existing) o).interviewId()));
+            assertEquals(1, made.size(), "three deliveries, one interview");
+            ids.addAll(made);
+        }
+        verify("duplicate deliveries ×3 (S3 and Recall events)", ids, faultAt, awaitTerminal(ids, BOUND));
+    }
+
+    @Test
+    void the_database_going_away_mid_run_leaves_no_interview_behind() throws Exception {
+        TestData.Project project = data.project("What problems do they have today?");
+        List<MediaKey> keys = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            keys.add(uploading(project));
+        }
+        OffsetDateTime faultAt = databaseNow();
+        keys.forEach(key -> completion.accept(new ObjectCreated(bucket.name(), key.key(), -1)));
+        Thread.sleep(50);
+        OutageResource.down(OutageResource.DATABASE);
+        Thread.sleep(3_000);
+        OutageResource.up(OutageResource.DATABASE);
+        List<UUID> ids = keys.stream().map(MediaKey::interviewId).toList();
+        verify("PostgreSQL unreachable for 3 s mid-run", ids, faultAt, awaitTerminal(ids, BOUND));
+    }
+
+    @Test
+    void the_bucket_going_away_for_a_while_leaves_no_interview_behind() throws Exception {
+        TestData.Project project = data.project("What problems do they have today?");
+        List<MediaKey> keys = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            keys.add(uploading(project));
+        }
+        OffsetDateTime faultAt = databaseNow();
+        // Half arrive before the outage (their upload steps run into it), half during it.
+        keys.subList(0, 10).forEach(key -> completion.accept(new ObjectCreated(bucket.name(), key.key(), -1)));
+        OutageResource.down(OutageResource.BUCKET);
+        List<MediaKey> refused = new ArrayList<>();
+        for (MediaKey key : keys.subList(10, 20)) {
+            try {
+                completion.accept(new ObjectCreated(bucket.name(), key.key(), -1));
+            } catch (RuntimeException bucketAway) {
+                refused.add(key); // the invocation fails; Lambda delivers the event again later
+            }
+        }
+        Thread.sleep(3_000);
+        OutageResource.up(OutageResource.BUCKET);
+        refused.forEach(key -> completion.accept(new ObjectCreated(bucket.name(), key.key(), -1)));
+        List<UUID> ids = keys.stream().map(MediaKey::interviewId).toList();
+        verify("S3 server unreachable for 3 s", ids, faultAt, awaitTerminal(ids, BOUND));
+    }
+
+    @Test
+    void an_engine_that_refuses_each_first_start_still_runs_every_interview() throws Exception {
+        // The engine refuses the first start of each interview (throttled), then takes them.
+        Set<UUID> refusedOnce = ConcurrentHashMap.newKeySet();
+        WorkflowEngine flaky = (interviewId, runId) -> {
+            if (refusedOnce.add(interviewId)) {
+                throw new IllegalStateException("Rate exceeded (ThrottlingException)");
+            }
+            engine.start(interviewId, runId);
+        };
+        RunStarter runs = new RunStarter(flaky, interviews, config);
+        UploadCompletion flakyCompletion = new UploadCompletion(interviews, runs, bucket);
+        stopSweepers();
+        startSweepers(new Sweeper(sweeps, interviews, runs, flakyCompletion, bucket, metrics, config));
+
+        TestData.Project project = data.project("What problems do they have today?");
+        List<UUID> ids = new ArrayList<>();
+        OffsetDateTime faultAt = databaseNow();
+        for (int i = 0; i < 20; i++) {
+            MediaKey key = uploading(project);
+            flakyCompletion.accept(new ObjectCreated(bucket.name(), key.key(), -1));
+            if (i % 2 == 0) {
+                // Half are delivered again by their sender; the sweeper starts the rest.
+                flakyCompletion.accept(new ObjectCreated(bucket.name(), key.key(), -1));
+            }
+            ids.add(key.interviewId());
+        }
+        verify("engine start refused once per interview", ids, faultAt, awaitTerminal(ids, BOUND));
+    }
+
+    @Test
+    void runs_recorded_but_never_started_are_resumed_exactly_once_by_four_concurrent_sweepers() throws Exception {
+        List<UUID> ids = readyInterviews(20);
+        OffsetDateTime faultAt = databaseNow();
+        for (UUID id : ids) {
+            interviews.startRun(id, UUID.randomUUID().toString(), RunPlan.resumeFrom(Step.EVIDENCE));
+        }
+        Map<UUID, Interview> ended = awaitTerminal(ids, BOUND);
+        verify("runs never started, 4 concurrent sweepers", ids, faultAt, ended);
+        for (Interview interview : ended.values()) {
+            assertEquals(Optional.of(1), Optional.of(interview.resumeCount()), "resumed exactly once");
+        }
+    }
+}
