@@ -40,9 +40,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Brings the interview's media into the bucket and turns it into a transcript. Uploads are already
  * in the bucket; URL imports and Recall.ai recordings are streamed in first. A transcript file (WebVTT,
  * SRT, text) is parsed as it streams from the bucket, Recall's transcript is taken as it is, and audio
- * or video goes to the configured transcription provider.
+ * or video goes to the configured transcription provider; a Recall recording without a transcript is
+ * transcribed by Recall.
  *
- * <p>A transcription made in the background (AssemblyAI) is asked for once: its job is kept in
+ * <p>A transcription made in the background (AssemblyAI, Recall) is asked for once: its job is kept in
  * the interview and the step lets go ({@link StepPending}) until the engine calls it again, and every
  * later invocation (a check, a retry, a resume, a repair) checks that job instead of copying the media
  * and paying for another transcription.
@@ -51,6 +52,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class UploadStep implements StepHandler {
 
     private static final Logger LOG = Logger.getLogger(UploadStep.class);
+    /** The provider name a Recall.ai transcript job is kept under. */
+    private static final String RECALL = "recall";
 
     private static final Set<String> AUDIO_VIDEO = Set.of(
             "mp3", "m4a", "wav", "aac", "ogg", "oga", "opus", "flac", "webm", "mp4", "m4v", "mov", "mkv", "avi", "mpeg", "mpg");
@@ -118,6 +121,12 @@ public class UploadStep implements StepHandler {
      * longer (the provider was changed), and the media is to be transcribed afresh.
      */
     private boolean followed(StepContext context, Interview interview, TranscriptionJob job) {
+        if (job.provider().equals(RECALL)) {
+            String recordingId = interview.source().recallRecordingId();
+            follow(context, recallImport.checkTranscript(recordingId, job.id(), job.submittedAt()), Optional.of(job),
+                    Transcribing.byRecall(job.mediaKey(), recordingId));
+            return true;
+        }
         if (!job.provider().equals(transcriberKey)) {
             LOG.infof("interview %s: transcript %s was submitted to %s, which is no longer the provider; %s transcribes"
                     + " the media afresh", interview.id(), job.id(), job.provider(), transcriberKey);
@@ -133,6 +142,11 @@ public class UploadStep implements StepHandler {
      * reads, what the transcript is saved as coming from, and who makes it of what, for the status detail.
      */
     private record Transcribing(String provider, String mediaKey, String savedAs, String who, String what) {
+
+        static Transcribing byRecall(String videoKey, String recordingId) {
+            return new Transcribing(RECALL, videoKey, videoKey != null ? videoKey : "recall:" + recordingId, "Recall.ai",
+                    "recording " + recordingId);
+        }
     }
 
     private Transcribing byTranscriber(String key) {
@@ -172,15 +186,17 @@ public class UploadStep implements StepHandler {
 
     private void fromRecall(StepContext context, Interview interview) {
         RecallMediaImport.Imported imported = recallImport.importRecording(interview);
-        interviews.setMedia(context.lease(), imported.video().map(MediaKey::key).orElse(null), imported.recordingId());
+        String videoKey = imported.video().map(MediaKey::key).orElse(null);
+        interviews.setMedia(context.lease(), videoKey, imported.recordingId());
+        Transcribing byRecall = Transcribing.byRecall(videoKey, imported.recordingId());
         if (imported.transcript().isPresent()) {
-            transcripts.save(context.lease(), imported.transcript().get(),
-                    imported.video().map(MediaKey::key).orElse("recall:" + imported.recordingId()));
+            transcripts.save(context.lease(), imported.transcript().get(), byRecall.savedAs());
             return;
         }
-        MediaKey video = imported.video().orElseThrow(() -> StepFailure.permanent("Recall.ai recording "
-                + imported.recordingId() + " has neither a video nor a transcript to import"));
-        transcribe(context, video.key(), video.fileName());
+        // Keyed by the run: a retried request (its answer lost) is run once by Recall, while a repair after
+        // a transcript Recall gave up on asks for a new one.
+        follow(context, recallImport.requestTranscript(imported.recordingId(), "intake-" + interview.id() + "-" + context.runId()),
+                Optional.empty(), byRecall);
     }
 
     private void fromBucket(StepContext context, String key) {
