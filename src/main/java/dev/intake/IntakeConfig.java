@@ -139,11 +139,18 @@ public interface IntakeConfig {
             /** Optional speech model ({@code speech_model}); the provider's default when unset. */
             Optional<String> speechModel();
 
-            @WithDefault("PT3S")
+            /**
+             * How long the upload step lets go between checks of a submitted transcript; each check is
+             * an invocation of its own (a wait is cut to half the sweeper's stalled-after).
+             */
+            @WithDefault("PT15S")
             Duration pollInterval();
 
-            /** How long to wait for a transcript before the step gives up (transiently). */
-            @WithDefault("PT10M")
+            /**
+             * How long a submitted transcript may take before the step fails (permanently, keeping the
+             * transcript id, so a repair checks the same transcript rather than submitting again).
+             */
+            @WithDefault("PT3H")
             Duration maxWait();
 
             /** How long the presigned media URL handed to AssemblyAI stays valid. */
@@ -222,6 +229,24 @@ public interface IntakeConfig {
         /** How far a webhook's timestamp may be from now. */
         @WithDefault("PT5M")
         Duration signatureTolerance();
+
+        /**
+         * The provider Recall.ai transcribes a recording with when the recording has no transcript: the
+         * {@code provider} object of Create Async Transcript, as JSON.
+         */
+        @WithDefault("{\"recallai_async\": {\"language_code\": \"en\"}}")
+        String transcriptProvider();
+
+        /**
+         * How long the upload step lets go between checks of a transcript Recall.ai is making; its
+         * {@code transcript.done} webhook cuts the wait short where the engine can (the local one).
+         */
+        @WithDefault("PT1M")
+        Duration transcriptCheckEvery();
+
+        /** How long a transcript Recall.ai is making may take before the step fails (keeping its id, as AssemblyAI's). */
+        @WithDefault("PT3H")
+        Duration transcriptMaxWait();
     }
 
     /** Media fetched from a URL by the upload step. */

@@ -34,6 +34,8 @@ public class ConsoleProgress {
                     event.message());
             case COMPLETED -> String.format("  %-14s %3d%%  done in %d ms", event.step().key(),
                     event.step().endProgress(), event.took().toMillis());
+            case WAITING -> String.format("  %-14s %3d%%  %s", event.step().key(), event.step().startProgress(),
+                    event.message());
             case FAILED -> String.format("  %-14s FAILED after %d ms: %s", event.step().key(),
                     event.took().toMillis(), event.message());
         };

@@ -1,11 +1,19 @@
 package dev.intake.engine;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -24,7 +32,8 @@ import jakarta.enterprise.inject.Typed;
 
 /**
  * The in-process engine: runs each started run on a small thread pool, step after step, through the
- * same {@link StepExecutor} the step functions call in AWS.
+ * same {@link StepExecutor} the step functions call in AWS. A step that waits for a provider is called
+ * again after its wait from a timer, so waiting runs hold no thread.
  */
 @ApplicationScoped
 @Typed(LocalEngine.class)
@@ -35,6 +44,9 @@ public class LocalEngine implements WorkflowEngine {
     private final StepExecutor executor;
     private final InterviewStore interviews;
     private final ExecutorService threads;
+    /** Fires the next check of runs whose step waits for work done elsewhere; no run holds a thread meanwhile. */
+    private final ScheduledExecutorService timers;
+    private final Map<UUID, Parked> parked = new ConcurrentHashMap<>();
     private final double retryDelayScale;
 
     LocalEngine(StepExecutor executor, InterviewStore interviews, IntakeConfig config) {
@@ -43,6 +55,11 @@ public class LocalEngine implements WorkflowEngine {
         this.retryDelayScale = config.retryDelayScale();
         this.threads = Executors.newFixedThreadPool(config.localEngineThreads(), r -> {
             Thread t = new Thread(r, "intake-local-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "intake-local-engine-timer");
             t.setDaemon(true);
             return t;
         });
@@ -58,12 +75,104 @@ public class LocalEngine implements WorkflowEngine {
      * (the database went away mid-step) is marked failed when that is still possible.
      */
     public CompletableFuture<StepOutcome> submit(UUID interviewId, String runId) {
-        return CompletableFuture.supplyAsync(() -> run(interviewId, runId), threads)
-                .whenComplete((outcome, failure) -> {
-                    if (failure != null) {
-                        recordCrash(interviewId, runId, failure);
-                    }
-                });
+        CompletableFuture<StepOutcome> ended = new CompletableFuture<>();
+        threads.execute(() -> proceed(interviewId, runId, () -> run(interviewId, runId), ended));
+        return ended.whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                recordCrash(interviewId, runId, failure);
+            }
+        });
+    }
+
+    /**
+     * A step of the run waits for something that has now happened (a provider finished a transcript):
+     * the parked run checks at once instead of when its wait runs out.
+     */
+    @Override
+    public void wake(UUID interviewId, String runId) {
+        Parked waiting = parked.get(interviewId);
+        if (waiting != null && waiting.runId.equals(runId)) {
+            LOG.infof("interview %s: run %s woken; %s checks now", interviewId, runId, waiting.step().key());
+            waiting.resume();
+        }
+    }
+
+    /** Runs steps on a pool thread until the run ends, or until a step waits: then it is parked, holding no thread. */
+    private void proceed(UUID interviewId, String runId, Supplier<StepOutcome> steps,
+                         CompletableFuture<StepOutcome> ended) {
+        StepOutcome outcome;
+        try {
+            outcome = steps.get();
+        } catch (RuntimeException e) {
+            ended.completeExceptionally(e);
+            return;
+        }
+        if (outcome instanceof StepOutcome.Waiting waiting) {
+            Parked next = new Parked(runId, waiting, ended);
+            parked.put(interviewId, next);
+            try {
+                // Not scaled like retries: a provider takes the time it takes (tests configure short checks).
+                next.timer = timers.schedule(next::resume, waiting.checkAgainIn().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                next.stop();
+            }
+        } else {
+            ended.complete(outcome);
+        }
+    }
+
+    /** A run whose step waits; resumed once, by its timer or by a wake, whichever comes first. */
+    private final class Parked {
+        private final String runId;
+        private final StepOutcome.Waiting waiting;
+        private final CompletableFuture<StepOutcome> ended;
+        private final AtomicBoolean resumed = new AtomicBoolean();
+        private volatile ScheduledFuture<?> timer;
+
+        Parked(String runId, StepOutcome.Waiting waiting, CompletableFuture<StepOutcome> ended) {
+            this.runId = runId;
+            this.waiting = waiting;
+            this.ended = ended;
+        }
+
+        Step step() {
+            return waiting.step();
+        }
+
+        void resume() {
+            if (!resumed.compareAndSet(false, true)) {
+                return;
+            }
+            UUID interviewId = waiting.interviewId();
+            parked.remove(interviewId, this);
+            ScheduledFuture<?> pending = timer;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            try {
+                threads.execute(() -> proceed(interviewId, runId, () -> runFrom(interviewId, runId, step()), ended));
+            } catch (RejectedExecutionException e) {
+                abandon();
+            }
+        }
+
+        /** The engine stops before the wait is over. */
+        void stop() {
+            if (resumed.compareAndSet(false, true)) {
+                abandon();
+            }
+        }
+
+        /**
+         * The engine is stopping: the run ends here, still waiting. Its step holds no lease and its job is
+         * kept, so the sweeper resumes it and the resumed run checks the same job.
+         */
+        private void abandon() {
+            parked.remove(waiting.interviewId(), this);
+            LOG.warnf("interview %s: run %s was waiting at %s when the engine stopped; the sweeper resumes it",
+                    waiting.interviewId(), runId, step().key());
+            ended.complete(waiting);
+        }
     }
 
     private void recordCrash(UUID interviewId, String runId, Throwable failure) {
@@ -86,7 +195,10 @@ public class LocalEngine implements WorkflowEngine {
         }
     }
 
-    /** Runs the run to its end on the calling thread, from the step the row says is current. */
+    /**
+     * Runs the run on the calling thread from the step the row says is current, to its end or to a
+     * step that waits for work done elsewhere.
+     */
     public StepOutcome run(UUID interviewId, String runId) {
         Interview interview = interviews.find(interviewId)
                 .orElseThrow(() -> new IllegalArgumentException("no interview " + interviewId));
@@ -95,7 +207,15 @@ public class LocalEngine implements WorkflowEngine {
             throw new IllegalStateException("interview " + interviewId + " has no step to run (current_step "
                     + interview.currentStep().orElse("unset") + ")");
         }
-        StepOutcome outcome = executor.execute(interviewId, runId, step.get());
+        return runFrom(interviewId, runId, step.get());
+    }
+
+    /**
+     * Runs the run from {@code first} on the calling thread until it ends or a step waits for work done
+     * elsewhere (returned as {@link StepOutcome.Waiting}; {@link #submit} parks it until its next check).
+     */
+    private StepOutcome runFrom(UUID interviewId, String runId, Step first) {
+        StepOutcome outcome = executor.execute(interviewId, runId, first);
         while (true) {
             if (outcome instanceof StepOutcome.Advanced advanced) {
                 outcome = executor.execute(interviewId, runId, advanced.next());
@@ -123,6 +243,8 @@ public class LocalEngine implements WorkflowEngine {
 
     /** On shutdown, before the database pool closes: runs in flight get a moment to finish their step. */
     void stop(@Observes ShutdownEvent shutdown) {
+        timers.shutdownNow();
+        List.copyOf(parked.values()).forEach(Parked::stop);
         threads.shutdown();
         try {
             if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {

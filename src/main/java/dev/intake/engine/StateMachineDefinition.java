@@ -12,7 +12,8 @@ import dev.intake.workflow.StepRetryPolicy;
 /**
  * The Step Functions (Standard) state machine of the aws engine, generated from the workflow
  * definition: a Task per step invoking that step's function, routed on the step each function
- * returns, a Wait before a step the function asked to retry, Retry on Lambda's own transient errors
+ * returns, a Wait before a step the function asked to retry or that waits for a provider, Retry on
+ * Lambda's own transient errors
  * with the step's Java policy, and a Catch to {@code step-failed}, which records the error. Function
  * ARNs are {@code ${function-name}} placeholders that the deployment substitutes.
  */
@@ -87,6 +88,9 @@ public final class StateMachineDefinition {
         outcomes.addObject().put("Variable", "$.result.outcome").put("StringEquals", "retry").put("Next", "WaitToRetry");
         outcomes.addObject().put("Variable", "$.result.outcome").put("StringEquals", "failed").put("Next", "Failed");
         outcomes.addObject().put("Variable", "$.result.outcome").put("StringEquals", "invalid").put("Next", "InvalidRequest");
+        // A step waiting for a provider (a transcription) takes the same Wait loop as an asked-for retry;
+        // it is no failure, so it never meets the Task's Retry or the step's attempts.
+        outcomes.addObject().put("Variable", "$.result.outcome").put("StringEquals", "waiting").put("Next", "WaitToRetry");
         outcome.put("Default", "Done");
 
         states.set("Advance", nextStep("Route"));

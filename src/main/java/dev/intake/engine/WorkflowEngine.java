@@ -10,4 +10,12 @@ public interface WorkflowEngine {
 
     /** Starts run {@code runId} of the interview; returns once it is handed off, not when it is done. */
     void start(UUID interviewId, String runId);
+
+    /**
+     * What a waiting step of the run waits for has happened (a provider finished a transcript): check
+     * now rather than when the wait runs out. An engine that cannot cut a wait short leaves it to the
+     * next check, which comes anyway.
+     */
+    default void wake(UUID interviewId, String runId) {
+    }
 }

@@ -26,7 +26,7 @@ public class StepFunctions {
 
     /**
      * {@code next} is the step to invoke now (the same step after {@code retryAfterSeconds} when the
-     * outcome is {@code retry}), or null when there is nothing more to do. Every field is always
+     * outcome is {@code retry}, or {@code waiting} for work done elsewhere), or null when there is nothing more to do. Every field is always
      * present: the state machine reads them by path.
      */
     @RegisterForReflection
@@ -98,6 +98,11 @@ public class StepFunctions {
             // The step's lease is released and its error recorded; the caller runs it again after the delay.
             return new StepResponse(request.interviewId(), request.runId(), step.key(), "retry", step.key(),
                     Math.max(1, retry.delay().toSeconds()), retry.error().message());
+        }
+        if (outcome instanceof StepOutcome.Waiting waiting) {
+            // Not a failure: the state machine waits, then calls the step again, which checks the same job.
+            return new StepResponse(request.interviewId(), request.runId(), step.key(), "waiting", step.key(),
+                    Math.max(1, waiting.checkAgainIn().toSeconds()), null);
         }
         if (outcome instanceof StepOutcome.Held held) {
             return new StepResponse(request.interviewId(), request.runId(), step.key(), "retry", step.key(),

@@ -2,24 +2,33 @@ package dev.intake.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
+import dev.intake.providers.recall.RecallApiException;
 import dev.intake.providers.recall.RecallClient;
 import dev.intake.providers.recall.RecallRecording;
+import dev.intake.providers.recall.RecallTranscript;
 import dev.intake.providers.transcription.RecallTranscriptParser;
 import dev.intake.providers.transcription.SizeLimitedInputStream;
 import dev.intake.providers.transcription.Transcript;
 import dev.intake.providers.transcription.TranscriptParseException;
+import dev.intake.providers.transcription.TranscriptionProgress;
 import dev.intake.store.Interview;
+import dev.intake.workflow.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Brings a Recall.ai recording in: its mixed video streamed into the bucket, and Recall's transcript
- * turned into the interview's, so a Recall import needs no transcription provider.
+ * turned into the interview's, so a Recall import needs no transcription provider. A recording without
+ * a transcript gets one from Recall (its async transcription), asked for once and then checked.
  */
 @ApplicationScoped
 public class RecallMediaImport {
@@ -30,14 +39,29 @@ public class RecallMediaImport {
     private final ObjectMapper json;
     private final long maxMediaBytes;
     private final long maxTranscriptBytes;
+    private final IntakeConfig.Recall config;
+    private final JsonNode transcriptProvider;
+    private final Clock clock;
 
-    RecallMediaImport(RecallClient recall, GuardedHttp http, MediaCopier copier, ObjectMapper json, IntakeConfig config) {
+    RecallMediaImport(RecallClient recall, GuardedHttp http, MediaCopier copier, ObjectMapper json, IntakeConfig config,
+                      Clock clock) {
         this.recall = recall;
         this.http = http;
         this.copier = copier;
         this.json = json;
         this.maxMediaBytes = config.urlImport().maxBytes();
         this.maxTranscriptBytes = config.maxTranscriptBytes();
+        this.config = config.recall();
+        this.clock = clock;
+        try {
+            this.transcriptProvider = json.readTree(this.config.transcriptProvider());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("intake.recall.transcript-provider is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!transcriptProvider.isObject()) {
+            throw new IllegalStateException("intake.recall.transcript-provider must be a JSON object such as"
+                    + " {\"recallai_async\": {\"language_code\": \"en\"}}");
+        }
     }
 
     /** What came in: the recording's id, the video's key if it had one, and Recall's transcript if it had one. */
@@ -63,6 +87,38 @@ public class RecallMediaImport {
         });
         Optional<Transcript> transcript = recording.transcriptUrl().map(this::transcript);
         return new Imported(recordingId, video, transcript);
+    }
+
+    /**
+     * Asks Recall.ai to transcribe a recording that has no transcript (its async transcription). The
+     * request is keyed by {@code requestKey}, so Recall runs a retried request once.
+     */
+    public TranscriptionProgress requestTranscript(String recordingId, String requestKey) {
+        String transcriptId = recall.createTranscript(recordingId, transcriptProvider, requestKey);
+        return new TranscriptionProgress.Running(transcriptId, "processing", config.transcriptCheckEvery());
+    }
+
+    /** Where the transcript Recall.ai was asked for at {@code requestedAt} has got to; once done, the transcript. */
+    public TranscriptionProgress checkTranscript(String recordingId, String transcriptId, Instant requestedAt) {
+        RecallTranscript transcript = recall.transcript(transcriptId);
+        return switch (transcript.code()) {
+            case "done" -> new TranscriptionProgress.Done(transcript(transcript.downloadUrl().orElseThrow(() ->
+                    new RecallApiException("Recall.ai says transcript " + transcriptId + " is done but gives no download URL",
+                            true))));
+            case "failed", "deleted" -> new TranscriptionProgress.Failed("Recall.ai could not transcribe recording "
+                    + recordingId + " (" + transcript.subCode().orElse("transcript " + transcript.code()) + ")");
+            default -> stillRunning(recordingId, transcript, requestedAt);
+        };
+    }
+
+    private TranscriptionProgress stillRunning(String recordingId, RecallTranscript transcript, Instant requestedAt) {
+        Duration waited = Duration.between(requestedAt, clock.instant());
+        if (waited.compareTo(config.transcriptMaxWait()) > 0) {
+            throw new RecallApiException("Recall.ai had not finished transcript " + transcript.id() + " of recording "
+                    + recordingId + " " + Durations.readable(waited) + " after it was asked for (" + transcript.code()
+                    + "); a repair checks the same transcript again", false);
+        }
+        return new TranscriptionProgress.Running(transcript.id(), transcript.code(), config.transcriptCheckEvery());
     }
 
     private Transcript transcript(String url) {

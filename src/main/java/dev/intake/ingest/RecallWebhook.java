@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
+import dev.intake.engine.WorkflowEngine;
+import dev.intake.providers.transcription.TranscriptionJob;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.WorkspaceStore;
@@ -23,8 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Recall.ai's webhook: verified, then a finished desktop upload or bot recording becomes an interview
- * whose run is started, a failed desktop upload becomes an interview in {@code error}, and every other
- * event is acknowledged without effect. It answers fast: the media is fetched by the upload step.
+ * whose run is started, a failed desktop upload becomes an interview in {@code error}, a transcript
+ * Intake asked Recall for wakes the run waiting on it, and every other event is acknowledged without effect. It answers fast: the media is fetched by the upload step.
  * Redeliveries find the interview the first delivery created (deduped on the Recall ids).
  */
 @ApplicationScoped
@@ -37,9 +39,11 @@ public class RecallWebhook {
     private final InterviewStore interviews;
     private final WorkspaceStore workspace;
     private final RunStarter runs;
+    private final WorkflowEngine engine;
 
     RecallWebhook(IntakeConfig config, Clock clock, ObjectMapper json, InterviewStore interviews,
-                  WorkspaceStore workspace, RunStarter runs) {
+                  WorkspaceStore workspace, RunStarter runs, WorkflowEngine engine) {
+        this.engine = engine;
         this.signature = config.recall().webhookSecret()
                 .map(secret -> new SvixSignature(secret, config.recall().signatureTolerance(), clock));
         this.json = json;
@@ -64,6 +68,7 @@ public class RecallWebhook {
             case "recording.done" -> start(read(type, event, metadata(event, "recording", "bot"), true));
             case "bot.done" -> start(read(type, event, metadata(event, "bot", "recording"), false));
             case "sdk_upload.failed" -> fail(read(type, event, event.at("/data/sdk_upload/metadata"), true));
+            case "transcript.done", "transcript.failed" -> transcriptSettled(type, event);
             default -> {
                 LOG.infof("recall-webhook: %s acknowledged without action", type.isEmpty() ? "an event without a type" : type);
                 yield new EntryOutcome.Ignored("event '" + type + "' needs no action");
@@ -134,6 +139,31 @@ public class RecallWebhook {
         return runs.start(interview.id(), runId) instanceof RunStart.Deferred deferred
                 ? new EntryOutcome.Deferred(interview.id(), deferred.reason())
                 : new EntryOutcome.Existing(interview.id(), interview.status().dbValue());
+    }
+
+    /**
+     * A transcript Intake asked Recall for is made (or failed): the run waiting on it checks now rather
+     * than at its next scheduled check. Nothing is written here; the upload step reads the transcript
+     * under its lease. Transcripts no interview waits on (another app's, an old one) are acknowledged.
+     */
+    private EntryOutcome transcriptSettled(String type, JsonNode event) {
+        String recordingId = text(event.at("/data/recording/id"));
+        String transcriptId = text(event.at("/data/transcript/id"));
+        if (recordingId == null || transcriptId == null) {
+            throw RequestRejected.malformed(type + " has no data.recording.id or data.transcript.id");
+        }
+        Optional<Interview> waiting = interviews.findByRecall(recordingId, null)
+                .filter(i -> i.status().isInFlight() && i.currentStep().filter(Step.UPLOAD.key()::equals).isPresent())
+                .filter(i -> TranscriptionJob.of(i.run()).filter(job -> job.id().equals(transcriptId)).isPresent());
+        if (waiting.isEmpty()) {
+            LOG.infof("recall-webhook: %s for transcript %s of recording %s, which no interview waits on; no action",
+                    type, transcriptId, recordingId);
+            return new EntryOutcome.Ignored("no interview waits on transcript " + transcriptId);
+        }
+        Interview interview = waiting.get();
+        LOG.infof("recall-webhook: %s for transcript %s; interview %s checks it now", type, transcriptId, interview.id());
+        interview.runId().ifPresent(runId -> engine.wake(interview.id(), runId));
+        return new EntryOutcome.Existing(interview.id(), interview.status().dbValue());
     }
 
     private EntryOutcome fail(RecallEvent event) {

@@ -9,6 +9,6 @@ import dev.intake.workflow.Step;
 public record StepEvent(UUID interviewId, Step step, Phase phase, Duration took, String message) {
 
     public enum Phase {
-        STARTED, COMPLETED, FAILED
+        STARTED, COMPLETED, WAITING, FAILED
     }
 }

@@ -17,10 +17,12 @@ import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
 import dev.intake.store.LeaseLostException;
+import dev.intake.workflow.Durations;
 import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.RunPlan;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
+import dev.intake.workflow.StepPending;
 import io.vertx.core.json.JsonObject;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,11 @@ public class StepExecutor {
     private final InterviewStore interviews;
     private final Map<Step, StepHandler> handlers = new EnumMap<>(Step.class);
     private final Duration lease;
+    /**
+     * The longest a step may let go while it waits for a provider: half the sweeper's stalled-after, so
+     * a waiting interview always shows a sign of life before the sweeper would take it for stalled.
+     */
+    private final Duration longestWait;
     private final Event<StepEvent> events;
     private final StepMetrics metrics;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -52,6 +59,7 @@ public class StepExecutor {
                  StepMetrics metrics) {
         this.interviews = interviews;
         this.lease = config.lease();
+        this.longestWait = config.sweeper().stalledAfter().dividedBy(2);
         this.events = events;
         this.metrics = metrics;
         handlers.forEach(h -> this.handlers.put(h.step(), h));
@@ -90,6 +98,8 @@ public class StepExecutor {
         try (Heartbeat beating = new Heartbeat(heartbeats, interviews, lease, this.lease)) {
             plan = interview.runPlan();
             outputs = handlers.get(step).run(new StepContext(interview, lease, runId));
+        } catch (StepPending e) {
+            return await(interview, lease, step, e, started);
         } catch (LeaseLostException e) {
             LOG.warnf("interview %s: %s", interviewId, e.getMessage());
             return new StepOutcome.LeaseLost(interviewId, step);
@@ -138,6 +148,23 @@ public class StepExecutor {
         LOG.infof("interview %s: step %s of run %s not claimed (the run is not current, or the interview is settled)",
                 interviewId, step.key(), runId);
         return new StepOutcome.NotClaimed(interviewId, step);
+    }
+
+    /** The step's work goes on elsewhere: let go of the step until its next check, without spending an attempt. */
+    private StepOutcome await(Interview interview, Lease lease, Step step, StepPending pending, long started) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Duration wait = pending.checkAgainIn().compareTo(longestWait) > 0 ? longestWait : pending.checkAgainIn();
+        String detail = pending.detail() + "; checking again in " + Durations.readable(wait);
+        if (!interviews.awaitStep(lease, detail, wait).won()) {
+            LOG.warnf("interview %s: %s was taken over while it waited (%s); the newer run's state stands",
+                    interview.id(), step.key(), pending.detail());
+            return new StepOutcome.LeaseLost(interview.id(), step);
+        }
+        metrics.waited(step, took);
+        LOG.infof("interview %s: %s waits: %s; the engine calls it again in %s", interview.id(), step.key(),
+                pending.detail(), Durations.readable(wait));
+        events.fire(new StepEvent(interview.id(), step, StepEvent.Phase.WAITING, took, detail));
+        return new StepOutcome.Waiting(interview.id(), step, detail, wait);
     }
 
     private StepOutcome fail(Interview interview, Lease lease, Step step, StepError error, RuntimeException cause,

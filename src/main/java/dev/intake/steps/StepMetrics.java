@@ -23,6 +23,12 @@ public class StepMetrics {
                 .register(registry).record(took);
     }
 
+    /** One check of work done elsewhere that found it unfinished: timed apart, so completions stay comparable. */
+    void waited(Step step, Duration took) {
+        Timer.builder("intake.step.duration").tag("step", step.key()).tag("outcome", "waiting")
+                .register(registry).record(took);
+    }
+
     void failed(Step step, ErrorKind kind, boolean retrying, Duration took) {
         registry.counter("intake.step.failures", "step", step.key(), "kind", kind.dbValue(),
                 "retrying", String.valueOf(retrying)).increment();

@@ -22,6 +22,13 @@ public sealed interface StepOutcome {
     record RetryScheduled(UUID interviewId, Step step, StepError error, java.time.Duration delay) implements StepOutcome {
     }
 
+    /**
+     * The step's work goes on elsewhere (a provider is transcribing): its lease is released and the
+     * engine calls it again after {@code checkAgainIn}. Not a failed attempt.
+     */
+    record Waiting(UUID interviewId, Step step, String detail, java.time.Duration checkAgainIn) implements StepOutcome {
+    }
+
     /** The step failed and the interview was marked {@code error}. */
     record Failed(UUID interviewId, Step step, StepError error) implements StepOutcome {
     }

@@ -3,7 +3,10 @@ package dev.intake.steps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Optional;
+
+import org.jboss.logging.Logger;
 
 import dev.intake.IntakeConfig;
 import dev.intake.ingest.FetchFailure;
@@ -18,6 +21,8 @@ import dev.intake.providers.transcription.Transcript;
 import dev.intake.providers.transcription.TranscriptFormat;
 import dev.intake.providers.transcription.TranscriptParseException;
 import dev.intake.providers.transcription.TranscriptParser;
+import dev.intake.providers.transcription.TranscriptionJob;
+import dev.intake.providers.transcription.TranscriptionProgress;
 import dev.intake.providers.transcription.TranscriptionProvider;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
@@ -25,6 +30,7 @@ import dev.intake.store.TranscriptStore;
 import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepFailure;
+import dev.intake.workflow.StepPending;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,10 +38,20 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Brings the interview's media into the bucket and turns it into a transcript. Uploads are already
  * in the bucket; URL imports and Recall.ai recordings are streamed in first. A transcript file (WebVTT,
  * SRT, text) is parsed as it streams from the bucket, Recall's transcript is taken as it is, and audio
- * or video goes to the configured transcription provider.
+ * or video goes to the configured transcription provider; a Recall recording without a transcript is
+ * transcribed by Recall.
+ *
+ * <p>A transcription made in the background (AssemblyAI, Recall) is asked for once: its job is kept in
+ * the interview and the step lets go ({@link StepPending}) until the engine calls it again, and every
+ * later invocation (a check, a retry, a resume, a repair) checks that job instead of copying the media
+ * and paying for another transcription.
  */
 @ApplicationScoped
 public class UploadStep implements StepHandler {
+
+    private static final Logger LOG = Logger.getLogger(UploadStep.class);
+    /** The provider name a Recall.ai transcript job is kept under. */
+    private static final String RECALL = "recall";
 
     private final MediaBucket bucket;
     private final TranscriptStore transcripts;
@@ -43,11 +59,16 @@ public class UploadStep implements StepHandler {
     private final UrlMediaImport urlImport;
     private final RecallMediaImport recallImport;
     private final TranscriptionProvider transcriber;
+    /** The configured provider's name in intake.transcription.provider, which its jobs are kept under. */
+    private final String transcriberKey;
     private final long maxTranscriptBytes;
+    private final Clock clock;
 
     UploadStep(MediaBucket bucket, TranscriptStore transcripts, InterviewStore interviews, UrlMediaImport urlImport,
-               RecallMediaImport recallImport, TranscriptionProvider transcriber, IntakeConfig config) {
+               RecallMediaImport recallImport, TranscriptionProvider transcriber, IntakeConfig config, Clock clock) {
         this.transcriber = transcriber;
+        this.transcriberKey = config.transcription().provider();
+        this.clock = clock;
         this.bucket = bucket;
         this.transcripts = transcripts;
         this.interviews = interviews;
@@ -65,6 +86,11 @@ public class UploadStep implements StepHandler {
     public JsonObject run(StepContext context) {
         try {
             Interview interview = context.interview();
+            Optional<TranscriptionJob> job = TranscriptionJob.of(interview.run())
+                    .filter(j -> j.transcribes(interview.mediaKey()));
+            if (job.isPresent() && followed(context, interview, job.get())) {
+                return new JsonObject();
+            }
             switch (interview.source().origin()) {
                 case URL -> fromUrl(context, interview);
                 case RECALL -> fromRecall(context, interview);
@@ -85,6 +111,67 @@ public class UploadStep implements StepHandler {
         }
     }
 
+    /**
+     * Checks the job an earlier invocation started; false when the job is the configured provider's no
+     * longer (the provider was changed), and the media is to be transcribed afresh.
+     */
+    private boolean followed(StepContext context, Interview interview, TranscriptionJob job) {
+        if (job.provider().equals(RECALL)) {
+            String recordingId = interview.source().recallRecordingId();
+            follow(context, recallImport.checkTranscript(recordingId, job.id(), job.submittedAt()), Optional.of(job),
+                    Transcribing.byRecall(job.mediaKey(), recordingId));
+            return true;
+        }
+        if (!job.provider().equals(transcriberKey)) {
+            LOG.infof("interview %s: transcript %s was submitted to %s, which is no longer the provider; %s transcribes"
+                    + " the media afresh", interview.id(), job.id(), job.provider(), transcriberKey);
+            return false;
+        }
+        follow(context, transcriber.check(job.id(), job.submittedAt(), fileNameOf(job.mediaKey())), Optional.of(job),
+                byTranscriber(job.mediaKey()));
+        return true;
+    }
+
+    /**
+     * A transcription in the words the step needs: the provider its job is kept under, the media it
+     * reads, what the transcript is saved as coming from, and who makes it of what, for the status detail.
+     */
+    private record Transcribing(String provider, String mediaKey, String savedAs, String who, String what) {
+
+        static Transcribing byRecall(String videoKey, String recordingId) {
+            return new Transcribing(RECALL, videoKey, videoKey != null ? videoKey : "recall:" + recordingId, "Recall.ai",
+                    "recording " + recordingId);
+        }
+    }
+
+    private Transcribing byTranscriber(String key) {
+        return new Transcribing(transcriberKey, key, key, transcriber.name(), "'" + fileNameOf(key) + "'");
+    }
+
+    /**
+     * Acts on where a transcription stands: a transcript is saved; a job still running is kept (once)
+     * and the step lets go until its next check; a job the provider gave up on is forgotten, so a
+     * repair asks afresh, and the step fails with the provider's reason.
+     */
+    private void follow(StepContext context, TranscriptionProgress progress, Optional<TranscriptionJob> recorded,
+                        Transcribing transcribing) {
+        if (progress instanceof TranscriptionProgress.Done done) {
+            transcripts.save(context.lease(), done.transcript(), transcribing.savedAs());
+        } else if (progress instanceof TranscriptionProgress.Running running) {
+            if (recorded.filter(job -> job.id().equals(running.jobId())).isEmpty()) {
+                transcripts.recordJob(context.lease(), new TranscriptionJob(transcribing.provider(), running.jobId(),
+                        transcribing.mediaKey(), clock.instant()));
+            }
+            throw StepPending.waitingFor("Waiting for " + transcribing.who() + " to transcribe " + transcribing.what()
+                    + " (" + running.state() + ")", running.checkAgainIn());
+        } else if (progress instanceof TranscriptionProgress.Failed failed) {
+            if (recorded.isPresent()) {
+                transcripts.forgetJob(context.lease());
+            }
+            throw StepFailure.permanent(failed.reason());
+        }
+    }
+
     private void fromUrl(StepContext context, Interview interview) {
         MediaKey key = urlImport.copy(interview.accountId(), interview.projectId(), interview.id(),
                 interview.source().sourceUrl());
@@ -94,22 +181,24 @@ public class UploadStep implements StepHandler {
 
     private void fromRecall(StepContext context, Interview interview) {
         RecallMediaImport.Imported imported = recallImport.importRecording(interview);
-        interviews.setMedia(context.lease(), imported.video().map(MediaKey::key).orElse(null), imported.recordingId());
+        String videoKey = imported.video().map(MediaKey::key).orElse(null);
+        interviews.setMedia(context.lease(), videoKey, imported.recordingId());
+        Transcribing byRecall = Transcribing.byRecall(videoKey, imported.recordingId());
         if (imported.transcript().isPresent()) {
-            transcripts.save(context.lease(), imported.transcript().get(),
-                    imported.video().map(MediaKey::key).orElse("recall:" + imported.recordingId()));
+            transcripts.save(context.lease(), imported.transcript().get(), byRecall.savedAs());
             return;
         }
-        MediaKey video = imported.video().orElseThrow(() -> StepFailure.permanent("Recall.ai recording "
-                + imported.recordingId() + " has neither a video nor a transcript to import"));
-        transcribe(context, video.key(), video.fileName());
+        // Keyed by the run: a retried request (its answer lost) is run once by Recall, while a repair after
+        // a transcript Recall gave up on asks for a new one.
+        follow(context, recallImport.requestTranscript(imported.recordingId(), "intake-" + interview.id() + "-" + context.runId()),
+                Optional.empty(), byRecall);
     }
 
     private void fromBucket(StepContext context, String key) {
         if (key == null) {
             throw StepFailure.permanent("the interview has no media: nothing was uploaded for it");
         }
-        String fileName = MediaKey.parse(key).map(MediaKey::fileName).orElse(key);
+        String fileName = fileNameOf(key);
         Optional<TranscriptFormat> format = TranscriptFormat.forFileName(fileName);
         if (format.isPresent()) {
             transcripts.save(context.lease(), parse(key, format.get()), key);
@@ -122,13 +211,17 @@ public class UploadStep implements StepHandler {
     }
 
     private void transcribe(StepContext context, String key, String fileName) {
-        Transcript transcript;
+        TranscriptionProgress started;
         try {
-            transcript = transcriber.transcribe(bucket.source(key, fileName));
+            started = transcriber.start(bucket.source(key, fileName));
         } catch (MediaBucket.MissingObjectException e) {
             throw StepFailure.permanent("the uploaded file is gone: " + e.getMessage());
         }
-        transcripts.save(context.lease(), transcript, key);
+        follow(context, started, Optional.empty(), byTranscriber(key));
+    }
+
+    private static String fileNameOf(String key) {
+        return MediaKey.parse(key).map(MediaKey::fileName).orElse(key);
     }
 
     private Transcript parse(String key, TranscriptFormat format) {

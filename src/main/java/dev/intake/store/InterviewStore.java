@@ -261,6 +261,23 @@ public class InterviewStore {
             + " WHERE id = $1 AND conversation_analysis->'intake'->>'run_id' = $2 AND status = ANY($5::interview_status[])"
             + " RETURNING id";
 
+    /**
+     * A step whose work goes on elsewhere (a provider transcribing) lets go until its next check: the
+     * lease is released, the claim just made is not counted as an attempt (attempts count failures),
+     * a stale transient error is cleared, and the detail says what it waits for. Only the lease owner may.
+     */
+    @Sql
+    static final String AWAIT_STEP = "UPDATE interviews SET updated_at = now(),"
+            + " conversation_analysis = " + ANALYSIS + " || jsonb_build_object("
+            + "     'status_detail', $3::text,"
+            + "     'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'error') || jsonb_build_object("
+            + "         'attempt', greatest(coalesce((" + RUN + "->>'attempt')::int, 1) - 1, 0),"
+            + "         'heartbeat_at', now(),"
+            + "         'retry_at', now() + make_interval(secs => $4::double precision))),"
+            + " processing_metadata = " + METADATA + " || jsonb_build_object('status_detail', $3::text)"
+            + " WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $2"
+            + " RETURNING id";
+
     /** A long step's heartbeat: the lease is extended, so the sweeper sees it alive. */
     @Sql
     static final String RENEW_LEASE = "UPDATE interviews SET updated_at = now(),"
@@ -398,6 +415,13 @@ public class InterviewStore {
         RowSet<Row> rows = db.execute(RECORD_START_FAILURE, Tuple.from(Arrays.asList(id, runId, reason, detail,
                 dbValues(Arrays.stream(InterviewStatus.values()).filter(InterviewStatus::isInFlight).toList()))));
         return Race.of(rows.rowCount(), "RECORD_START_FAILURE");
+    }
+
+    /** Releases a step that waits for work done elsewhere until {@code checkAgainIn}; LOST when the lease was taken over. */
+    public Race awaitStep(Lease lease, String detail, Duration checkAgainIn) {
+        RowSet<Row> rows = db.execute(AWAIT_STEP, Tuple.of(lease.interviewId(), lease.owner(), detail,
+                checkAgainIn.toMillis() / 1000.0));
+        return Race.of(rows.rowCount(), "AWAIT_STEP");
     }
 
     /** Extends the lease; LOST means another invocation took the step over. */

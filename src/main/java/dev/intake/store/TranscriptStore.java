@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.intake.providers.transcription.Transcript;
+import dev.intake.providers.transcription.TranscriptionJob;
 import dev.intake.providers.transcription.Utterance;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,6 +31,20 @@ public class TranscriptStore {
 
     @Sql
     static final String LOAD = "SELECT transcript_formatted FROM interviews WHERE id = $1";
+
+    /** The job a provider makes the transcript in, kept under Intake's run state (replacing an older one). */
+    @Sql
+    static final String RECORD_JOB = "UPDATE interviews SET updated_at = now(),"
+            + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object('intake', "
+            + InterviewStore.RUN + " || jsonb_build_object('transcription', $2::jsonb))"
+            + " WHERE id = $1";
+
+    /** Forgets the job (the provider gave up on it), so the next run asks for a new one. */
+    @Sql
+    static final String FORGET_JOB = "UPDATE interviews SET updated_at = now(),"
+            + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object('intake', "
+            + InterviewStore.RUN + " - 'transcription')"
+            + " WHERE id = $1";
 
     /** Which of Intake's parsers the transcript came from; Insights' own rows lack it. */
     private static final String FORMAT = "intake_format";
@@ -66,6 +81,27 @@ public class TranscriptStore {
             LeaseFence.hold(tx, lease);
             tx.execute(SAVE, Tuple.from(Arrays.asList(lease.interviewId(), text, formatted,
                     (int) Math.round(transcript.durationSec()), summary)));
+            return null;
+        });
+    }
+
+    /**
+     * Keeps the provider's job in the interview, fenced by the upload step's lease: every later
+     * invocation checks this job rather than submitting the media again.
+     */
+    public void recordJob(Lease lease, TranscriptionJob job) {
+        db.inTransaction(tx -> {
+            LeaseFence.hold(tx, lease);
+            tx.execute(RECORD_JOB, Tuple.of(lease.interviewId(), job.toJson()));
+            return null;
+        });
+    }
+
+    /** Forgets the provider's job, fenced by the upload step's lease. */
+    public void forgetJob(Lease lease) {
+        db.inTransaction(tx -> {
+            LeaseFence.hold(tx, lease);
+            tx.execute(FORGET_JOB, Tuple.of(lease.interviewId()));
             return null;
         });
     }

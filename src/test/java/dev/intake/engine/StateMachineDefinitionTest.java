@@ -112,4 +112,16 @@ class StateMachineDefinitionTest {
         assertEquals("Fail", states.at("/InvalidRequest/Type").asText());
         org.junit.jupiter.api.Assertions.assertFalse(StateMachineDefinition.LAMBDA_TRANSIENT_ERRORS.contains("States.ALL"));
     }
+
+    @Test
+    void a_step_waiting_for_a_provider_takes_the_same_wait_then_is_called_again() throws IOException {
+        JsonNode states = JSON.readTree(StateMachineDefinition.asl()).get("States");
+        List<String> waits = new ArrayList<>();
+        states.at("/Outcome/Choices").forEach(c -> {
+            if ("WaitToRetry".equals(c.get("Next").asText())) {
+                waits.add(c.get("StringEquals").asText());
+            }
+        });
+        assertEquals(List.of("retry", "waiting"), waits);
+    }
 }

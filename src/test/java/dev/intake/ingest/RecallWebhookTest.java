@@ -7,10 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,13 @@ import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.TranscriptStore;
+import dev.intake.testing.Eventually;
 import dev.intake.testing.RecallFixtures;
 import dev.intake.testing.TestData;
 import dev.intake.testing.WireMockResource;
 import dev.intake.workflow.InterviewStatus;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -233,13 +237,73 @@ class RecallWebhookTest {
         WireMockResource.server().verifyThat(getRequestedFor(urlEqualTo("/api/v1/recording/" + recordingId + "/")));
     }
 
+    /** The interview once it waits for Recall's transcript {@code transcriptId}, as the upload step records it. */
+    private Interview waitingForRecall(UUID id, String transcriptId) {
+        return Eventually.await(() -> data.interview(id), i -> i.run().getJsonObject("transcription") != null
+                        && transcriptId.equals(i.run().getJsonObject("transcription").getString("id"))
+                        && !i.run().containsKey("lease_owner") || i.status().isSettled(),
+                Duration.ofSeconds(20), "interview " + id + " to wait for Recall.ai's transcript");
+    }
+
     @Test
-    void a_recording_with_video_but_no_transcript_needs_a_transcription_provider() {
-        RecallFixtures.stubRecording(recordingId, "v".getBytes(StandardCharsets.UTF_8), null);
+    void a_recording_without_a_transcript_asks_recall_for_one_once_and_is_ready_after_transcript_done() {
+        String transcriptId = UUID.randomUUID().toString();
+        byte[] video = "fake mp4 bytes".getBytes(StandardCharsets.UTF_8);
+        RecallFixtures.stubRecording(recordingId, video, null);
+        RecallFixtures.stubTranscriptRequest(recordingId, transcriptId);
+        RecallFixtures.stubTranscript(recordingId, transcriptId, "processing", null, null);
+
         var created = (EntryOutcome.Created) deliver(RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project));
+
+        Interview waiting = waitingForRecall(created.interviewId(), transcriptId);
+        assertEquals(InterviewStatus.TRANSCRIBING, waiting.status(), waiting.lastError().map(Object::toString).orElse(""));
+        assertEquals("recall", waiting.run().getJsonObject("transcription").getString("provider"));
+        assertEquals(1, RecallFixtures.transcriptRequests(recordingId));
+        assertTrue(waiting.statusDetail().orElseThrow().startsWith("Waiting for Recall.ai to transcribe recording "
+                + recordingId), waiting.statusDetail().orElseThrow());
+        // Checks every 6 min are configured; a wait is cut to half the sweeper's stalled-after (5 min), so
+        // the sweeper never takes a waiting interview for a stalled one.
+        assertTrue(waiting.statusDetail().orElseThrow().endsWith("checking again in 2 min"), waiting.statusDetail().orElseThrow());
+        Duration untilCheck = Duration.between(waiting.updatedAt(),
+                java.time.OffsetDateTime.parse(waiting.run().getString("retry_at")));
+        assertEquals(150, untilCheck.toSeconds(), untilCheck.toString());
+
+        // Recall's webhook says the transcript is made; a forged one is refused like any other event.
+        RecallFixtures.stubTranscript(recordingId, transcriptId, "done", null, RecallFixtures.transcript());
+        byte[] done = RecallFixtures.transcriptEvent("transcript.done", recordingId, transcriptId, null);
+        Map<String, String> forged = RecallFixtures.signedHeaders("{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(401, assertThrows(RequestRejected.class, () -> webhook.receive(forged, done)).status());
+        EntryOutcome woken = deliver(done);
+
+        assertEquals(created.interviewId(), assertInstanceOf(EntryOutcome.Existing.class, woken).interviewId());
+        Interview ready = data.awaitSettled(created.interviewId());
+        assertEquals(InterviewStatus.READY, ready.status(), ready.lastError().map(Object::toString).orElse(""));
+        assertEquals(1, RecallFixtures.transcriptRequests(recordingId));
+        assertEquals("recall", transcripts.load(ready.id()).orElseThrow().format());
+        assertArrayEquals(video, s3.getObjectAsBytes(b -> b.bucket(bucket.name()).key(ready.mediaKey())).asByteArray());
+        assertTrue(data.rows("evidence", ready.id()) > 0);
+    }
+
+    @Test
+    void a_transcript_recall_could_not_make_ends_in_error_with_its_sub_code() {
+        String transcriptId = UUID.randomUUID().toString();
+        RecallFixtures.stubRecording(recordingId, "v".getBytes(StandardCharsets.UTF_8), null);
+        RecallFixtures.stubTranscriptRequest(recordingId, transcriptId);
+        RecallFixtures.stubTranscript(recordingId, transcriptId, "processing", null, null);
+        var created = (EntryOutcome.Created) deliver(RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project));
+        Interview waiting = waitingForRecall(created.interviewId(), transcriptId);
+        assertEquals(InterviewStatus.TRANSCRIBING, waiting.status(), waiting.lastError().map(Object::toString).orElse(""));
+
+        RecallFixtures.stubTranscript(recordingId, transcriptId, "failed", "provider_connection_error", null);
+        deliver(RecallFixtures.transcriptEvent("transcript.failed", recordingId, transcriptId, "provider_connection_error"));
+
         Interview failed = data.awaitSettled(created.interviewId());
         assertEquals(InterviewStatus.ERROR, failed.status());
-        assertTrue(failed.lastError().orElseThrow().getString("message").contains("no transcription provider"));
-        assertEquals(List.of(), failed.completedSteps());
+        JsonObject error = failed.lastError().orElseThrow();
+        assertEquals("upload", error.getString("step"));
+        assertEquals("permanent", error.getString("kind"));
+        assertEquals("Recall.ai could not transcribe recording " + recordingId + " (provider_connection_error)",
+                error.getString("message"));
+        assertNull(failed.run().getJsonObject("transcription"), "forgotten, so a repair asks Recall afresh");
     }
 }

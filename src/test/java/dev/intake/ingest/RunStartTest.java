@@ -96,8 +96,9 @@ class RunStartTest {
     void a_recall_webhook_whose_run_cannot_start_asks_for_a_redelivery_which_starts_the_recorded_run() {
         TestData.Project project = data.project();
         String recordingId = UUID.randomUUID().toString();
+        var stepFunctions = StepFunctionsStub.engine(interviews, json, Duration.ofSeconds(10));
         RecallWebhook webhook = new RecallWebhook(config, java.time.Clock.systemUTC(), json, interviews, workspace,
-                new RunStarter(StepFunctionsStub.engine(interviews, json, Duration.ofSeconds(10)), interviews, config));
+                new RunStarter(stepFunctions, interviews, config), stepFunctions);
         byte[] event = dev.intake.testing.RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project);
         // The interview's id is made by the webhook, so until then every start is throttled.
         var throttled = StepFunctionsStub.everyStartAnswers(StepFunctionsStub.error(400, "ThrottlingException"));

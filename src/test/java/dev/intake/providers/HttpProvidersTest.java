@@ -4,14 +4,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,19 +29,29 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dev.intake.engine.Repairs;
+import dev.intake.functions.StepFunctions;
 import dev.intake.ingest.MediaBucket;
 import dev.intake.ingest.MediaKey;
 import dev.intake.ingest.ObjectCreated;
 import dev.intake.ingest.UploadCompletion;
 import dev.intake.providers.analysis.Evidence;
+import dev.intake.steps.StepExecutor;
+import dev.intake.steps.StepOutcome;
+import dev.intake.store.Db;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.sweeper.SweepReport;
+import dev.intake.sweeper.Sweeper;
 import dev.intake.testing.TestData;
 import dev.intake.testing.WireMockResource;
 import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.Step;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
 /**
@@ -57,6 +73,18 @@ class HttpProvidersTest {
     EvidenceStore evidence;
     @Inject
     TestData data;
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    StepExecutor executor;
+    @Inject
+    Repairs repairs;
+    @Inject
+    Sweeper sweeper;
+    @Inject
+    Db db;
+    @Inject
+    StepFunctions functions;
 
     private MediaKey key;
     private String marker;
@@ -94,6 +122,66 @@ class HttpProvidersTest {
         WireMockResource.server().register(get(urlEqualTo("/assemblyai/v2/transcript/" + transcriptId()))
                 .inScenario(scenario).whenScenarioStateIs("done")
                 .willReturn(json(completed.toString())));
+    }
+
+    /**
+     * AssemblyAI accepts the media, reports {@code states} on successive checks, then the transcript
+     * (or, with {@code error}, its failure).
+     */
+    private void assemblyAiAnswers(boolean error, String... states) {
+        stubAssemblyAiSubmit(json("{\"id\": \"" + transcriptId() + "\", \"status\": \"queued\"}"));
+        String scenario = "checks-" + transcriptId();
+        String state = Scenario.STARTED;
+        for (int i = 0; i < states.length; i++) {
+            WireMockResource.server().register(get(urlEqualTo("/assemblyai/v2/transcript/" + transcriptId()))
+                    .inScenario(scenario).whenScenarioStateIs(state).willSetStateTo("check-" + (i + 1))
+                    .willReturn(json("{\"id\": \"" + transcriptId() + "\", \"status\": \"" + states[i] + "\"}")));
+            state = "check-" + (i + 1);
+        }
+        ObjectNode last = (ObjectNode) dev.intake.testing.RecallFixtures.contract(error
+                ? "assemblyai-transcript-error.json" : "assemblyai-transcript-completed.json");
+        last.put("id", transcriptId());
+        if (!error) {
+            ((ObjectNode) last.get("utterances").get(1)).put("text", dana);
+        }
+        WireMockResource.server().register(get(urlEqualTo("/assemblyai/v2/transcript/" + transcriptId()))
+                .inScenario(scenario).whenScenarioStateIs(state).willReturn(json(last.toString())));
+    }
+
+    private int submissions() {
+        return WireMockResource.server().find(postRequestedFor(urlEqualTo("/assemblyai/v2/transcript"))
+                .withRequestBody(containing(key.interviewId().toString()))).size();
+    }
+
+    private int checks() {
+        return WireMockResource.server().find(getRequestedFor(urlEqualTo("/assemblyai/v2/transcript/" + transcriptId()))).size();
+    }
+
+    /** The upload completed and its run recorded, but no engine told: the test invokes the step, as Step Functions would. */
+    private String uploadedRun() {
+        String runId = UUID.randomUUID().toString();
+        assertTrue(interviews.completeUpload(key.interviewId(), key.key(), runId).won());
+        return runId;
+    }
+
+    /** One invocation of the upload step, as its Lambda function gets it. */
+    private StepOutcome invokeUpload(String runId) {
+        return executor.execute(key.interviewId(), runId, Step.UPLOAD);
+    }
+
+    /** The interview between invocations: still at upload, its lease released, AssemblyAI's transcript id kept. */
+    private Interview assertWaitingForAssemblyAi() {
+        Interview waiting = data.interview(key.interviewId());
+        assertEquals(InterviewStatus.TRANSCRIBING, waiting.status(), waiting.lastError().map(Object::toString).orElse(""));
+        assertEquals("upload", waiting.currentStep().orElseThrow());
+        JsonObject job = waiting.run().getJsonObject("transcription");
+        assertEquals("assemblyai", job == null ? null : job.getString("provider"), waiting.run().encode());
+        assertEquals(transcriptId(), job.getString("id"));
+        assertTrue(job.containsKey("submitted_at"), job.encode());
+        assertFalse(waiting.run().containsKey("lease_owner"), "no invocation holds the step while AssemblyAI works");
+        assertEquals(0, waiting.run().getInteger("attempt", 0), "a check that finds the transcript unfinished is no failed attempt");
+        assertTrue(waiting.statusDetail().orElseThrow().contains("AssemblyAI"), waiting.statusDetail().orElseThrow());
+        return waiting;
     }
 
     private void stubAssemblyAiSubmit(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
@@ -292,5 +380,85 @@ class HttpProvidersTest {
         assertEquals("assemblyai", summary.getString("format"));
         assertEquals(11.2, summary.getDouble("duration_sec"), 1e-9);
         assertEquals(List.of("Speaker A", "Speaker B"), summary.getJsonArray("speakers").getList());
+    }
+
+    @Test
+    void assemblyai_is_submitted_once_and_checked_once_per_invocation_until_its_transcript_is_completed() {
+        assemblyAiAnswers(false, "queued", "processing");
+        String runId = uploadedRun();
+
+        StepOutcome submitted = invokeUpload(runId);
+        assertWaitingForAssemblyAi();
+        assertEquals(List.of(1, 0), List.of(submissions(), checks()), submitted.toString());
+        assertEquals(Duration.ofMillis(50), assertInstanceOf(StepOutcome.Waiting.class, submitted).checkAgainIn());
+        // The step's Lambda function answers so the state machine waits (whole seconds) and calls it again.
+        StepFunctions.StepResponse queued = functions.upload(new StepFunctions.StepRequest(key.interviewId().toString(), runId));
+        assertEquals(List.of("waiting", "upload", 1L), List.of(queued.outcome(), queued.next(), queued.retryAfterSeconds()));
+        assertWaitingForAssemblyAi();
+        assertInstanceOf(StepOutcome.Waiting.class, invokeUpload(runId));
+        assertWaitingForAssemblyAi();
+        StepOutcome completed = invokeUpload(runId);
+
+        assertEquals(Step.EVIDENCE, assertInstanceOf(StepOutcome.Advanced.class, completed).next());
+        assertEquals(List.of(1, 3), List.of(submissions(), checks()));
+        Interview transcribed = data.interview(key.interviewId());
+        assertEquals(InterviewStatus.TRANSCRIBED, transcribed.status());
+        assertEquals("assemblyai", transcribed.analysis().getJsonObject("transcript_data").getString("format"));
+    }
+
+    @Test
+    void a_repair_while_assemblyai_transcribes_checks_the_same_transcript_and_submits_nothing_again() {
+        assemblyAiAnswers(false, "queued", "processing");
+        modelAnalyses();
+        String runId = uploadedRun();
+        invokeUpload(runId);
+        invokeUpload(runId);
+        assertWaitingForAssemblyAi();
+
+        var repaired = repairs.repair(key.interviewId(), Optional.of(Step.UPLOAD));
+
+        assertInstanceOf(Repairs.Result.Started.class, repaired);
+        Interview done = data.awaitSettled(key.interviewId());
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(Object::toString).orElse(""));
+        assertEquals(1, submissions());
+        assertEquals(3, checks());
+    }
+
+    @Test
+    void a_sweeper_resume_while_assemblyai_transcribes_checks_the_same_transcript_and_submits_nothing_again() {
+        assemblyAiAnswers(false, "processing");
+        modelAnalyses();
+        String runId = uploadedRun();
+        invokeUpload(runId);
+        assertWaitingForAssemblyAi();
+        // The invocation that was to check again never comes (its execution died): the sweeper finds it stalled.
+        db.execute("UPDATE interviews SET updated_at = now() - interval '30 minutes' WHERE id = $1",
+                Tuple.of(key.interviewId()));
+
+        SweepReport report = sweeper.sweepNow(Duration.ofMinutes(5));
+
+        assertTrue(report.resumed().stream().anyMatch(e -> e.interviewId().equals(key.interviewId().toString())),
+                report.toString());
+        Interview done = data.awaitSettled(key.interviewId());
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(Object::toString).orElse(""));
+        assertEquals(1, done.resumeCount());
+        assertEquals(1, submissions());
+    }
+
+    @Test
+    void a_transcript_assemblyai_fails_while_being_checked_is_a_permanent_error_with_its_reason() {
+        assemblyAiAnswers(true, "queued");
+        String runId = uploadedRun();
+        invokeUpload(runId);
+        invokeUpload(runId);
+        assertWaitingForAssemblyAi();
+
+        StepOutcome failed = invokeUpload(runId);
+
+        assertInstanceOf(StepOutcome.Failed.class, failed);
+        Interview interview = data.interview(key.interviewId());
+        assertFailedAt(interview, "upload", "permanent", "AssemblyAI could not transcribe 'call.mp4': Download error");
+        assertNull(interview.run().getJsonObject("transcription"), "forgotten, so a repair submits the media afresh");
+        assertEquals(List.of(1, 2), List.of(submissions(), checks()));
     }
 }

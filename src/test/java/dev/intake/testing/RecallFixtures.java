@@ -3,6 +3,9 @@ package dev.intake.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import java.io.IOException;
@@ -95,6 +98,69 @@ public final class RecallFixtures {
         WireMockResource.server().register(get(urlEqualTo("/api/v1/recording/" + recordingId + "/"))
                 .withHeader("Authorization", equalTo("Token test-recall-key"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(recording.toString())));
+    }
+
+    private static String createTranscriptPath(String recordingId) {
+        return "/api/v1/recording/" + recordingId + "/create_transcript/";
+    }
+
+    /**
+     * Stubs {@code POST /api/v1/recording/{id}/create_transcript/} (Recall's async transcription, asked
+     * with a provider) answering a transcript artifact {@code transcriptId} that is still processing.
+     */
+    public static void stubTranscriptRequest(String recordingId, String transcriptId) {
+        ObjectNode artifact = transcriptArtifact(recordingId, transcriptId, "processing", null);
+        ((ObjectNode) artifact.get("data")).putNull("download_url").putNull("provider_data_download_url");
+        WireMockResource.server().register(post(urlEqualTo(createTranscriptPath(recordingId)))
+                .withHeader("Authorization", equalTo("Token test-recall-key"))
+                .withRequestBody(matchingJsonPath("$.provider"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(artifact.toString())));
+    }
+
+    /** How many times Intake asked Recall to transcribe the recording. */
+    public static int transcriptRequests(String recordingId) {
+        return WireMockResource.server().find(postRequestedFor(urlEqualTo(createTranscriptPath(recordingId)))).size();
+    }
+
+    /**
+     * Stubs {@code GET /api/v1/transcript/{id}/} in state {@code code} ({@code processing}, {@code done},
+     * {@code failed}); when done, its download URL serves {@code transcriptJson} from WireMock.
+     */
+    public static void stubTranscript(String recordingId, String transcriptId, String code, String subCode,
+                                      String transcriptJson) {
+        ObjectNode artifact = transcriptArtifact(recordingId, transcriptId, code, subCode);
+        ObjectNode data = (ObjectNode) artifact.get("data");
+        if (transcriptJson == null) {
+            data.putNull("download_url").putNull("provider_data_download_url");
+        } else {
+            String path = "/media/transcript-" + transcriptId + ".json";
+            data.put("download_url", WireMockResource.baseUrl() + path + "?X-Amz-Signature=jkl");
+            WireMockResource.server().register(get(urlEqualTo(path + "?X-Amz-Signature=jkl"))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(transcriptJson)));
+        }
+        WireMockResource.server().register(get(urlEqualTo("/api/v1/transcript/" + transcriptId + "/"))
+                .withHeader("Authorization", equalTo("Token test-recall-key"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(artifact.toString())));
+    }
+
+    private static ObjectNode transcriptArtifact(String recordingId, String transcriptId, String code, String subCode) {
+        ObjectNode artifact = contract("recall-transcript-artifact.json");
+        artifact.put("id", transcriptId);
+        ((ObjectNode) artifact.get("recording")).put("id", recordingId);
+        ((ObjectNode) artifact.get("status")).put("code", code).put("sub_code", subCode);
+        return artifact;
+    }
+
+    /** A transcript status event ({@code transcript.done}, {@code transcript.failed}) for the recording's transcript. */
+    public static byte[] transcriptEvent(String type, String recordingId, String transcriptId, String subCode) {
+        ObjectNode event = contract("recall-transcript-done.json");
+        event.put("event", type);
+        ObjectNode data = (ObjectNode) event.get("data");
+        ((ObjectNode) data.get("data")).put("code", type.substring(type.indexOf('.') + 1)).put("sub_code", subCode);
+        ((ObjectNode) data.get("transcript")).put("id", transcriptId);
+        ((ObjectNode) data.get("recording")).put("id", recordingId);
+        return event.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public static String transcript() {

@@ -52,15 +52,45 @@ public class RecallClient {
         return recordings.get(0).get("id").asText();
     }
 
+    /**
+     * {@code POST /api/v1/recording/{id}/create_transcript/}: asks Recall.ai to transcribe the recording
+     * with {@code provider} (Create Async Transcript's provider object); the transcript's id. Recall
+     * runs the request once per {@code idempotencyKey} within an hour, so a retried request after a lost
+     * answer does not start (and pay for) a second transcript.
+     */
+    public String createTranscript(String recordingId, JsonNode provider, String idempotencyKey) {
+        String body = json.createObjectNode().set("provider", provider).toString();
+        JsonNode created = send(request("/api/v1/recording/" + recordingId + "/create_transcript/")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), "recording " + recordingId);
+        return text(created.path("id")).orElseThrow(() -> new RecallApiException(
+                "Recall.ai accepted the transcript request for recording " + recordingId + " but returned no id", false));
+    }
+
+    /** {@code GET /api/v1/transcript/{id}/}: a transcript's status and, once done, its download URL. */
+    public RecallTranscript transcript(String id) {
+        JsonNode transcript = get("/api/v1/transcript/" + id + "/", "transcript " + id);
+        JsonNode status = transcript.path("status");
+        return new RecallTranscript(id, status.path("code").asText(""), text(status.path("sub_code")),
+                text(transcript.path("data").path("download_url")));
+    }
+
     private JsonNode get(String path, String what) {
+        return send(request(path).GET(), what);
+    }
+
+    private HttpRequest.Builder request(String path) {
         String key = apiKey.orElseThrow(() -> new RecallApiException(
                 "no Recall.ai API key is configured (intake.recall.api-key)", false));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Token " + key)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+                .header("Accept", "application/json");
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, String what) {
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -77,7 +107,8 @@ public class RecallClient {
         if (status == 401 || status == 403) {
             throw new RecallApiException("Recall.ai refused the API key (HTTP " + status + ")", false);
         }
-        if (status == 429 || status >= 500) {
+        // 409: the same idempotent request is still being processed by Recall; asking again later gets its answer.
+        if (status == 429 || status == 409 || status >= 500) {
             throw new RecallApiException("Recall.ai answered HTTP " + status + " for " + what, true);
         }
         if (status < 200 || status >= 300) {

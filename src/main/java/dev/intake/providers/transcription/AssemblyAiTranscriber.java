@@ -15,10 +15,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.IntakeConfig;
 import dev.intake.providers.http.ProviderException;
 import dev.intake.providers.http.ProviderHttp;
+import dev.intake.workflow.Durations;
 
 /**
- * AssemblyAI: the media is handed over as a presigned URL with speaker labels asked for, and the
- * transcript polled until it is {@code completed} or {@code error}. Times come in milliseconds.
+ * AssemblyAI: the media is handed over once, as a presigned URL with speaker labels asked for, and the
+ * transcript checked by its id until it is {@code completed} or {@code error}, one check per invocation
+ * of the upload step, so a long transcription holds no Lambda while it runs. Times come in milliseconds.
  */
 final class AssemblyAiTranscriber implements TranscriptionProvider {
 
@@ -46,8 +48,9 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
         return NAME;
     }
 
+    /** Submits the media; AssemblyAI answers at once with the transcript's id, queued. */
     @Override
-    public Transcript transcribe(MediaSource media) {
+    public TranscriptionProgress start(MediaSource media) {
         ObjectNode submit = json.createObjectNode()
                 .put("audio_url", media.temporaryUrl(config.mediaUrlValidity()).toString())
                 .put("speaker_labels", true);
@@ -59,24 +62,33 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
         if (id == null) {
             throw ProviderException.permanent(NAME + " accepted the media but returned no transcript id");
         }
-        Instant deadline = clock.instant().plus(config.maxWait());
-        while (true) {
-            JsonNode transcript = http.sendForJson(NAME, () -> request("/v2/transcript/" + id).GET());
-            switch (transcript.path("status").asText("")) {
-                case "completed" -> {
-                    return transcriptOf(transcript);
-                }
-                case "error" -> throw ProviderException.permanent(NAME + " could not transcribe '" + media.fileName()
-                        + "': " + transcript.path("error").asText("no reason given"));
-                default -> {
-                    if (clock.instant().isAfter(deadline)) {
-                        throw ProviderException.transientFailure(NAME + " transcript " + id + " was not ready after "
-                                + config.maxWait().toMinutes() + " min");
-                    }
-                    pause(config.pollInterval());
-                }
-            }
+        return new TranscriptionProgress.Running(id, queued.path("status").asText("queued"), config.pollInterval());
+    }
+
+    /**
+     * One look at the transcript. Past the longest wait it fails without forgetting the job, so a
+     * repair looks at the same transcript again rather than paying for another.
+     */
+    @Override
+    public TranscriptionProgress check(String jobId, Instant submittedAt, String fileName) {
+        JsonNode transcript = http.sendForJson(NAME, () -> request("/v2/transcript/" + jobId).GET());
+        String status = transcript.path("status").asText("");
+        return switch (status) {
+            case "completed" -> new TranscriptionProgress.Done(transcriptOf(transcript));
+            case "error" -> new TranscriptionProgress.Failed(NAME + " could not transcribe '" + fileName + "': "
+                    + transcript.path("error").asText("no reason given"));
+            default -> stillRunning(jobId, status.isEmpty() ? "no status given" : status, submittedAt, fileName);
+        };
+    }
+
+    private TranscriptionProgress stillRunning(String jobId, String status, Instant submittedAt, String fileName) {
+        Duration waited = Duration.between(submittedAt, clock.instant());
+        if (waited.compareTo(config.maxWait()) > 0) {
+            throw ProviderException.permanent(NAME + " had not finished transcript " + jobId + " of '" + fileName + "' "
+                    + Durations.readable(waited) + " after it was submitted (" + status
+                    + "); a repair checks the same transcript again");
         }
+        return new TranscriptionProgress.Running(jobId, status, config.pollInterval());
     }
 
     private HttpRequest.Builder request(String path) {
@@ -106,14 +118,5 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
             throw ProviderException.permanent(NAME + " returned an utterance without times");
         }
         return milliseconds.asDouble() / 1000.0;
-    }
-
-    private static void pause(Duration interval) {
-        try {
-            Thread.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProviderException.transientFailure("interrupted while waiting for " + NAME);
-        }
     }
 }

@@ -11,7 +11,7 @@ final class NoTranscription implements TranscriptionProvider {
     }
 
     @Override
-    public Transcript transcribe(MediaSource media) {
+    public TranscriptionProgress start(MediaSource media) {
         throw StepFailure.permanent("'" + media.fileName() + "' is audio or video, and no transcription provider is"
                 + " configured to turn it into a transcript (set intake.transcription.provider to assemblyai or"
                 + " openai), or upload a transcript (.vtt, .srt, .txt) instead");

@@ -42,8 +42,13 @@ final class OpenAiTranscriber implements TranscriptionProvider {
         return "openai";
     }
 
+    /** The endpoint answers with the transcript: done at once. */
     @Override
-    public Transcript transcribe(MediaSource media) {
+    public TranscriptionProgress start(MediaSource media) {
+        return new TranscriptionProgress.Done(transcribe(media));
+    }
+
+    private Transcript transcribe(MediaSource media) {
         String boundary = "intake-" + UUID.randomUUID();
         byte[] head = (field(boundary, "model", model) + field(boundary, "response_format", "verbose_json")
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
