@@ -115,6 +115,13 @@ public interface IntakeConfig {
         @WithDefault("100")
         int batch();
 
+        /**
+         * How often `intake serve` sweeps: production's schedule (the deployment's rule runs
+         * sweep-stuck every 2 minutes), so local mode recovers as production does.
+         */
+        @WithDefault("PT2M")
+        Duration every();
+
         /** A random wait of up to this before sweeping, so concurrent sweepers do not stampede. */
         @WithDefault("PT5S")
         Duration jitter();
