@@ -39,6 +39,11 @@ public final class Launcher {
         if (System.getenv("QUARKUS_FUNQY_EXPORT") == null && System.getProperty("quarkus.funqy.export") == null) {
             System.setProperty("quarkus.funqy.export", "upload-completed");
         }
+        if (System.getenv("QUARKUS_HTTP_HOST_ENABLED") == null && System.getProperty("quarkus.http.host-enabled") == null) {
+            // Micrometer brings Quarkus's own HTTP server, which no command uses and which would take
+            // port 8080 from `serve` (the functions are served by ServeCommand's own server).
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
         if (System.getenv("QUARKUS_LOG_CONSOLE_JSON_ENABLED") == null) {
             // Commands are read by people: plain log lines (Lambda, which never runs this, logs JSON).
             System.setProperty("quarkus.log.console.json.enabled", "false");
