@@ -35,8 +35,8 @@ public class EngineChoice {
         }
         if (engine == null && !target.localMode()) {
             return new Decision.Refuse("this is a configured database, not local data, so " + command + " starts"
-                    + " executions of the deployed state machine rather than run steps in this process: "
-                    + unusable.get() + ", or pass --engine local to run them here");
+                    + " executions of the deployed state machine rather than run steps in this process, and "
+                    + unusable.get() + "; or pass --engine local to run them here");
         }
         return new Decision.Refuse(unusable.get());
     }

@@ -35,8 +35,8 @@ class RepairCommandTest {
 
         assertEquals(2, repair.exit(), repair.out() + repair.err());
         assertTrue(repair.err().contains("this is a configured database, not local data, so repair starts executions of the"
-                + " deployed state machine rather than run steps in this process: the aws engine needs the state machine:"
-                + " set INTAKE_ENGINE_STATE_MACHINE_ARN"), repair.err());
+                + " deployed state machine rather than run steps in this process, and the aws engine needs the state"
+                + " machine: set INTAKE_ENGINE_STATE_MACHINE_ARN"), repair.err());
         assertTrue(repair.err().contains("or pass --engine local to run them here"), repair.err());
         Interview after = data.interview(abandoned);
         assertEquals(before.updatedAt(), after.updatedAt(), "no run was started");
