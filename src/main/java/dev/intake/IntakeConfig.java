@@ -31,6 +31,13 @@ public interface IntakeConfig {
     String home();
 
     /**
+     * Set by the launcher when no database is configured and it started the embedded PostgreSQL and S3
+     * servers for the command (local mode). Only then may ops commands run steps in-process unasked.
+     */
+    @WithDefault("false")
+    boolean localMode();
+
+    /**
      * Part size of multipart copies into the bucket: the most a media copy holds in memory at once.
      * S3 requires at least 5 MiB.
      */
@@ -107,6 +114,13 @@ public interface IntakeConfig {
         /** Interviews handled per sweep, of each kind. */
         @WithDefault("100")
         int batch();
+
+        /**
+         * How often `intake serve` sweeps: production's schedule (the deployment's rule runs
+         * sweep-stuck every 2 minutes), so local mode recovers as production does.
+         */
+        @WithDefault("PT2M")
+        Duration every();
 
         /** A random wait of up to this before sweeping, so concurrent sweepers do not stampede. */
         @WithDefault("PT5S")

@@ -264,7 +264,7 @@ class InsightsDropInTest {
     void the_sweeper_leaves_interviews_intake_does_not_own_and_repair_takes_the_incident_to_ready() {
         data.putObject(MediaKey.parse(INCIDENT_KEY).orElseThrow(), TestData.sample("onboarding-interview.vtt"));
 
-        Cli.Run sweep = intake("sweep");
+        Cli.Run sweep = intake("sweep", "--engine", "local");
         assertEquals(0, sweep.exit(), sweep.err());
         assertEquals(InterviewStatus.PROCESSING, data.interview(INCIDENT).status(), "the old pipeline's interview is not Intake's");
         Cli.Run stuck = intake("repair", "--stuck", "--dry-run");
@@ -276,7 +276,7 @@ class InsightsDropInTest {
         Cli.Run diagnose = intake("diagnose", INCIDENT.toString());
         assertTrue(diagnose.out().contains("none of Intake's (Insights' pipeline: run_cm3incident)"), diagnose.out());
 
-        Cli.Run repair = intake("repair", INCIDENT.toString());
+        Cli.Run repair = intake("repair", INCIDENT.toString(), "--engine", "local");
         assertEquals(0, repair.exit(), repair.out() + repair.err());
         assertTrue(repair.out().contains(INCIDENT + ": ready"), repair.out());
         Interview repaired = data.interview(INCIDENT);
@@ -291,7 +291,7 @@ class InsightsDropInTest {
     @Test
     @Order(5)
     void a_row_with_null_conversation_analysis_is_repaired_to_a_visible_error_that_says_where_and_why() {
-        Cli.Run repair = intake("repair", NULL_ANALYSIS.toString(), "--from", "upload");
+        Cli.Run repair = intake("repair", NULL_ANALYSIS.toString(), "--from", "upload", "--engine", "local");
         assertEquals(1, repair.exit(), repair.out());
         Interview failed = data.interview(NULL_ANALYSIS);
         assertEquals(InterviewStatus.ERROR, failed.status());

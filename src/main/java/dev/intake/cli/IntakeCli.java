@@ -1,5 +1,8 @@
 package dev.intake.cli;
 
+import java.util.List;
+
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
@@ -17,7 +20,23 @@ public class IntakeCli implements QuarkusApplication {
 
     /** The command tree as the launcher runs it (tests run it the same way). */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
-        return new CommandLine(IntakeCommand.class, factory).setExecutionExceptionHandler(IntakeCli::report);
+        return new CommandLine(IntakeCommand.class, factory).setExecutionStrategy(IntakeCli::execute)
+                .setExecutionExceptionHandler(IntakeCli::report);
+    }
+
+    /** Before a command runs, one line on stderr says which database and bucket it works on. */
+    private static int execute(CommandLine.ParseResult parsed) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        List<CommandLine> chosen = parsed.asCommandLineList();
+        CommandLine command = chosen.get(chosen.size() - 1);
+        if (chosen.size() > 1) {
+            command.getErr().println(Arc.container().instance(CommandTarget.class).get().describe(command.getCommandName()));
+            command.getErr().flush();
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** A failed command says what went wrong in a line, not a stack trace; exit code 1. */

@@ -12,21 +12,21 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The command-line entry point. The local commands ({@code process}, {@code serve}) run on an embedded PostgreSQL
- * and S3 server, started here before the application reads its configuration, with their data kept
- * under {@code intake.home} (default {@code .intake}) between runs. Set {@code INTAKE_EMBEDDED=false}
- * to use the configured database and bucket instead. The ops commands use the configured database,
- * or the local data when none is configured. In Lambda this class is not used: the Funqy
+ * The command-line entry point. Every command uses the configured database and bucket; when no
+ * database is configured at all (see {@link DatabaseSettings}) it runs in local mode instead, on an
+ * embedded PostgreSQL and S3 server started here, before the application reads its configuration,
+ * with their data kept under {@code intake.home} (default {@code .intake}) between runs.
+ * {@code INTAKE_EMBEDDED=false} forbids local mode: with no database configured the command then
+ * stops, saying so. A configured database is never replaced by the embedded one, so a command meant
+ * for it cannot report success on a throwaway database. In Lambda this class is not used: the Funqy
  * handler starts the application.
  */
 @QuarkusMain
 public final class Launcher {
 
     private static final Set<String> LOCAL_COMMANDS = Set.of("process", "serve");
-    /** Ops commands use the configured database; with none configured, the local one. */
-    private static final Set<String> OPS_COMMANDS = Set.of("diagnose", "workflow-state", "repair", "sweep", "migrate",
-            "audit-schema");
-
+    private static final Set<String> COMMANDS = Set.of("process", "serve", "diagnose", "workflow-state", "repair", "sweep",
+            "migrate", "audit-schema");
 
     private Launcher() {
     }
@@ -39,6 +39,11 @@ public final class Launcher {
         if (System.getenv("QUARKUS_FUNQY_EXPORT") == null && System.getProperty("quarkus.funqy.export") == null) {
             System.setProperty("quarkus.funqy.export", "upload-completed");
         }
+        if (System.getenv("QUARKUS_HTTP_HOST_ENABLED") == null && System.getProperty("quarkus.http.host-enabled") == null) {
+            // Micrometer brings Quarkus's own HTTP server, which no command uses and which would take
+            // port 8080 from `serve` (the functions are served by ServeCommand's own server).
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
         if (System.getenv("QUARKUS_LOG_CONSOLE_JSON_ENABLED") == null) {
             // Commands are read by people: plain log lines (Lambda, which never runs this, logs JSON).
             System.setProperty("quarkus.log.console.json.enabled", "false");
@@ -48,19 +53,20 @@ public final class Launcher {
             // The command prints its own progress; log lines would only interleave with it.
             System.setProperty("quarkus.log.level", "WARN");
         }
-        boolean opsOnLocalData = args.length > 0 && OPS_COMMANDS.contains(args[0]) && !databaseConfigured();
-        if ((local || opsOnLocalData) && embeddedWanted() && !asksForHelp(args)) {
+        boolean needsData = args.length > 0 && COMMANDS.contains(args[0]) && !asksForHelp(args);
+        if (needsData && DatabaseSettings.ofThisProcess().configuredBy().isEmpty()) {
+            if (!embeddedWanted()) {
+                System.err.println("intake " + args[0] + ": no database is configured (QUARKUS_DATASOURCE_REACTIVE_URL,"
+                        + " QUARKUS_DATASOURCE_JDBC_URL) and INTAKE_EMBEDDED=false forbids the embedded one");
+                System.exit(2);
+            }
             startEmbeddedServices(home());
+            System.setProperty("intake.local-mode", "true");
             if (args[0].equals("serve")) {
                 LocalSecrets.makeUpMissing();
             }
         }
         Quarkus.run(IntakeCli.class, args);
-    }
-
-    private static boolean databaseConfigured() {
-        return System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL") != null
-                || System.getProperty("quarkus.datasource.reactive.url") != null;
     }
 
     private static boolean asksForHelp(String... args) {

@@ -8,13 +8,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import dev.intake.engine.Engines;
 import dev.intake.engine.Repairs;
+import dev.intake.engine.WorkflowEngine;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.workflow.Step;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "repair", mixinStandardHelpOptions = true,
         description = "Runs an interview again through the engine, from its current step or --from STEP; with --stuck,"
-                + " every in-flight interview silent for longer than --older-than. Prints what it did per interview.")
+                + " every in-flight interview silent for longer than --older-than. Prints what it did per interview."
+                + " On a configured database the runs are executions of the deployed state machine unless --engine local.")
 public class RepairCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", arity = "0..1", description = "the interview id (its analysis job id)",
@@ -53,11 +57,18 @@ public class RepairCommand implements Callable<Integer> {
             description = "how long to wait for each run to end when it runs in this process (default PT5M)")
     Duration wait;
 
+    @Mixin
+    EngineChoice engineChoice;
+
     @Spec
     CommandSpec spec;
 
     @Inject
     Repairs repairs;
+    @Inject
+    Engines engines;
+    @Inject
+    CommandTarget commandTarget;
     @Inject
     InterviewStore interviews;
     @Inject
@@ -70,6 +81,11 @@ public class RepairCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (stuck == (id != null)) {
             spec.commandLine().getErr().println("intake repair: name one interview ID, or --stuck (not both)");
+            return 2;
+        }
+        EngineChoice.Decision engine = engineChoice.decide("repair", commandTarget, config.engine().kind(), engines);
+        if (engine instanceof EngineChoice.Decision.Refuse refused && !dryRun) {
+            spec.commandLine().getErr().println("intake repair: " + refused.reason());
             return 2;
         }
         List<UUID> targets = new ArrayList<>();
@@ -89,24 +105,26 @@ public class RepairCommand implements Callable<Integer> {
         } else {
             targets.add(id);
         }
+        String kind = ((EngineChoice.Decision.Use) engine).kind();
+        WorkflowEngine runs = engines.of(kind);
         int failures = 0;
-        for (UUID target : targets) {
-            failures += repairOne(target, out) ? 0 : 1;
+        for (UUID interview : targets) {
+            failures += repairOne(interview, out, runs, kind) ? 0 : 1;
         }
         out.flush();
         return failures == 0 ? 0 : 1;
     }
 
-    private boolean repairOne(UUID target, PrintWriter out) throws InterruptedException {
-        Repairs.Result result = repairs.repair(target, Optional.ofNullable(from));
+    private boolean repairOne(UUID target, PrintWriter out, WorkflowEngine engine, String kind) throws InterruptedException {
+        Repairs.Result result = repairs.repair(target, Optional.ofNullable(from), engine);
         if (result instanceof Repairs.Result.Refused refused) {
             out.printf("  %s: not repaired: %s%n", target, refused.reason());
             return false;
         }
         Repairs.Result.Started started = (Repairs.Result.Started) result;
         out.printf("  %s: running again from %s as run %s%n", target, started.from().key(), started.runId());
-        if (!"local".equals(config.engine().kind())) {
-            // Another engine runs it elsewhere; `intake diagnose` follows it.
+        if (!Engines.LOCAL.equals(kind)) {
+            out.printf("  %s: handed to the state machine; `intake diagnose %s` follows it%n", target, target);
             return true;
         }
         Interview settled = Settling.await(interviews, target, wait);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.intake.functions.http.HttpResponse;
+import dev.intake.workflow.Durations;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Spec;
 /** The functions over local HTTP, so a person can try them with curl. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the functions over local HTTP (POST /upload-completed, POST /recall-webhook,"
-                + " POST /url-import, GET /interview-status/{id}) on an embedded PostgreSQL and S3 unless"
-                + " INTAKE_EMBEDDED=false. Stops on Ctrl-C.")
+                + " POST /url-import, GET /interview-status/{id}) on the configured database and bucket, or on an"
+                + " embedded PostgreSQL and S3 when none is configured; on those it also sweeps, on production's"
+                + " schedule (intake.sweeper.every, 2 min). Stops on Ctrl-C.")
 public class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "the port to listen on (default 8080)")
@@ -43,6 +45,17 @@ public class ServeCommand implements Callable<Integer> {
     LocalTokens tokens;
     @Inject
     LocalSecrets secrets;
+    @Inject
+    SweepSchedule sweeps;
+    @Inject
+    CommandTarget commandTarget;
+
+    /** Returns when the server should stop: on Ctrl-C or SIGTERM (tests end it themselves). */
+    interface Lifetime {
+        void await() throws InterruptedException;
+    }
+
+    Lifetime lifetime = Quarkus::waitForExit;
 
     @Override
     public Integer call() throws Exception {
@@ -51,14 +64,30 @@ public class ServeCommand implements Callable<Integer> {
 
         HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
         server.listen(port, host).toCompletionStage().toCompletableFuture().get();
+        boolean sweeping = commandTarget.localMode();
+        if (sweeping) {
+            sweeps.start();
+        }
         out.printf("Intake is serving on http://%s:%d%n", host, server.actualPort());
         out.printf("  functions: %s%n", String.join(", ", router.functions()));
         out.printf("  account %s, project %s%n", LocalWorkspace.ACCOUNT_ID, LocalWorkspace.PROJECT_ID);
         tokens.forLocalUser().ifPresent(token -> out.printf("  a token for the local user (1 h):%n    %s%n", token));
         secrets.forEach((name, value) -> out.printf("  %s: %s%n", name, value));
+        if (sweeping) {
+            out.printf("  sweeping every %s, as production does: what stalls is resumed or failed%n",
+                    Durations.readableSeconds(sweeps.every().toSeconds()));
+        } else {
+            // Resumed here, a configured database's interviews would run on this process's providers;
+            // its deployment's schedule sweeps it.
+            out.println("  not sweeping: a configured database is swept by its deployment (sweep-stuck)");
+        }
         out.flush();
-        Quarkus.waitForExit();
-        server.close();
+        try {
+            lifetime.await();
+        } finally {
+            sweeps.stop();
+            server.close();
+        }
         return 0;
     }
 

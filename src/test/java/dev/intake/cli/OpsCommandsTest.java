@@ -96,7 +96,7 @@ class OpsCommandsTest {
         assertEquals(0, state.exit());
         assertEquals("evidence", new ObjectMapper().readTree(state.out()).get("current_step").asText());
 
-        Cli.Run repair = intake("repair", INCIDENT.toString());
+        Cli.Run repair = intake("repair", INCIDENT.toString(), "--engine", "local");
         assertEquals(0, repair.exit(), repair.out() + repair.err());
         assertTrue(repair.out().contains(INCIDENT + ": running again from evidence"), repair.out());
         assertTrue(repair.out().contains(INCIDENT + ": ready"), repair.out());
@@ -130,7 +130,7 @@ class OpsCommandsTest {
                 new dev.intake.workflow.StepError("upload", "simulated outage", dev.intake.workflow.ErrorKind.TRANSIENT, 4));
         data.putObject(key, TestData.sample("standup-notes.txt"));
 
-        Cli.Run repair = intake("repair", key.interviewId().toString(), "--from", "upload");
+        Cli.Run repair = intake("repair", key.interviewId().toString(), "--from", "upload", "--engine", "local");
 
         assertEquals(0, repair.exit(), repair.out());
         assertEquals(InterviewStatus.READY, data.interview(key.interviewId()).status());
@@ -144,12 +144,12 @@ class OpsCommandsTest {
         UUID unknown = UUID.randomUUID();
         Cli.Run missing = intake("diagnose", unknown.toString());
         assertEquals(1, missing.exit());
-        assertEquals("intake diagnose: no interview " + unknown, missing.err().strip());
+        assertTrue(missing.err().strip().endsWith("\nintake diagnose: no interview " + unknown), missing.err());
         assertEquals(2, intake("repair").exit());
         Cli.Run badStep = intake("repair", unknown.toString(), "--from", "transcribe");
         assertEquals(2, badStep.exit());
         assertTrue(badStep.err().contains("unknown step 'transcribe'"), badStep.err());
-        assertEquals(1, intake("repair", unknown.toString()).exit());
+        assertEquals(1, intake("repair", unknown.toString(), "--engine", "local").exit());
     }
 
     @Test
@@ -164,7 +164,7 @@ class OpsCommandsTest {
 
     @Test
     void sweep_and_audit_schema_report_what_they_did() {
-        Cli.Run sweep = intake("sweep");
+        Cli.Run sweep = intake("sweep", "--engine", "local");
         assertEquals(0, sweep.exit(), sweep.err());
         assertTrue(sweep.out().contains("Swept: "), sweep.out());
         Cli.Run audit = intake("audit-schema");

@@ -1,0 +1,70 @@
+package dev.intake.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.intake.IntakeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The database and bucket a command works on, said in one line before it runs, so nobody acts on
+ * production believing it local data, or the reverse. Credentials never appear in it.
+ */
+@ApplicationScoped
+public class CommandTarget {
+
+    /** {@code user:password@} in a URL, and query parameters that carry secrets. */
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@:?#]*):[^@/?#]*@");
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)([?&;](?:password|pass|pwd|sslpassword|secret|token|[a-z_]*key)=)[^&;#]*");
+
+    private final IntakeConfig config;
+    private final Optional<String> reactiveUrl;
+    private final Optional<String> jdbcUrl;
+    private final Optional<String> username;
+    private final Optional<String> s3Endpoint;
+    private final Optional<String> s3Region;
+
+    CommandTarget(IntakeConfig config,
+                  @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> reactiveUrl,
+                  @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
+                  @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+                  @ConfigProperty(name = "quarkus.s3.endpoint-override") Optional<String> s3Endpoint,
+                  @ConfigProperty(name = "quarkus.s3.aws.region") Optional<String> s3Region) {
+        this.config = config;
+        this.reactiveUrl = reactiveUrl;
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.s3Endpoint = s3Endpoint;
+        this.s3Region = s3Region;
+    }
+
+    boolean localMode() {
+        return config.localMode();
+    }
+
+    /** The line for {@code command}: migrations go over JDBC, everything else over the reactive client. */
+    String describe(String command) {
+        boolean jdbc = command.equals("migrate");
+        Optional<String> url = jdbc ? jdbcUrl : reactiveUrl;
+        String database = url.map(CommandTarget::masked).orElse("none (" + (jdbc ? "QUARKUS_DATASOURCE_JDBC_URL"
+                : "QUARKUS_DATASOURCE_REACTIVE_URL") + " is not set)") + username.map(u -> " as " + u).orElse("");
+        String bucket = "s3://" + config.bucket() + s3Endpoint.map(e -> " at " + masked(e))
+                .orElse(" on AWS S3" + s3Region.map(r -> " in " + r).orElse(""));
+        if (localMode()) {
+            Path home = Path.of(config.home()).toAbsolutePath();
+            database += " (embedded, data in " + home.resolve("postgres") + ")";
+            bucket += " (embedded, data in " + home.resolve("s3") + ")";
+        }
+        return "intake " + command + ": database " + database + "; bucket " + bucket;
+    }
+
+    /** {@code url} with its password and secret parameters replaced by {@code ***}. */
+    static String masked(String url) {
+        String withoutPassword = USER_INFO_PASSWORD.matcher(url).replaceAll("$1:***@");
+        return SECRET_PARAMETER.matcher(withoutPassword).replaceAll("$1***");
+    }
+}

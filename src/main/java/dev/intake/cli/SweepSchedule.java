@@ -1,0 +1,86 @@
+package dev.intake.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.IntakeConfig;
+import dev.intake.sweeper.Sweeper;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The sweeps of `intake serve`: in AWS a schedule invokes sweep-stuck every 2 minutes; a long-running
+ * local server sweeps itself on the same period ({@code intake.sweeper.every}), first as it starts, so
+ * what a crash, a kill -9 or an outage left stalled is resumed or failed without anyone typing
+ * `intake sweep`.
+ */
+@ApplicationScoped
+public class SweepSchedule {
+
+    private static final Logger LOG = Logger.getLogger(SweepSchedule.class);
+
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+    private final Sweeper sweeper;
+    private final Duration every;
+    private ScheduledExecutorService timer;
+
+    SweepSchedule(Sweeper sweeper, IntakeConfig config) {
+        this.sweeper = sweeper;
+        this.every = config.sweeper().every();
+    }
+
+    Duration every() {
+        return every;
+    }
+
+    synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "intake-sweep-schedule");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::sweepOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void sweepOnce() {
+        try {
+            sweeper.sweep();
+        } catch (RuntimeException e) {
+            // A failure would cancel the schedule; the next sweep is the retry, and it sees all this one missed.
+            LOG.warnf("sweeper: the sweep failed (%s); the next one, in %s, tries again", e, every);
+        }
+    }
+
+    /** Stops sweeping; a sweep in progress is let finish. */
+    synchronized void stop() {
+        if (timer == null) {
+            return;
+        }
+        // Cut between marking an interview resumed and handing its run to the engine, a sweep would leave
+        // the interview waiting for the next sweep, one resume spent: let it finish first.
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warnf("sweeper: a sweep still running after %s is stopped; the next sweep finishes its work", STOP_WAIT);
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            timer.shutdownNow();
+        }
+        timer = null;
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.intake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.intake.embedded.LocalPostgres;
+import dev.intake.embedded.LocalS3;
+
+/**
+ * Runs after `package`, on the built runner jar, as an operator runs it against a real database: a
+ * configured database is the one used, never replaced by an embedded one.
+ */
+class LauncherIT {
+
+    private static final Path RUNNER = Path.of("target/intake-0.1.0-SNAPSHOT-runner.jar");
+
+    private static LocalPostgres database;
+
+    @TempDir
+    Path home;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void aDatabaseOfTheirOwn() {
+        database = LocalPostgres.start(null);
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    /** {@code java -jar runner.jar ARGS} with the environment given and nothing else of Intake's. */
+    private Run intake(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        Process process = start(environment, List.of(), args);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the command ended");
+        return new Run(process.exitValue(), Files.readString(home.resolve("out")), Files.readString(home.resolve("err")));
+    }
+
+    private Process start(Map<String, String> environment, List<String> systemProperties, String... args) throws IOException {
+        assertTrue(Files.isRegularFile(RUNNER), "the build writes " + RUNNER);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(systemProperties);
+        command.addAll(List.of("-jar", RUNNER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("INTAKE_"));
+        builder.environment().put("INTAKE_HOME", home.resolve("local-data").toString());
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static Connection connect(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + database.port() + "/" + name,
+                LocalPostgres.USER, LocalPostgres.USER);
+    }
+
+    /** A database of its own for one test, as an operator's would be. */
+    private static String freshDatabase(String name) throws SQLException {
+        try (Connection c = connect("postgres")) {
+            c.createStatement().execute("CREATE DATABASE " + name);
+        }
+        return name;
+    }
+
+    private static boolean migrated(String name) throws SQLException {
+        try (Connection c = connect(name); ResultSet rows = c.createStatement().executeQuery(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'intake' AND tablename = 'flyway_schema_history'")) {
+            rows.next();
+            return rows.getLong(1) == 1;
+        }
+    }
+
+    @Test
+    void migrate_with_only_the_jdbc_url_set_migrates_that_database_and_starts_no_embedded_one() throws Exception {
+        String name = freshDatabase("only_jdbc_url");
+        String url = "jdbc:postgresql://localhost:" + database.port() + "/" + name + "?user=postgres&password=postgres";
+
+        Run migrate = intake(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url), "migrate");
+
+        assertEquals(0, migrate.exit(), migrate.out() + migrate.err());
+        assertTrue(migrated(name), "the configured database was migrated");
+        assertTrue(migrate.err().contains("intake migrate: database jdbc:postgresql://localhost:" + database.port()
+                + "/" + name + "?user=postgres&password=***; bucket s3://intake-media on AWS S3"), migrate.err());
+        assertFalse(migrate.err().contains("embedded"), migrate.err());
+        assertFalse(Files.exists(home.resolve("local-data")), "no local data was made");
+    }
+
+    @Test
+    void serve_gets_the_port_it_is_given_even_the_one_quarkus_would_serve_on() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        List<String> settings = new ArrayList<>();
+        database.datasourceProperties().forEach((key, value) -> settings.add("-D" + key + "=" + value));
+        try (LocalS3 s3 = LocalS3.start(null)) {
+            s3.clientProperties().forEach((key, value) -> settings.add("-D" + key + "=" + value));
+            // Quarkus's own HTTP port is 8080 by default, serve's too: the README's `./intake serve`.
+            Process serve = start(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port)), settings, "serve", "--port",
+                    String.valueOf(port));
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!Files.readString(home.resolve("out")).contains("Intake is serving on") && serve.isAlive()
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                String out = Files.readString(home.resolve("out"));
+                assertTrue(out.contains("Intake is serving on http://127.0.0.1:" + port), out + Files.readString(home.resolve("err")));
+            } finally {
+                serve.destroy();
+                serve.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.intake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import dev.intake.ingest.MediaKey;
+import dev.intake.store.Db;
+import dev.intake.store.InterviewStore;
+import dev.intake.testing.TestData;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Interviews a crashed process left behind, for the commands that must recover them. */
+@ApplicationScoped
+class StalledInterviews {
+
+    private final TestData data;
+    private final InterviewStore interviews;
+    private final Db db;
+
+    StalledInterviews(TestData data, InterviewStore interviews, Db db) {
+        this.data = data;
+        this.interviews = interviews;
+        this.db = db;
+    }
+
+    /**
+     * Uploaded, its run recorded, and then the process that was to run it died: nothing has happened
+     * to it for half an hour.
+     */
+    UUID uploadedThenAbandoned() {
+        MediaKey key = data.uploadingInterview(data.project("What problems do they have today?"), "notes.txt");
+        data.putObject(key, TestData.sample("standup-notes.txt"));
+        assertTrue(interviews.completeUpload(key.interviewId(), key.key(), UUID.randomUUID().toString()).won());
+        db.execute("UPDATE interviews SET updated_at = now() - interval '30 minutes' WHERE id = $1",
+                Tuple.of(key.interviewId()));
+        return key.interviewId();
+    }
+}
