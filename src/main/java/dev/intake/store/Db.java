@@ -97,7 +97,7 @@ public class Db {
                 throw e;
             }
         } finally {
-            connection.close().await().atMost(answerWait);
+            release(connection);
         }
     }
 
@@ -130,7 +130,7 @@ public class Db {
         try {
             return work.apply(connection);
         } finally {
-            connection.close().await().atMost(answerWait);
+            release(connection);
         }
     }
 
@@ -157,6 +157,14 @@ public class Db {
         }
     }
 
+    /**
+     * Back to the pool, rolling back a transaction left open. Nothing to wait for, and so nothing an
+     * interrupt could cut short: the release is under way before this returns.
+     */
+    private static void release(SqlConnection connection) {
+        connection.closeAndForget();
+    }
+
     /** The answer to one exchange, with the failures of the database itself told in words that name it. */
     private <T> T await(Uni<T> answer) {
         try {
@@ -176,6 +184,10 @@ public class Db {
         } catch (ClosedConnectionException e) {
             throw new DatabaseUnavailable("the database closed the connection", e);
         } catch (CompletionException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseUnavailable("interrupted while waiting for the database", e.getCause());
+            }
             throw new DatabaseUnavailable("the database connection was lost: " + e.getCause().getMessage(), e.getCause());
         }
     }
