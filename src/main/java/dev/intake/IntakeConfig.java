@@ -55,6 +55,8 @@ public interface IntakeConfig {
     @WithDefault("2")
     int localEngineThreads();
 
+    Database database();
+
     Auth auth();
 
     Recall recall();
@@ -72,6 +74,23 @@ public interface IntakeConfig {
     Sweeper sweeper();
 
     Engine engine();
+
+    /**
+     * Limits on every exchange with the database, so a slow or silent database fails the work in hand
+     * (transiently, naming the database) rather than holding it, its connection and its row locks.
+     */
+    interface Database {
+        /**
+         * Server-side: the longest PostgreSQL lets a statement run, or a transaction sit idle, before it
+         * ends it. Set inside each transaction, so it holds behind a transaction-mode pooler too.
+         */
+        @WithDefault("PT30S")
+        Duration statementTimeout();
+
+        /** How long to wait for a pooled connection (a new one includes connecting) before giving up. */
+        @WithDefault("PT10S")
+        Duration acquireTimeout();
+    }
 
     /** Which engine drives runs. */
     interface Engine {

@@ -19,11 +19,9 @@ public class AccountAccess {
         this.workspace = workspace;
     }
 
-    /** Returns when the caller is a member of the account; otherwise a 403 {@link RequestRejected}. */
-    public void requireMember(Caller caller, UUID accountId) {
-        if (workspace.roleIn(accountId, caller.userId()).isEmpty()) {
-            throw RequestRejected.forbidden("user " + caller.userId() + " is not a member of account " + accountId);
-        }
+    /** Whether the caller is a member of the account, in any role. */
+    public boolean isMember(Caller caller, UUID accountId) {
+        return workspace.roleIn(accountId, caller.userId()).isPresent();
     }
 
     /** Returns when the caller may add interviews to the account (owner or member); otherwise a 403. */

@@ -7,7 +7,10 @@ import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** An interview's progress, for members of its account only. */
+/**
+ * An interview's progress, for members of its account only. To anyone else it does not exist: the same
+ * 404, body and log line as an id nobody has, so ids of other accounts cannot be told from random ones.
+ */
 @ApplicationScoped
 public class InterviewStatusQuery {
 
@@ -21,8 +24,8 @@ public class InterviewStatusQuery {
 
     public StatusView statusOf(Caller caller, UUID interviewId) {
         Interview interview = interviews.find(interviewId)
+                .filter(found -> access.isMember(caller, found.accountId()))
                 .orElseThrow(() -> RequestRejected.notFound("no interview " + interviewId));
-        access.requireMember(caller, interview.accountId());
         var analysis = interview.analysis();
         return new StatusView(interview.id().toString(), interview.title(), interview.status().dbValue(),
                 interview.currentStep().orElse(null), interview.progressPercent(), interview.statusDetail().orElse(null),

@@ -16,6 +16,9 @@ import io.quarkus.funqy.Funq;
  */
 public class InterviewStatusFunction {
 
+    /** A GET carries no body worth reading. */
+    private static final int MAX_BODY_BYTES = 1024;
+
     private final JwtAuthenticator authenticator;
     private final InterviewStatusQuery query;
 
@@ -26,7 +29,7 @@ public class InterviewStatusFunction {
 
     @Funq("interview-status")
     public HttpResponse interviewStatus(HttpRequest request) {
-        return HttpAdapter.respond("interview-status", request, r -> {
+        return HttpAdapter.respond("interview-status", request, MAX_BODY_BYTES, r -> {
             HttpMethods.require(r, "GET");
             var caller = authenticator.authenticate(r.lowerCaseHeaders());
             return HttpResponse.json(200, query.statusOf(caller, interviewId(r)));

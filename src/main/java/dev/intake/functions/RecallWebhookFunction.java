@@ -1,6 +1,5 @@
 package dev.intake.functions;
 
-
 import dev.intake.functions.http.HttpAdapter;
 import dev.intake.functions.http.HttpRequest;
 import dev.intake.functions.http.HttpResponse;
@@ -11,6 +10,9 @@ import io.quarkus.funqy.Funq;
 /** Recall.ai's webhook, on a Function URL: the Svix signature is its authentication. */
 public class RecallWebhookFunction {
 
+    /** Recall's events are a few KiB of ids and metadata; this leaves room without reading megabytes. */
+    private static final int MAX_BODY_BYTES = 256 * 1024;
+
     private final RecallWebhook webhook;
 
     RecallWebhookFunction(RecallWebhook webhook) {
@@ -19,7 +21,7 @@ public class RecallWebhookFunction {
 
     @Funq("recall-webhook")
     public HttpResponse recallWebhook(HttpRequest request) {
-        return HttpAdapter.respond("recall-webhook", request, r -> {
+        return HttpAdapter.respond("recall-webhook", request, MAX_BODY_BYTES, r -> {
             HttpMethods.require(r, "POST");
             return EntryResponses.of(webhook.receive(r.lowerCaseHeaders(), r.rawBody()));
         });

@@ -35,6 +35,9 @@ public class UploadCompletedFunction {
     private static final Logger LOG = Logger.getLogger(UploadCompletedFunction.class);
     static final int RETRY_AFTER_SECONDS = 30;
 
+    /** A full batch of R2 notifications (ObjectCreated.MAX_PER_EVENT) with long keys fits well within this. */
+    private static final int MAX_FORWARDED_BODY_BYTES = 1024 * 1024;
+
     private final UploadCompletion completion;
     private final ObjectMapper json;
     private final Optional<String> forwardSecret;
@@ -83,7 +86,7 @@ public class UploadCompletedFunction {
             }
             if (event != null && event.has("requestContext")) {
                 return json.valueToTree(HttpAdapter.respond("upload-completed", json.treeToValue(event, HttpRequest.class),
-                        this::forwardedR2));
+                        MAX_FORWARDED_BODY_BYTES, this::forwardedR2));
             }
             throw new InvalidEventException("not an S3 notification, an EventBridge event or a forwarded R2 notification");
         } catch (InvalidEventException e) {

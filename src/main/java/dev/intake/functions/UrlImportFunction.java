@@ -20,7 +20,7 @@ public class UrlImportFunction {
 
     @Funq("url-import")
     public HttpResponse urlImport(HttpRequest request) {
-        return HttpAdapter.respond("url-import", request, r -> {
+        return HttpAdapter.respond("url-import", request, UrlImport.MAX_BODY_BYTES, r -> {
             HttpMethods.require(r, "POST");
             var caller = authenticator.authenticate(r.lowerCaseHeaders());
             return EntryResponses.of(urlImport.submit(caller, r.header("content-type"), r.rawBody()));

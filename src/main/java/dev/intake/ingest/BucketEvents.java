@@ -37,6 +37,10 @@ public final class BucketEvents {
             LOG.infof("ignored EventBridge event '%s' from %s: not an S3 object creation", type, source);
             return List.of();
         }
+        Optional<String> nul = NulCharacters.findIn(event);
+        if (nul.isPresent()) {
+            throw new InvalidEventException(NulCharacters.refusal("the EventBridge event at " + nul.get()));
+        }
         JsonNode detail = event.path("detail");
         String bucket = detail.path("bucket").path("name").asText(null);
         String key = detail.path("object").path("key").asText(null);
@@ -46,7 +50,10 @@ public final class BucketEvents {
         return List.of(new ObjectCreated(bucket, key, detail.path("object").path("size").asLong(-1)));
     }
 
-    /** The created objects of an R2 notification, or of a batch (a JSON array) of them. */
+    /**
+     * The created objects of an R2 notification, or of a batch (a JSON array) of them; a batch larger
+     * than a queue sends is refused whole (413).
+     */
     public static List<ObjectCreated> fromR2(JsonNode body) {
         List<JsonNode> messages = new ArrayList<>();
         if (body.isArray()) {
@@ -55,6 +62,14 @@ public final class BucketEvents {
             messages.add(body);
         } else {
             throw new InvalidEventException("an R2 notification is a JSON object or an array of them");
+        }
+        if (messages.size() > ObjectCreated.MAX_PER_EVENT) {
+            throw new RequestRejected(413, "the batch has " + messages.size() + " notifications; at most "
+                    + ObjectCreated.MAX_PER_EVENT + " are accepted in one request");
+        }
+        Optional<String> nul = NulCharacters.findIn(body);
+        if (nul.isPresent()) {
+            throw new InvalidEventException(NulCharacters.refusal("the R2 notification at " + nul.get()));
         }
         List<ObjectCreated> created = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {

@@ -82,6 +82,10 @@ public class RecallWebhook {
             if (event == null || !event.isObject()) {
                 throw RequestRejected.malformed("the webhook body is not a JSON object");
             }
+            Optional<String> nul = NulCharacters.findIn(event);
+            if (nul.isPresent()) {
+                throw RequestRejected.malformed(NulCharacters.refusal("the webhook body at " + nul.get()));
+            }
             return event;
         } catch (IOException e) {
             throw RequestRejected.malformed("the webhook body is not JSON");

@@ -27,6 +27,10 @@ public final class S3Events {
         if (event.records().isEmpty()) {
             throw new InvalidEventException("S3 notification has no records");
         }
+        if (event.records().size() > ObjectCreated.MAX_PER_EVENT) {
+            throw new InvalidEventException("S3 notification has " + event.records().size() + " records; at most "
+                    + ObjectCreated.MAX_PER_EVENT + " are accepted in one event");
+        }
         List<ObjectCreated> created = new ArrayList<>();
         for (int i = 0; i < event.records().size(); i++) {
             S3Notification.Record record = event.records().get(i);
@@ -53,10 +57,15 @@ public final class S3Events {
 
     /** S3 keys in notifications are form-encoded: '+' is a space, '%2B' a plus. */
     static String decode(String key, String where) {
+        String decoded;
         try {
-            return URLDecoder.decode(key, StandardCharsets.UTF_8);
+            decoded = URLDecoder.decode(key, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(where + " has a key that is not URL-encoded: " + key);
         }
+        if (NulCharacters.in(decoded)) {
+            throw new InvalidEventException(NulCharacters.refusal(where + "'s key " + key));
+        }
+        return decoded;
     }
 }

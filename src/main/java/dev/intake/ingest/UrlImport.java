@@ -27,7 +27,7 @@ public class UrlImport {
 
     private static final Logger LOG = Logger.getLogger(UrlImport.class);
 
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_TITLE = 500;
     static final int MAX_INSTRUCTIONS = 10_000;
     static final int MAX_URL = 4096;
@@ -73,6 +73,10 @@ public class UrlImport {
         UUID id = UUID.randomUUID();
         String runId = UUID.randomUUID().toString();
         String fileName = fileNameOf(request.url());
+        if (NulCharacters.in(fileName)) {
+            // The URL itself may carry "%00"; the file name Intake records is decoded.
+            throw RequestRejected.malformed(NulCharacters.refusal("the file name of url (decoded)"));
+        }
         interviews.insertStarted(new InterviewStore.NewInterview(id, request.accountId(), request.projectId(),
                 request.title() != null ? request.title() : fileName, Interview.Source.url(request.url(), fileName),
                 caller.userId(), request.customInstructions()), runId, "Import from URL queued")
@@ -100,6 +104,10 @@ public class UrlImport {
         }
         if (node == null || !node.isObject()) {
             throw RequestRejected.malformed("the body must be a JSON object");
+        }
+        Optional<String> nul = NulCharacters.findIn(node);
+        if (nul.isPresent()) {
+            throw RequestRejected.malformed(NulCharacters.refusal("the body at " + nul.get()));
         }
         return new Request(uuid(node, "accountId"), uuid(node, "projectId"), text(node, "url", MAX_URL, true),
                 text(node, "title", MAX_TITLE, false), text(node, "customInstructions", MAX_INSTRUCTIONS, false));

@@ -35,7 +35,8 @@ final class Heartbeat implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // The next beat tries again; if every beat fails the lease expires and the sweeper resumes the step.
-            LOG.warnf("interview %s: heartbeat failed (%s); retried at the next beat", lease.interviewId(), e.getMessage());
+            LOG.warnf("interview %s: heartbeat failed (%s); retried at the next beat", lease.interviewId(),
+                    e.getMessage() != null ? e.getMessage() : e);
         }
     }
 

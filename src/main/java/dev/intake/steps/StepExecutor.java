@@ -178,7 +178,8 @@ public class StepExecutor {
                 return new StepOutcome.LeaseLost(interview.id(), step);
             }
             metrics.failed(step, error.kind(), true, took);
-            LOG.warnf(cause, "interview %s: %s failed transiently (attempt %d of %d): %s; retrying in %d ms",
+            // One line: the error names what failed, and a retry follows; a final failure logs the stack trace.
+            LOG.warnf("interview %s: %s failed transiently (attempt %d of %d): %s; retrying in %d ms",
                     interview.id(), step.key(), error.attempts(), step.retry().attempts(), error.message(), delay.toMillis());
             return new StepOutcome.RetryScheduled(interview.id(), step, error, delay);
         }

@@ -77,11 +77,16 @@ class InterviewStatusQueryTest {
     }
 
     @Test
-    void another_accounts_member_is_refused_and_an_unknown_interview_is_not_found() {
+    void another_accounts_interview_is_not_found_exactly_as_one_that_does_not_exist() {
         TestData.Project project = data.project();
         MediaKey key = data.uploadingInterview(project, "call.vtt");
         Caller outsider = memberOf(data.project());
-        assertEquals(403, assertThrows(RequestRejected.class, () -> query.statusOf(outsider, key.interviewId())).status());
-        assertEquals(404, assertThrows(RequestRejected.class, () -> query.statusOf(outsider, UUID.randomUUID())).status());
+        UUID unknown = UUID.randomUUID();
+        RequestRejected hidden = assertThrows(RequestRejected.class, () -> query.statusOf(outsider, key.interviewId()));
+        RequestRejected missing = assertThrows(RequestRejected.class, () -> query.statusOf(outsider, unknown));
+        assertEquals(404, hidden.status());
+        assertEquals(404, missing.status());
+        assertEquals("no interview " + key.interviewId(), hidden.getMessage());
+        assertEquals("no interview " + unknown, missing.getMessage());
     }
 }

@@ -2,7 +2,9 @@ package dev.intake.functions;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.intake.ingest.MediaKey;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.testing.FunctionUrlEvents;
+import dev.intake.testing.LogCapture;
 import dev.intake.testing.TestData;
 import dev.intake.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,12 +60,45 @@ class InterviewStatusFunctionTest {
     }
 
     @Test
-    void strangers_unknown_ids_and_missing_tokens_get_403_404_and_401() {
+    void another_accounts_interview_is_answered_exactly_as_one_that_does_not_exist() {
         TestData.Project project = data.project();
         MediaKey key = data.uploadingInterview(project, "call.vtt");
-        assertEquals(403, get("/interviews/" + key.interviewId(), null, Tokens.forUser(UUID.randomUUID())).getInt("statusCode"));
-        assertEquals(404, get("/interviews/" + UUID.randomUUID(), null, Tokens.forUser(UUID.randomUUID())).getInt("statusCode"));
+        UUID unknown = UUID.randomUUID();
+        String stranger = Tokens.forUser(UUID.randomUUID());
+        try (LogCapture logs = LogCapture.start()) {
+            JsonPath hidden = get("/interviews/" + key.interviewId(), null, stranger);
+            JsonPath missing = get("/interviews/" + unknown, null, stranger);
+            assertEquals(404, hidden.getInt("statusCode"));
+            assertEquals(missing.getInt("statusCode"), hidden.getInt("statusCode"));
+            assertEquals(missing.getString("body").replace(unknown.toString(), "ID"),
+                    hidden.getString("body").replace(key.interviewId().toString(), "ID"));
+            List<String> lines = logs.saying("interview-status rejected").stream().map(LogCapture.Line::message).toList();
+            assertEquals(2, lines.size(), lines.toString());
+            assertEquals(lines.get(1).replace(unknown.toString(), "ID"), lines.get(0).replace(key.interviewId().toString(), "ID"));
+            assertFalse(lines.get(0).contains(project.accountId().toString()), lines.get(0));
+        }
+    }
+
+    @Test
+    void missing_tokens_are_401_and_ids_that_are_not_uuids_400() {
+        MediaKey key = data.uploadingInterview(data.project(), "call.vtt");
         assertEquals(401, get("/interviews/" + key.interviewId(), null, null).getInt("statusCode"));
         assertEquals(400, get("/interviews/not-an-id", null, Tokens.forUser(UUID.randomUUID())).getInt("statusCode"));
+    }
+
+    @Test
+    void a_nul_or_a_broken_escape_in_the_query_string_is_a_400_that_says_so() {
+        String token = Tokens.forUser(UUID.randomUUID());
+        try (LogCapture logs = LogCapture.start()) {
+            JsonPath nul = get("/", "interviewId=%00" + UUID.randomUUID(), token);
+            assertEquals(400, nul.getInt("statusCode"));
+            assertEquals("the query parameter interviewId contains a NUL character (U+0000), which Intake does not accept",
+                    JsonPath.from(nul.getString("body")).getString("error"));
+            JsonPath broken = get("/", "interviewId=%zz", token);
+            assertEquals(400, broken.getInt("statusCode"));
+            assertEquals("the query string is not URL-encoded: '%zz' has a '%' that does not start an escape such as %20",
+                    JsonPath.from(broken.getString("body")).getString("error"));
+            assertEquals(2, logs.saying("interview-status rejected a request").size(), logs.lines().toString());
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.intake.ingest.MediaKey;
 import dev.intake.store.InterviewStore;
+import dev.intake.testing.LogCapture;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,6 +84,19 @@ class UploadCompletedFunctionTest {
     }
 
     @Test
+    void a_key_that_decodes_to_a_nul_character_is_refused_with_a_log_line_and_the_interview_untouched() throws IOException {
+        MediaKey key = data.uploadingInterview(data.project(), "call.vtt");
+        String event = eventFor(key).replace("call.vtt", "call%00.vtt");
+        try (LogCapture logs = LogCapture.start()) {
+            invoke(event).statusCode(500).body("errorMessage", containsString(
+                    "record 0's key " + key.key().replace("call.vtt", "call%00.vtt")
+                            + " contains a NUL character (U+0000), which Intake does not accept"));
+            assertEquals(1, logs.saying("upload-completed rejected an event: record 0's key").size(), logs.lines().toString());
+        }
+        assertEquals(InterviewStatus.UPLOADING, data.interview(key.interviewId()).status());
+    }
+
+    @Test
     void a_notification_for_an_unknown_interview_is_rejected_and_writes_no_row() throws IOException {
         TestData.Project project = data.project();
         MediaKey key = new MediaKey(project.accountId(), project.projectId(), UUID.randomUUID(), "call.vtt");
@@ -120,6 +134,30 @@ class UploadCompletedFunctionTest {
         assertEquals(200, response.getInt("statusCode"));
         assertEquals("started", io.restassured.path.json.JsonPath.from(response.getString("body")).getString("results[0].outcome"));
         assertEquals(InterviewStatus.READY, data.awaitSettled(key.interviewId()).status());
+    }
+
+    @Test
+    void a_forwarded_r2_notification_with_a_nul_is_400_and_a_batch_over_100_is_413_and_neither_changes_anything()
+            throws IOException {
+        MediaKey key = data.uploadingInterview(data.project(), "call.txt");
+        data.putObject(key, TestData.sample("standup-notes.txt"));
+        String one = withKey("r2-event-notification.json", R2_KEY, key);
+        java.util.Map<String, String> headers = java.util.Map.of("x-intake-forward-secret", "test-forward-secret",
+                "content-type", "application/json");
+
+        byte[] nul = one.replace("call.txt", "call\\u0000.txt").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var refused = invoke(dev.intake.testing.FunctionUrlEvents.request("POST", "/", null, headers, nul, false))
+                .statusCode(200).extract().jsonPath();
+        assertEquals(400, refused.getInt("statusCode"));
+        assertEquals("the R2 notification at /object/key contains a NUL character (U+0000), which Intake does not accept",
+                io.restassured.path.json.JsonPath.from(refused.getString("body")).getString("error"));
+
+        byte[] batch = ("[" + String.join(",", java.util.Collections.nCopies(101, one)) + "]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var tooMany = invoke(dev.intake.testing.FunctionUrlEvents.request("POST", "/", null, headers, batch, false))
+                .statusCode(200).extract().jsonPath();
+        assertEquals(413, tooMany.getInt("statusCode"));
+        assertEquals(InterviewStatus.UPLOADING, data.interview(key.interviewId()).status());
     }
 
     @Test

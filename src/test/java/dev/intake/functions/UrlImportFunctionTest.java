@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.intake.store.Db;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.testing.FunctionUrlEvents;
+import dev.intake.testing.LogCapture;
 import dev.intake.testing.TestData;
 import dev.intake.testing.Tokens;
 import dev.intake.testing.WireMockResource;
@@ -52,8 +53,12 @@ class UrlImportFunctionTest {
     }
 
     private JsonPath invoke(Map<String, String> headers, String url) {
+        return invoke(headers, url, "");
+    }
+
+    private JsonPath invoke(Map<String, String> headers, String url, String moreFields) {
         byte[] body = ("{\"accountId\": \"" + project.accountId() + "\", \"projectId\": \"" + project.projectId()
-                + "\", \"url\": \"" + url + "\"}").getBytes(StandardCharsets.UTF_8);
+                + "\", \"url\": \"" + url + "\"" + moreFields + "}").getBytes(StandardCharsets.UTF_8);
         String event = FunctionUrlEvents.request("POST", "/", null, headers, body, false);
         return given().body(event).contentType("application/json").post("http://localhost:" + lambdaPort)
                 .then().statusCode(200).extract().jsonPath();
@@ -78,6 +83,20 @@ class UrlImportFunctionTest {
         UUID id = UUID.fromString(JsonPath.from(response.getString("body")).getString("interviewId"));
         assertEquals(InterviewStatus.READY, data.awaitSettled(id).status());
         assertEquals(1, interviews());
+    }
+
+    @Test
+    void a_nul_character_in_a_field_is_a_400_naming_it_with_a_log_line_and_nothing_written() {
+        try (LogCapture logs = LogCapture.start()) {
+            JsonPath response = invoke(bearer(Tokens.forUser(user)), WireMockResource.baseUrl() + "/a.vtt",
+                    ", \"title\": \"Call\\u0000\"");
+            assertEquals(400, response.getInt("statusCode"));
+            String reason = "the body at /title contains a NUL character (U+0000), which Intake does not accept";
+            assertEquals(reason, JsonPath.from(response.getString("body")).getString("error"));
+            assertEquals(1, logs.saying("url-import rejected a request").stream().filter(l -> l.says(reason)).count(),
+                    logs.lines().toString());
+        }
+        assertEquals(0, interviews());
     }
 
     @Test

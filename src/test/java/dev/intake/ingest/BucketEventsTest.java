@@ -63,6 +63,35 @@ class BucketEventsTest {
     }
 
     @Test
+    void a_nul_character_in_a_key_is_invalid_wherever_the_event_comes_from() throws IOException {
+        ObjectNode bridged = (ObjectNode) JSON.readTree(S3EventsTest.contract("eventbridge-object-created.json"));
+        ((ObjectNode) bridged.get("detail").get("object")).put("key", "interviews/a/b/c/call\u0000.vtt");
+        assertEquals("the EventBridge event at /detail/object/key contains a NUL character (U+0000), which Intake does"
+                + " not accept", assertThrows(InvalidEventException.class, () -> BucketEvents.fromEventBridge(bridged)).getMessage());
+
+        ObjectNode put = (ObjectNode) JSON.readTree(S3EventsTest.contract("r2-event-notification.json"));
+        ObjectNode nul = put.deepCopy();
+        ((ObjectNode) nul.get("object")).put("key", "interviews/a/b/c/call\u0000.vtt");
+        ArrayNode batch = JSON.createArrayNode().add(put).add(nul);
+        assertEquals("the R2 notification at /1/object/key contains a NUL character (U+0000), which Intake does not"
+                + " accept", assertThrows(InvalidEventException.class, () -> BucketEvents.fromR2(batch)).getMessage());
+    }
+
+    @Test
+    void an_r2_batch_larger_than_a_queue_sends_is_refused_whole_with_413() throws IOException {
+        ObjectNode put = (ObjectNode) JSON.readTree(S3EventsTest.contract("r2-event-notification.json"));
+        ArrayNode batch = JSON.createArrayNode();
+        for (int i = 0; i < ObjectCreated.MAX_PER_EVENT; i++) {
+            batch.add(put);
+        }
+        assertEquals(ObjectCreated.MAX_PER_EVENT, BucketEvents.fromR2(batch).size());
+        batch.add(put);
+        RequestRejected e = assertThrows(RequestRejected.class, () -> BucketEvents.fromR2(batch));
+        assertEquals(413, e.status());
+        assertEquals("the batch has 101 notifications; at most 100 are accepted in one request", e.getMessage());
+    }
+
+    @Test
     void the_forwarding_secret_must_be_present_and_right() {
         Optional<String> secret = Optional.of("s3cret");
         assertDoesNotThrow(() -> BucketEvents.verifyForwardSecret(secret, Map.of("x-intake-forward-secret", "s3cret")));

@@ -229,6 +229,16 @@ class RecallWebhookTest {
     }
 
     @Test
+    void a_nul_character_anywhere_in_the_event_is_refused_with_400_and_nothing_is_written() {
+        byte[] body = RecallFixtures.event("recall-sdk-upload-complete.json", "rec\u0000ording", project);
+        RequestRejected e = assertThrows(RequestRejected.class, () -> deliver(body));
+        assertEquals(400, e.status());
+        assertEquals("the webhook body at /data/recording/id contains a NUL character (U+0000), which Intake does"
+                + " not accept", e.getMessage());
+        assertEquals(0, interviewsOfProject());
+    }
+
+    @Test
     void a_recording_recall_does_not_know_ends_in_a_visible_error() {
         var created = (EntryOutcome.Created) deliver(RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project));
         Interview failed = data.awaitSettled(created.interviewId());

@@ -75,6 +75,25 @@ class S3EventsTest {
     }
 
     @Test
+    void a_key_that_decodes_to_a_nul_character_is_invalid() {
+        var e = assertThrows(InvalidEventException.class, () -> S3Events.decode("interviews/a/call%00.vtt", "record 0"));
+        assertEquals("record 0's key interviews/a/call%00.vtt contains a NUL character (U+0000), which Intake does not"
+                + " accept", e.getMessage());
+    }
+
+    @Test
+    void an_event_of_more_records_than_a_notification_carries_is_invalid() throws IOException {
+        var records = JSON.createArrayNode();
+        var record = JSON.readTree(contract("s3-object-created.json")).get("Records").get(0);
+        for (int i = 0; i <= ObjectCreated.MAX_PER_EVENT; i++) {
+            records.add(record);
+        }
+        var event = JSON.createObjectNode().set("Records", records);
+        var e = assertThrows(InvalidEventException.class, () -> S3Events.objectsCreated(parse(event.toString())));
+        assertEquals("S3 notification has 101 records; at most 100 are accepted in one event", e.getMessage());
+    }
+
+    @Test
     void a_malformed_percent_escape_is_invalid() {
         assertThrows(InvalidEventException.class, () -> S3Events.decode("interviews/%zz.vtt", "record 0"));
     }

@@ -190,6 +190,27 @@ class UrlImportTest {
     }
 
     @Test
+    void a_nul_character_in_any_field_is_refused_with_400_naming_the_field_and_nothing_is_written() {
+        String url = served("/files/" + UUID.randomUUID() + "/notes.txt", "text/plain", "Dana: hello");
+        String nul = "\\u0000";
+        String[][] cases = {
+                {"\"title\": \"Call" + nul + "\"", "the body at /title"},
+                {"\"customInstructions\": \"" + nul + "\"", "the body at /customInstructions"},
+                {"\"extra\": [\"ignored\", {\"x" + nul + "\": 1}]", "the body at /extra/1/x\\u0000"}};
+        for (String[] c : cases) {
+            byte[] body = ("{\"accountId\": \"" + project.accountId() + "\", \"projectId\": \"" + project.projectId()
+                    + "\", \"url\": \"" + url + "\", " + c[0] + "}").getBytes(StandardCharsets.UTF_8);
+            RequestRejected e = rejected(member, JSON_TYPE, body);
+            assertEquals(400, e.status(), c[0]);
+            assertEquals(c[1] + " contains a NUL character (U+0000), which Intake does not accept", e.getMessage());
+        }
+        String encodedNul = served("/files/" + UUID.randomUUID() + "/notes%00.txt", "text/plain", "Dana: hello");
+        RequestRejected e = rejected(member, JSON_TYPE, body(project, encodedNul));
+        assertEquals("the file name of url (decoded) contains a NUL character (U+0000), which Intake does not accept",
+                e.getMessage());
+    }
+
+    @Test
     void tokens_are_checked_before_anything_else() {
         UUID user = member.userId();
         assertEquals(member, authenticator.authenticate(Map.of("authorization", "Bearer " + Tokens.forUser(user))));

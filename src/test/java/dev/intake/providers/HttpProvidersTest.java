@@ -44,6 +44,7 @@ import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.sweeper.SweepReport;
 import dev.intake.sweeper.Sweeper;
+import dev.intake.testing.LogCapture;
 import dev.intake.testing.TestData;
 import dev.intake.testing.WireMockResource;
 import dev.intake.workflow.InterviewStatus;
@@ -352,11 +353,19 @@ class HttpProvidersTest {
     }
 
     @Test
-    void a_model_that_never_answers_in_time_ends_in_a_transient_error_after_the_retries() {
+    void a_model_that_never_answers_in_time_ends_in_a_transient_error_after_the_retries_each_logged_in_one_line() {
         assemblyAiTranscribes();
         WireMockResource.server().register(chatFor("evidence").willReturn(completion(evidenceAnswer()).withFixedDelay(1500)));
-        assertFailedAt(process(), "evidence", "transient",
-                "the analysis model did not answer within 1 s (gave up after 3 attempts)");
+        try (LogCapture logs = LogCapture.start()) {
+            assertFailedAt(process(), "evidence", "transient",
+                    "the analysis model did not answer within 1 s (gave up after 3 attempts)");
+            List<LogCapture.Line> retries = logs.saying(key.interviewId() + ": evidence failed transiently");
+            assertEquals(2, retries.size(), logs.lines().toString());
+            for (LogCapture.Line retry : retries) {
+                assertTrue(retry.says("the analysis model did not answer within 1 s"), retry.message());
+                assertEquals(null, retry.thrown(), "a retried failure is one line, without a stack trace");
+            }
+        }
     }
 
     @Test

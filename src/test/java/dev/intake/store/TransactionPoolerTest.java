@@ -1,6 +1,7 @@
 package dev.intake.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Assumptions;
@@ -27,6 +29,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
 /**
@@ -45,7 +50,8 @@ class TransactionPoolerTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.max-size", "8");
+            // Short enough to watch PgBouncer's server connection cancel a statement at it.
+            return Map.of("quarkus.datasource.reactive.max-size", "8", "intake.database.statement-timeout", "PT5S");
         }
     }
 
@@ -61,6 +67,8 @@ class TransactionPoolerTest {
     TestData data;
     @Inject
     SchemaAudit audit;
+    @Inject
+    Db db;
 
     @BeforeEach
     void pgbouncerIsThere() {
@@ -86,6 +94,34 @@ class TransactionPoolerTest {
     void the_schema_audit_runs_through_the_pooler() {
         assertEquals(List.of(), audit.auditAll());
         assertEquals(List.of(), audit.auditAll(), "a second audit finds no statement left behind by the first");
+    }
+
+    @Test
+    void a_statement_through_the_pooler_is_cancelled_at_the_statement_timeout() {
+        long started = System.nanoTime();
+        DatabaseUnavailable e = assertThrows(DatabaseUnavailable.class, () -> db.execute("SELECT pg_sleep(60)", Tuple.tuple()));
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals("the database cancelled a statement that ran longer than 5 s (statement_timeout)", e.getMessage());
+        assertTrue(tookMs < 9_000, "cancelled after " + tookMs + " ms");
+        System.out.printf("through PgBouncer, statement_timeout 5 s: pg_sleep(60) cancelled after %d ms%n", tookMs);
+    }
+
+    @Test
+    void the_limits_end_with_each_transaction_and_reach_no_other_client_of_the_pooler() {
+        for (int i = 0; i < 10; i++) {
+            assertEquals("5s", show(db.execute("SHOW statement_timeout", Tuple.tuple())));
+            assertEquals("5s", show(db.execute("SHOW idle_in_transaction_session_timeout", Tuple.tuple())));
+        }
+        // A session-wide SET would stay on PgBouncer's server connection for whoever gets it next: a bare
+        // statement, outside Intake's transactions, must find the server's defaults.
+        for (int i = 0; i < 10; i++) {
+            assertEquals("0", db.withConnection(c -> show(c.query("SHOW statement_timeout").execute()
+                    .await().atMost(Duration.ofSeconds(10)))));
+        }
+    }
+
+    private static String show(RowSet<Row> rows) {
+        return rows.iterator().next().getString(0);
     }
 
     @Test

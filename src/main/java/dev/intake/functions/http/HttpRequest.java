@@ -1,5 +1,6 @@
 package dev.intake.functions.http;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.intake.ingest.NulCharacters;
+import dev.intake.ingest.RequestRejected;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A Lambda Function URL request (payload format 2.0), with only the fields Intake reads. */
@@ -49,7 +52,7 @@ public record HttpRequest(String version, String rawPath, String rawQueryString,
             try {
                 return Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
-                throw new dev.intake.ingest.RequestRejected(400, "the body is marked base64 but is not base64");
+                throw RequestRejected.malformed("the body is marked base64 but is not base64");
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
@@ -72,16 +75,37 @@ public record HttpRequest(String version, String rawPath, String rawQueryString,
 
     /** A query parameter's first value, URL-decoded. */
     public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(query().get(name));
+    }
+
+    /**
+     * The query string, decoded: each parameter's first value. A query string that is not URL-encoded,
+     * or that decodes to a NUL, is refused (400) whole, whichever parameter a function reads.
+     */
+    public Map<String, String> query() {
+        Map<String, String> parameters = new TreeMap<>();
         if (rawQueryString == null || rawQueryString.isEmpty()) {
-            return Optional.empty();
+            return parameters;
         }
         for (String pair : rawQueryString.split("&")) {
             int eq = pair.indexOf('=');
-            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (key.equals(name)) {
-                return Optional.of(eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (NulCharacters.in(key) || NulCharacters.in(value)) {
+                throw RequestRejected.malformed(NulCharacters.refusal("the query parameter "
+                        + (NulCharacters.in(key) ? "'" + pair + "'" : key)));
             }
+            parameters.putIfAbsent(key, value);
         }
-        return Optional.empty();
+        return parameters;
+    }
+
+    private static String decode(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.malformed("the query string is not URL-encoded: '" + part
+                    + "' has a '%' that does not start an escape such as %20");
+        }
     }
 }
