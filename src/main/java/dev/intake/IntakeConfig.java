@@ -106,6 +106,13 @@ public interface IntakeConfig {
 
         /** A Step Functions API endpoint other than AWS's (tests). */
         Optional<String> stepFunctionsEndpoint();
+
+        /**
+         * The longest a start of an execution may take, the SDK's retries included: entry functions and
+         * the sweeper count it in their time budgets (engine/TimeBudgets).
+         */
+        @WithDefault("PT10S")
+        Duration apiCallTimeout();
     }
 
     /**
@@ -133,6 +140,13 @@ public interface IntakeConfig {
         /** Interviews handled per sweep, of each kind. */
         @WithDefault("100")
         int batch();
+
+        /**
+         * How long one sweep goes on taking interviews: checked before each one, so a sweep ends within
+         * this plus the handling of one interview, and what is left is taken by the next sweep.
+         */
+        @WithDefault("PT60S")
+        Duration timeBudget();
 
         /**
          * How often `intake serve` sweeps: production's schedule (the deployment's rule runs
@@ -223,8 +237,11 @@ public interface IntakeConfig {
 
     /** How calls to providers are retried: 429, 5xx and timeouts are; other 4xx are not. */
     interface ProviderCalls {
-        /** Attempts per call, the first included. */
-        @WithDefault("4")
+        /**
+         * Attempts per call, the first included. Three at the response timeout, with backoff, is what fits
+         * an analysis step in its 15-minute Lambda (engine/TimeBudgets).
+         */
+        @WithDefault("3")
         int attempts();
 
         @WithDefault("PT1S")
