@@ -51,6 +51,15 @@ public interface IntakeConfig {
     @WithDefault("1.0")
     double retryDelayScale();
 
+    /**
+     * How long upload-completed goes on taking the objects of one event (a forwarded R2 batch holds up to
+     * 100): checked before each, so the event is handled within this plus one object (engine/TimeBudgets).
+     * The objects not reached are answered as deferred, so the sender delivers the event again, and the
+     * ones already taken are then duplicates.
+     */
+    @WithDefault("PT60S")
+    Duration eventTimeBudget();
+
     /** Threads the local engine runs interviews on. */
     @WithDefault("2")
     int localEngineThreads();

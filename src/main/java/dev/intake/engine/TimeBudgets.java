@@ -89,9 +89,9 @@ public final class TimeBudgets {
     /** Each function's budget, in the order of the deployment's functions. */
     public static Map<String, Duration> of(Limits limits) {
         Map<String, Duration> budgets = new LinkedHashMap<>();
-        // Per record (S3 sends one per event): the interview read, the HEAD of the object, the upload
-        // completed, the run started.
-        budgets.put("upload-completed", uploadCompletion(limits));
+        // Objects taken while the event's time budget lasts, then one more (each: the interview read, the
+        // HEAD of the object, the upload completed, the run started).
+        budgets.put("upload-completed", limits.config().eventTimeBudget().plus(uploadCompletion(limits)));
         // The project checked, the interview looked up, inserted, looked up again, the run started.
         budgets.put("recall-webhook", limits.transactions(4).plus(limits.runStart()));
         // The caller's role, the project, the interview inserted, the run started.

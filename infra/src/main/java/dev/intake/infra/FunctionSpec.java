@@ -48,7 +48,7 @@ record FunctionSpec(String name, int memoryMb, Duration timeout, Set<Need> needs
      */
     static List<FunctionSpec> all() {
         return List.of(
-                new FunctionSpec("upload-completed", 512, Duration.minutes(4), Set.of(Need.START_RUNS, Need.ASYNC),
+                new FunctionSpec("upload-completed", 512, Duration.minutes(5), Set.of(Need.START_RUNS, Need.ASYNC),
                         Set.of(AppSecret.R2_FORWARD)),
                 new FunctionSpec("recall-webhook", 512, Duration.minutes(5), Set.of(Need.START_RUNS),
                         Set.of(AppSecret.RECALL_WEBHOOK)),
