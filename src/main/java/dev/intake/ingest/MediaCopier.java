@@ -58,9 +58,12 @@ public class MediaCopier {
         }
     }
 
-    /** The longest a copy of up to {@code maxBytes} may run before it is given up. */
+    /**
+     * The longest a copy of up to {@code maxBytes} may run before it is given up; never under a minute,
+     * so a small limit does not cut off a host that is merely slow to start.
+     */
     public static Duration longestCopy(long maxBytes) {
-        return Duration.ofSeconds(Math.max(1, (maxBytes + MIN_BYTES_PER_SECOND - 1) / MIN_BYTES_PER_SECOND));
+        return Duration.ofSeconds(Math.max(60, (maxBytes + MIN_BYTES_PER_SECOND - 1) / MIN_BYTES_PER_SECOND));
     }
 
     /**
