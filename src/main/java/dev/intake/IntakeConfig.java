@@ -51,6 +51,15 @@ public interface IntakeConfig {
     @WithDefault("1.0")
     double retryDelayScale();
 
+    /**
+     * How long upload-completed goes on taking the objects of one event (a forwarded R2 batch holds up to
+     * 100): checked before each, so the event is handled within this plus one object (engine/TimeBudgets).
+     * The objects not reached are answered as deferred, so the sender delivers the event again, and the
+     * ones already taken are then duplicates.
+     */
+    @WithDefault("PT60S")
+    Duration eventTimeBudget();
+
     /** Threads the local engine runs interviews on. */
     @WithDefault("2")
     int localEngineThreads();
@@ -106,6 +115,13 @@ public interface IntakeConfig {
 
         /** A Step Functions API endpoint other than AWS's (tests). */
         Optional<String> stepFunctionsEndpoint();
+
+        /**
+         * The longest a start of an execution may take, the SDK's retries included: entry functions and
+         * the sweeper count it in their time budgets (engine/TimeBudgets).
+         */
+        @WithDefault("PT10S")
+        Duration apiCallTimeout();
     }
 
     /**
@@ -133,6 +149,13 @@ public interface IntakeConfig {
         /** Interviews handled per sweep, of each kind. */
         @WithDefault("100")
         int batch();
+
+        /**
+         * How long one sweep goes on taking interviews: checked before each one, so a sweep ends within
+         * this plus the handling of one interview, and what is left is taken by the next sweep.
+         */
+        @WithDefault("PT60S")
+        Duration timeBudget();
 
         /**
          * How often `intake serve` sweeps: production's schedule (the deployment's rule runs
@@ -223,8 +246,11 @@ public interface IntakeConfig {
 
     /** How calls to providers are retried: 429, 5xx and timeouts are; other 4xx are not. */
     interface ProviderCalls {
-        /** Attempts per call, the first included. */
-        @WithDefault("4")
+        /**
+         * Attempts per call, the first included. Three at the response timeout, with backoff, is what fits
+         * an analysis step in its 15-minute Lambda (engine/TimeBudgets).
+         */
+        @WithDefault("3")
         int attempts();
 
         @WithDefault("PT1S")

@@ -65,7 +65,9 @@ public class Engines {
     }
 
     static SfnClient sfn(IntakeConfig.Engine config) {
-        SfnClientBuilder builder = SfnClient.builder().httpClient(UrlConnectionHttpClient.create());
+        // Bounded, retries included: a start is counted in its caller's time budget (TimeBudgets).
+        SfnClientBuilder builder = SfnClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.apiCallTimeout(config.apiCallTimeout()));
         config.region().ifPresent(region -> builder.region(Region.of(region)));
         config.stepFunctionsEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         return builder.build();

@@ -41,11 +41,13 @@ public class UploadCompletedFunction {
     private final UploadCompletion completion;
     private final ObjectMapper json;
     private final Optional<String> forwardSecret;
+    private final java.time.Duration timeBudget;
 
     UploadCompletedFunction(UploadCompletion completion, ObjectMapper json, IntakeConfig config) {
         this.completion = completion;
         this.json = json;
         this.forwardSecret = config.r2().forwardSecret();
+        this.timeBudget = config.eventTimeBudget();
     }
 
     @RegisterForReflection
@@ -62,6 +64,9 @@ public class UploadCompletedFunction {
             }
             if (outcome instanceof UploadOutcome.Rejected r) {
                 return new Result(r.key(), "rejected", null, r.reason());
+            }
+            if (outcome instanceof UploadOutcome.NotReached n) {
+                return new Result(n.key(), "deferred", null, "not reached within this delivery's time; to be delivered again");
             }
             UploadOutcome.StartDeferred d = (UploadOutcome.StartDeferred) outcome;
             return new Result(d.key(), "deferred", d.interviewId().toString(), d.reason());
@@ -135,6 +140,6 @@ public class UploadCompletedFunction {
     }
 
     private Response accept(List<ObjectCreated> objects) {
-        return new Response(completion.acceptAll(objects).stream().map(Result::of).toList());
+        return new Response(completion.acceptAll(objects, timeBudget).stream().map(Result::of).toList());
     }
 }

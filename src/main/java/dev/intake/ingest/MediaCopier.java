@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,14 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 public class MediaCopier {
 
     private static final int MIN_PART = 5 * 1024 * 1024;
+
+    /**
+     * The speed a copy of the largest media must reach: a copy is given up (transiently, aborted) once it
+     * has taken longer than its byte limit at this speed, so it fits the upload step's Lambda
+     * (engine/TimeBudgets counts it). Smaller media may be slower in proportion (1 GiB at 3.2 MiB/s);
+     * a Lambda reads from S3 or a CDN several times faster.
+     */
+    public static final long MIN_BYTES_PER_SECOND = 16L * 1024 * 1024;
 
     private final S3Client s3;
     private final String bucket;
@@ -50,6 +59,14 @@ public class MediaCopier {
     }
 
     /**
+     * The longest a copy of up to {@code maxBytes} may run before it is given up; never under a minute,
+     * so a small limit does not cut off a host that is merely slow to start.
+     */
+    public static Duration longestCopy(long maxBytes) {
+        return Duration.ofSeconds(Math.max(60, (maxBytes + MIN_BYTES_PER_SECOND - 1) / MIN_BYTES_PER_SECOND));
+    }
+
+    /**
      * Copies {@code in} to {@code key}; {@code declaredLength} is -1 when unknown. Returns the bytes
      * copied.
      */
@@ -66,12 +83,13 @@ public class MediaCopier {
     }
 
     private long multipart(InputStream in, String contentType, String key, long maxBytes) {
+        long deadline = System.nanoTime() + longestCopy(maxBytes).toNanos();
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)).uploadId();
         try {
             byte[] buffer = new byte[partBytes];
             List<CompletedPart> parts = new ArrayList<>();
             long total = 0;
-            for (int n = fill(in, buffer); n > 0; n = fill(in, buffer)) {
+            for (int n = fill(in, buffer, deadline, maxBytes); n > 0; n = fill(in, buffer, deadline, maxBytes)) {
                 total += n;
                 if (total > maxBytes) {
                     throw new TooLargeException(maxBytes);
@@ -102,8 +120,11 @@ public class MediaCopier {
         }
     }
 
-    /** Reads until the buffer is full or the stream ends; returns the bytes read. */
-    private static int fill(InputStream in, byte[] buffer) {
+    /**
+     * Reads until the buffer is full or the stream ends; returns the bytes read. Checked after every
+     * read, so a source that trickles is given up within one read of the deadline.
+     */
+    private static int fill(InputStream in, byte[] buffer, long deadline, long maxBytes) {
         try {
             int filled = 0;
             while (filled < buffer.length) {
@@ -112,6 +133,11 @@ public class MediaCopier {
                     break;
                 }
                 filled += n;
+                if (System.nanoTime() - deadline > 0) {
+                    throw new FetchFailure("the copy ran longer than " + longestCopy(maxBytes).toSeconds()
+                            + " s (slower than " + MIN_BYTES_PER_SECOND / (1024 * 1024) + " MiB/s for the largest media);"
+                            + " it is tried again", true);
+                }
             }
             return filled;
         } catch (IOException e) {

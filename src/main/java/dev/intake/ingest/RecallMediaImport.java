@@ -64,17 +64,32 @@ public class RecallMediaImport {
         }
     }
 
-    /** What came in: the recording's id, the video's key if it had one, and Recall's transcript if it had one. */
-    public record Imported(String recordingId, Optional<MediaKey> video, Optional<Transcript> transcript) {
+    /**
+     * What came in: the recording's id, the video's key if it had one, and Recall's transcript if it had
+     * one; {@code copied} when the video was copied now, and so the transcript is left for later.
+     */
+    public record Imported(String recordingId, Optional<MediaKey> video, Optional<Transcript> transcript, boolean copied) {
     }
 
+    /**
+     * Copies the recording's video, or, when an earlier invocation did ({@code mediaKey} recorded), reads
+     * its transcript. Never both: the copy alone may take most of the upload step's time budget.
+     */
     public Imported importRecording(Interview interview) {
         Interview.Source source = interview.source();
         String recordingId = source.recallRecordingId() != null
                 ? source.recallRecordingId()
                 : recall.recordingOfBot(source.recallBotId());
         RecallRecording recording = recall.recording(recordingId);
-        Optional<MediaKey> video = recording.videoUrl().map(url -> {
+        Optional<MediaKey> copied = Optional.ofNullable(interview.mediaKey()).flatMap(MediaKey::parse);
+        if (copied.isEmpty() && recording.videoUrl().isPresent()) {
+            return new Imported(recordingId, Optional.of(copyVideo(interview, recording)), Optional.empty(), true);
+        }
+        return new Imported(recordingId, copied, recording.transcriptUrl().map(this::transcript), false);
+    }
+
+    private MediaKey copyVideo(Interview interview, RecallRecording recording) {
+        return recording.videoUrl().map(url -> {
             MediaKey key = new MediaKey(interview.accountId(), interview.projectId(), interview.id(),
                     "recording." + recording.videoFormat());
             try (MediaDownload download = http.open(url)) {
@@ -84,9 +99,7 @@ public class RecallMediaImport {
                 throw new UncheckedIOException("closing the Recall.ai video download failed", e);
             }
             return key;
-        });
-        Optional<Transcript> transcript = recording.transcriptUrl().map(this::transcript);
-        return new Imported(recordingId, video, transcript);
+        }).orElseThrow();
     }
 
     /**

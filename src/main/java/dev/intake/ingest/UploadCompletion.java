@@ -31,8 +31,18 @@ public class UploadCompletion {
         this.bucket = bucket;
     }
 
-    public List<UploadOutcome> acceptAll(List<ObjectCreated> objects) {
-        return objects.stream().map(this::accept).toList();
+    /**
+     * Each object in turn while {@code timeBudget} lasts (checked before each; the first is always
+     * taken): the rest are {@link UploadOutcome.NotReached}, for the sender to deliver again.
+     */
+    public List<UploadOutcome> acceptAll(List<ObjectCreated> objects, java.time.Duration timeBudget) {
+        long deadline = System.nanoTime() + timeBudget.toNanos();
+        List<UploadOutcome> outcomes = new java.util.ArrayList<>();
+        for (ObjectCreated object : objects) {
+            boolean timeLeft = System.nanoTime() - deadline < 0;
+            outcomes.add(outcomes.isEmpty() || timeLeft ? accept(object) : new UploadOutcome.NotReached(object.key()));
+        }
+        return outcomes;
     }
 
     public UploadOutcome accept(ObjectCreated object) {

@@ -29,4 +29,8 @@ public sealed interface UploadOutcome {
      */
     record StartDeferred(String key, UUID interviewId, String reason) implements UploadOutcome {
     }
+
+    /** Not looked at: the event's time budget was spent on the objects before it; the sender delivers it again. */
+    record NotReached(String key) implements UploadOutcome {
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -41,6 +42,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * or video goes to the configured transcription provider; a Recall recording without a transcript is
  * transcribed by Recall.
  *
+ * <p>An invocation that copies media does nothing else: the step lets go and continues at once in a
+ * fresh invocation, which finds the media recorded and reads or transcribes it.
+ *
  * <p>A transcription made in the background (AssemblyAI, Recall) is asked for once: its job is kept in
  * the interview and the step lets go ({@link StepPending}) until the engine calls it again, and every
  * later invocation (a check, a retry, a resume, a repair) checks that job instead of copying the media
@@ -52,6 +56,8 @@ public class UploadStep implements StepHandler {
     private static final Logger LOG = Logger.getLogger(UploadStep.class);
     /** The provider name a Recall.ai transcript job is kept under. */
     private static final String RECALL = "recall";
+    /** The wait between the invocation that copied the media and the next: none to speak of. */
+    public static final Duration CONTINUE_AFTER_COPY = Duration.ofSeconds(1);
 
     private final MediaBucket bucket;
     private final TranscriptStore transcripts;
@@ -172,17 +178,33 @@ public class UploadStep implements StepHandler {
         }
     }
 
+    /** The media copied by an earlier invocation, or copied now: then the step continues in the next one. */
     private void fromUrl(StepContext context, Interview interview) {
+        if (interview.mediaKey() != null) {
+            fromBucket(context, interview.mediaKey());
+            return;
+        }
         MediaKey key = urlImport.copy(interview.accountId(), interview.projectId(), interview.id(),
                 interview.source().sourceUrl());
         interviews.setMedia(context.lease(), key.key(), null);
-        fromBucket(context, key.key());
+        throw continueAfterCopy("'" + key.fileName() + "'");
+    }
+
+    /**
+     * A copy may take most of the invocation's time budget (engine/TimeBudgets), so what follows it runs
+     * in an invocation of its own, which finds the media recorded and copies nothing.
+     */
+    private static StepPending continueAfterCopy(String what) {
+        return StepPending.waitingFor("Copied " + what + " into the bucket; reading it next", CONTINUE_AFTER_COPY);
     }
 
     private void fromRecall(StepContext context, Interview interview) {
         RecallMediaImport.Imported imported = recallImport.importRecording(interview);
         String videoKey = imported.video().map(MediaKey::key).orElse(null);
         interviews.setMedia(context.lease(), videoKey, imported.recordingId());
+        if (imported.copied()) {
+            throw continueAfterCopy("recording " + imported.recordingId() + " of Recall.ai");
+        }
         Transcribing byRecall = Transcribing.byRecall(videoKey, imported.recordingId());
         if (imported.transcript().isPresent()) {
             transcripts.save(context.lease(), imported.transcript().get(), byRecall.savedAs());

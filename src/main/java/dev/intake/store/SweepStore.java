@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -104,18 +105,18 @@ public class SweepStore {
     }
 
     /**
-     * Locks up to {@code batch} stalled interviews, asks {@code decide} what to do with each, and does
-     * it, all in one transaction.
+     * Locks the longest-stalled interview no other sweeper holds, asks {@code decide} what to do with it,
+     * and does it, in one transaction; empty when none is stalled. One at a time, so a sweep that runs
+     * out of time has resumed only interviews it also started.
      */
-    public List<Applied> sweepStalled(Duration stalledAfter, int batch, Function<StalledInterview, Action> decide) {
+    public Optional<Applied> sweepOneStalled(Duration stalledAfter, Function<StalledInterview, Action> decide) {
         return db.inTransaction(tx -> {
-            List<Applied> applied = new ArrayList<>();
-            for (Row row : tx.execute(LOCK_STALLED, Tuple.of(stalledAfter.toMillis() / 1000.0, batch))) {
+            for (Row row : tx.execute(LOCK_STALLED, Tuple.of(stalledAfter.toMillis() / 1000.0, 1))) {
                 StalledInterview stalled = new StalledInterview(Interview.from(row), row.getLong("stalled_seconds"));
                 Action action = decide.apply(stalled);
-                applied.add(new Applied(action, stalled, apply(tx, action)));
+                return Optional.of(new Applied(action, stalled, apply(tx, action)));
             }
-            return applied;
+            return Optional.empty();
         });
     }
 
@@ -155,6 +156,14 @@ public class SweepStore {
             db.execute(MOVE_CURSOR, Tuple.of(LOST_UPLOADS, last.updatedAt(), last.id()));
         }
         return uploads;
+    }
+
+    /**
+     * The sweep ran out of time after checking {@code last}: the next sweep goes on after it, not after
+     * the whole batch it read.
+     */
+    public void uploadsCheckedThrough(StalledInterview last) {
+        db.execute(MOVE_CURSOR, Tuple.of(LOST_UPLOADS, last.interview().updatedAt(), last.interview().id()));
     }
 
     /** The plan PostgreSQL picks for the stalled-interview scan, for the index check. */

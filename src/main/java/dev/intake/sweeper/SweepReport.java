@@ -6,11 +6,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * What one sweep did, interview by interview, and what it could not do ({@code notDone}: an
- * interview whose handling failed, left as it was for the next sweep).
+ * interview whose handling failed, left as it was for the next sweep; {@code outOfTime}: the sweep's
+ * time budget ran out, and the next sweep takes what is left).
  */
 @RegisterForReflection
 public record SweepReport(List<Entry> resumed, List<Entry> failed, List<Entry> uploadsCompleted, List<Entry> uploadsFailed,
-                          List<Entry> notDone) {
+                          List<Entry> notDone, boolean outOfTime) {
 
     /** One interview: where it was and what was done. */
     @RegisterForReflection

@@ -23,6 +23,7 @@ import dev.intake.ingest.UploadOutcome;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.StalledInterview;
 import dev.intake.store.SweepStore;
+import dev.intake.workflow.Durations;
 import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.StallDecision;
@@ -74,10 +75,31 @@ public class Sweeper {
 
     /** One sweep now, treating interviews silent for {@code stalledAfter} as stalled. */
     public SweepReport sweepNow(Duration stalledAfter) {
+        return sweepNow(stalledAfter, config.timeBudget());
+    }
+
+    /**
+     * One sweep now, taking interviews while {@code timeBudget} lasts: checked before each, so the sweep
+     * ends within it plus the handling of one stalled interview and one upload (engine/TimeBudgets counts
+     * that against its Lambda). The first of each kind is always taken, so every sweep makes progress;
+     * what is left stays as it is (nothing is resumed without being started) for the next sweep.
+     */
+    public SweepReport sweepNow(Duration stalledAfter, Duration timeBudget) {
+        long deadline = System.nanoTime() + timeBudget.toNanos();
         List<SweepReport.Entry> resumed = new ArrayList<>();
         List<SweepReport.Entry> failed = new ArrayList<>();
         Map<Step, Integer> seen = new EnumMap<>(Step.class);
-        for (SweepStore.Applied applied : sweeps.sweepStalled(stalledAfter, config.batch(), this::decide)) {
+        boolean outOfTime = false;
+        for (int taken = 0; taken < config.batch(); taken++) {
+            if (taken > 0 && !timeLeft(deadline)) {
+                outOfTime = true;
+                break;
+            }
+            Optional<SweepStore.Applied> next = sweeps.sweepOneStalled(stalledAfter, this::decide);
+            if (next.isEmpty()) {
+                break;
+            }
+            SweepStore.Applied applied = next.get();
             StalledInterview stalled = applied.stalled();
             String step = stalled.interview().currentStep().orElse("unknown");
             Step.byKey(step).ifPresent(s -> seen.merge(s, 1, Integer::sum));
@@ -108,7 +130,15 @@ public class Sweeper {
         List<SweepReport.Entry> completed = new ArrayList<>();
         List<SweepReport.Entry> neverArrived = new ArrayList<>();
         List<SweepReport.Entry> notDone = new ArrayList<>();
-        for (StalledInterview upload : sweeps.staleUploads(config.lostUploadAfter(), config.batch())) {
+        // Like the stalled ones, at least one upload per sweep, so a backlog of either never starves the other.
+        List<StalledInterview> uploads = sweeps.staleUploads(config.lostUploadAfter(), config.batch());
+        for (int i = 0; i < uploads.size(); i++) {
+            StalledInterview upload = uploads.get(i);
+            if (i > 0 && !timeLeft(deadline)) {
+                outOfTime = true;
+                sweeps.uploadsCheckedThrough(uploads.get(i - 1));
+                break;
+            }
             // One upload the bucket or the database fails on must not cost the others their sweep.
             try {
                 sweepUpload(upload, completed, neverArrived);
@@ -118,12 +148,18 @@ public class Sweeper {
                 notDone.add(new SweepReport.Entry(upload.interview().id().toString(), "upload", upload.stalledSeconds(), reason));
             }
         }
-        SweepReport report = new SweepReport(resumed, failed, completed, neverArrived, notDone);
-        if (report.total() > 0) {
+        SweepReport report = new SweepReport(resumed, failed, completed, neverArrived, notDone, outOfTime);
+        if (report.total() > 0 || outOfTime) {
             LOG.infof("sweeper: resumed %d, failed %d, completed %d lost uploads, failed %d uploads that never arrived,"
-                    + " could not handle %d", resumed.size(), failed.size(), completed.size(), neverArrived.size(), notDone.size());
+                    + " could not handle %d%s", resumed.size(), failed.size(), completed.size(), neverArrived.size(),
+                    notDone.size(), outOfTime ? "; out of its " + Durations.readable(timeBudget) + ", it leaves the rest to"
+                            + " the next sweep" : "");
         }
         return report;
+    }
+
+    private static boolean timeLeft(long deadline) {
+        return System.nanoTime() - deadline < 0;
     }
 
     private SweepStore.Action decide(StalledInterview stalled) {

@@ -21,6 +21,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.intake.steps.StepExecutor;
+import dev.intake.steps.StepOutcome;
+import dev.intake.steps.UploadStep;
+import dev.intake.workflow.Step;
+
 import dev.intake.providers.transcription.Transcript;
 import dev.intake.providers.transcription.Utterance;
 import dev.intake.store.Db;
@@ -32,6 +37,7 @@ import dev.intake.testing.RecallFixtures;
 import dev.intake.testing.TestData;
 import dev.intake.testing.WireMockResource;
 import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.Step;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,6 +61,8 @@ class RecallWebhookTest {
     TestData data;
     @Inject
     Db db;
+    @Inject
+    StepExecutor executor;
 
     private TestData.Project project;
     private String recordingId;
@@ -91,6 +99,32 @@ class RecallWebhookTest {
                 done.mediaKey());
         assertArrayEquals(video, s3.getObjectAsBytes(b -> b.bucket(bucket.name()).key(done.mediaKey())).asByteArray());
         assertTrue(data.rows("evidence", done.id()) > 0);
+    }
+
+    @Test
+    void a_recordings_video_is_copied_in_one_invocation_and_its_transcript_read_in_the_next_copied_once() {
+        byte[] video = "fake mp4 bytes".getBytes(StandardCharsets.UTF_8);
+        RecallFixtures.stubRecording(recordingId, video, RecallFixtures.transcript());
+        UUID id = UUID.randomUUID();
+        String runId = UUID.randomUUID().toString();
+        interviews.insertStarted(new InterviewStore.NewInterview(id, project.accountId(), project.projectId(), "Call",
+                Interview.Source.recall(recordingId, null), null, null), runId, "Recording queued").orElseThrow();
+        java.util.function.IntSupplier copies = () -> WireMockResource.server().find(getRequestedFor(
+                urlEqualTo("/media/" + recordingId + ".mp4?X-Amz-Signature=abc"))).size();
+        java.util.function.IntSupplier transcriptReads = () -> WireMockResource.server().find(getRequestedFor(
+                urlEqualTo("/media/" + recordingId + ".json"))).size();
+
+        StepOutcome copied = executor.execute(id, runId, Step.UPLOAD);
+
+        assertEquals(UploadStep.CONTINUE_AFTER_COPY, assertInstanceOf(StepOutcome.Waiting.class, copied).checkAgainIn());
+        assertEquals(List.of(1, 0), List.of(copies.getAsInt(), transcriptReads.getAsInt()));
+        assertTrue(data.interview(id).mediaKey().endsWith("/" + id + "/recording.mp4"));
+
+        StepOutcome read = executor.execute(id, runId, Step.UPLOAD);
+
+        assertEquals(Step.EVIDENCE, assertInstanceOf(StepOutcome.Advanced.class, read).next());
+        assertEquals(List.of(1, 1), List.of(copies.getAsInt(), transcriptReads.getAsInt()), "the video copied once");
+        assertArrayEquals(video, s3.getObjectAsBytes(b -> b.bucket(bucket.name()).key(data.interview(id).mediaKey())).asByteArray());
     }
 
     @Test

@@ -52,6 +52,23 @@ class UploadCompletionTest {
     }
 
     @Test
+    void an_event_out_of_time_takes_its_first_object_and_leaves_the_rest_for_its_redelivery() {
+        List<ObjectCreated> objects = List.of(event(uploaded("standup-notes.txt")), event(uploaded("standup-notes.txt")));
+
+        List<UploadOutcome> first = completion.acceptAll(objects, java.time.Duration.ZERO);
+
+        assertInstanceOf(UploadOutcome.Started.class, first.get(0));
+        assertEquals(new UploadOutcome.NotReached(objects.get(1).key()), first.get(1));
+        assertEquals(InterviewStatus.UPLOADING, data.interview(MediaKey.parse(objects.get(1).key()).orElseThrow()
+                .interviewId()).status(), "an object not reached is left as it was");
+
+        List<UploadOutcome> redelivered = completion.acceptAll(objects, java.time.Duration.ofMinutes(1));
+
+        assertInstanceOf(UploadOutcome.AlreadyReceived.class, redelivered.get(0));
+        assertInstanceOf(UploadOutcome.Started.class, redelivered.get(1));
+    }
+
+    @Test
     void a_duplicate_event_after_the_run_starts_nothing_new_and_changes_nothing() {
         MediaKey key = uploaded("standup-notes.txt");
         completion.accept(event(key));

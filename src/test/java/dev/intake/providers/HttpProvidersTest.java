@@ -38,6 +38,7 @@ import dev.intake.ingest.UploadCompletion;
 import dev.intake.providers.analysis.Evidence;
 import dev.intake.steps.StepExecutor;
 import dev.intake.steps.StepOutcome;
+import dev.intake.steps.UploadStep;
 import dev.intake.store.Db;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.Interview;
@@ -413,6 +414,41 @@ class HttpProvidersTest {
         Interview transcribed = data.interview(key.interviewId());
         assertEquals(InterviewStatus.TRANSCRIBED, transcribed.status());
         assertEquals("assemblyai", transcribed.analysis().getJsonObject("transcript_data").getString("format"));
+    }
+
+    @Test
+    void a_url_import_of_audio_is_copied_in_one_invocation_and_transcribed_from_the_next_copied_once() {
+        String path = "/media/" + UUID.randomUUID() + "/call.mp3";
+        WireMockResource.server().register(get(urlEqualTo(path))
+                .willReturn(aResponse().withHeader("Content-Type", "audio/mpeg").withBody("not really audio either")));
+        TestData.Project project = data.project("What would they pay for?");
+        key = new MediaKey(project.accountId(), project.projectId(), UUID.randomUUID(), "call.mp3");
+        String runId = UUID.randomUUID().toString();
+        interviews.insertStarted(new InterviewStore.NewInterview(key.interviewId(), project.accountId(), project.projectId(),
+                "Call", Interview.Source.url(WireMockResource.baseUrl() + path, "call.mp3"), null, null), runId,
+                "Import from URL queued").orElseThrow();
+        assemblyAiAnswers(false, "processing");
+        java.util.function.IntSupplier copies = () -> WireMockResource.server().find(getRequestedFor(urlEqualTo(path))).size();
+
+        StepOutcome copied = invokeUpload(runId);
+
+        // The copy is the whole of the first invocation: the step lets go, spending no attempt, and goes on at once.
+        assertEquals(UploadStep.CONTINUE_AFTER_COPY, assertInstanceOf(StepOutcome.Waiting.class, copied).checkAgainIn());
+        assertEquals(List.of(1, 0), List.of(copies.getAsInt(), submissions()));
+        Interview between = data.interview(key.interviewId());
+        assertEquals(key.key(), between.mediaKey());
+        assertFalse(between.run().containsKey("lease_owner"));
+        assertEquals(0, between.run().getInteger("attempt", 0));
+        assertTrue(between.statusDetail().orElseThrow().contains("Copied 'call.mp3'"), between.statusDetail().orElseThrow());
+
+        assertInstanceOf(StepOutcome.Waiting.class, invokeUpload(runId));
+        assertWaitingForAssemblyAi();
+        assertEquals(List.of(1, 1), List.of(copies.getAsInt(), submissions()));
+        assertInstanceOf(StepOutcome.Waiting.class, invokeUpload(runId));
+        StepOutcome transcribed = invokeUpload(runId);
+
+        assertEquals(Step.EVIDENCE, assertInstanceOf(StepOutcome.Advanced.class, transcribed).next());
+        assertEquals(List.of(1, 1), List.of(copies.getAsInt(), submissions()), "the media copied once, submitted once");
     }
 
     @Test

@@ -279,6 +279,60 @@ class SweeperTest {
     }
 
     @Test
+    void a_sweep_out_of_time_takes_one_interview_and_the_next_sweeps_take_the_rest_each_resumed_once() {
+        TestData.Project project = data.project();
+        List<UUID> stuck = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            MediaKey key = data.uploadingInterview(project, "call.vtt");
+            interviews.completeUpload(key.interviewId(), key.key(), UUID.randomUUID().toString());
+            orphanRun(key.interviewId(), RunPlan.resumeFrom(Step.FINALIZE));
+            stuck.add(key.interviewId());
+        }
+        db.execute("UPDATE interviews SET updated_at = now() - interval '1 hour' WHERE id = ANY($1)",
+                Tuple.of(stuck.toArray(UUID[]::new)));
+
+        List<SweepReport> reports = new ArrayList<>();
+        for (int sweep = 0; sweep < 10 && (reports.isEmpty() || reports.get(reports.size() - 1).outOfTime()); sweep++) {
+            reports.add(sweeper.sweepNow(STALLED, Duration.ZERO));
+        }
+
+        SweepReport first = reports.get(0);
+        assertTrue(first.outOfTime(), first.toString());
+        assertEquals(1, first.resumed().size(), "a sweep with no time left still takes one interview, and only one");
+        List<String> resumed = reports.stream().flatMap(r -> r.resumed().stream()).map(SweepReport.Entry::interviewId)
+                .filter(id -> stuck.contains(UUID.fromString(id))).toList();
+        assertEquals(3, resumed.size(), reports.toString());
+        assertEquals(3, new HashSet<>(resumed).size(), "no interview resumed twice");
+        for (UUID id : stuck) {
+            Interview done = data.awaitSettled(id);
+            assertEquals(InterviewStatus.READY, done.status());
+            assertEquals(1, done.resumeCount(), "resumed once, and started when it was resumed");
+        }
+    }
+
+    @Test
+    void a_sweep_out_of_time_leaves_the_lost_uploads_it_did_not_check_for_the_next_sweep() {
+        List<MediaKey> lost = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            MediaKey key = data.uploadingInterview(data.project(), "lost.txt");
+            data.putObject(key, TestData.sample("standup-notes.txt"));
+            age(key.interviewId(), Duration.ofDays(30).plusMinutes(i));
+            lost.add(key);
+        }
+
+        for (int sweep = 0; sweep < 20; sweep++) {
+            SweepReport report = sweeper.sweepNow(STALLED, Duration.ZERO);
+            assertTrue(report.uploadsCompleted().size() + report.uploadsFailed().size() + report.notDone().size() <= 1,
+                    "one upload per sweep with no time left: " + report);
+        }
+
+        for (MediaKey key : lost) {
+            Interview done = data.awaitSettled(key.interviewId());
+            assertEquals(InterviewStatus.READY, done.status(), "every lost upload is completed by a later sweep");
+        }
+    }
+
+    @Test
     void the_stalled_scan_uses_the_in_flight_index_on_a_large_table() {
         TestData.Project project = data.project();
         db.execute("""

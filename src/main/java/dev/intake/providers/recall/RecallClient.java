@@ -18,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RecallClient {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Per call, connecting included; calls are not retried. Counted in the upload step's time budget. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String baseUrl;
     private final Optional<String> apiKey;
