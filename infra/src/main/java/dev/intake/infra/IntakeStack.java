@@ -30,6 +30,7 @@ import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
 import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -132,7 +133,8 @@ public class IntakeStack extends Stack {
         url("interview-status", "InterviewStatusUrl", "The web app polls interview progress here with the user's Supabase token");
         url("upload-completed", "R2ForwardUrl", "The R2 queue consumer forwards notifications here with x-intake-forward-secret");
 
-        Alarm.Builder.create(this, "StuckInterviews")
+        Operations operations = new Operations(this, "Operations", settings.alarmEmail());
+        Alarm stuck = Alarm.Builder.create(this, "StuckInterviews")
                 .alarmDescription("Interviews stopped moving: the sweeper found stalled runs in consecutive sweeps."
                         + " Run `intake diagnose ID` on them.")
                 .metric(Metric.Builder.create().namespace("Intake").metricName("StuckInterviews")
@@ -142,13 +144,18 @@ public class IntakeStack extends Stack {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        Alarm.Builder.create(this, "DeadLetterEvents")
+        Alarm deadLettered = Alarm.Builder.create(this, "DeadLetterEvents")
                 .alarmDescription("Bucket or schedule events that upload-completed or sweep-stuck could not take")
                 .metric(deadLetters.metricApproximateNumberOfMessagesVisible())
                 .threshold(1)
                 .evaluationPeriods(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .build();
+        operations.notify(stuck);
+        operations.notify(deadLettered);
+        operations.watch(runs);
+        functions.values().forEach(operations::watch);
+        operations.dashboard(runs, functions, deadLetters);
         CfnOutput.Builder.create(this, "MediaBucket").value(media.getBucketName()).build();
         CfnOutput.Builder.create(this, "RunStateMachine").value(runs.getStateMachineArn()).build();
     }
@@ -178,6 +185,7 @@ public class IntakeStack extends Stack {
                 .code(Code.fromAsset(settings.functionZip()))
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
+                .logRetention(RetentionDays.ONE_MONTH)
                 .environment(environment);
         if (spec.needs().contains(FunctionSpec.Need.ASYNC)) {
             builder.deadLetterQueue(deadLetters).retryAttempts(2);

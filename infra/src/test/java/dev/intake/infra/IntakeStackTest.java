@@ -240,4 +240,49 @@ class IntakeStackTest {
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "Namespace", "Intake", "MetricName", "StuckInterviews", "Threshold", 1)));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_alarm_tells_the_alarms_topic_when_it_goes_off_and_when_it_is_over() {
+        Map<String, Map<String, Object>> alarms = template.findResources("AWS::CloudWatch::Alarm");
+        String topic = template.findResources("AWS::SNS::Topic").keySet().iterator().next();
+        assertEquals(2 + 3 + 2 * FunctionSpec.all().size(), alarms.size(),
+                "stuck interviews, dead letters, failed / timed-out / aborted runs, errors and throttles per function");
+        alarms.forEach((id, alarm) -> {
+            Map<String, Object> properties = (Map<String, Object>) alarm.get("Properties");
+            assertEquals(List.of(Map.of("Ref", topic)), properties.get("AlarmActions"), id);
+            assertEquals(List.of(Map.of("Ref", topic)), properties.get("OKActions"), id);
+        });
+        for (String run : List.of("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted")) {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "Namespace", "AWS/States", "MetricName", run)));
+        }
+        for (String metric : List.of("Errors", "Throttles")) {
+            template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "Namespace", "AWS/Lambda", "MetricName", metric)), FunctionSpec.all().size());
+        }
+    }
+
+    @Test
+    void an_alarm_email_given_at_deploy_time_is_subscribed_to_the_topic() throws IOException {
+        template.resourceCountIs("AWS::SNS::Subscription", 0);
+        Template subscribed = synth(Map.of("alarmEmail", "oncall@example.com"));
+        subscribed.hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                "Protocol", "email", "Endpoint", "oncall@example.com", "TopicArn", Match.anyValue()));
+    }
+
+    @Test
+    void a_dashboard_shows_stuck_interviews_runs_step_durations_and_errors() throws IOException {
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        String body = JSON.writeValueAsString(template.findResources("AWS::CloudWatch::Dashboard"));
+        for (String shown : List.of("StuckInterviews", "ExecutionsFailed", "p95", "Errors", "ApproximateNumberOfMessagesVisible")) {
+            assertTrue(body.contains(shown), shown);
+        }
+    }
+
+    @Test
+    void every_functions_logs_are_kept_a_month() {
+        template.resourcePropertiesCountIs("Custom::LogRetention", Match.objectLike(Map.of("RetentionInDays", 30)),
+                FunctionSpec.all().size());
+    }
 }

@@ -1,0 +1,115 @@
+package dev.intake.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.constructs.Construct;
+
+/**
+ * Who hears of trouble, and where an operator looks: one topic every alarm notifies (an e-mail
+ * subscriber when the deployment names one), alarms on the runs and on every function, and a
+ * dashboard of the pipeline.
+ */
+final class Operations extends Construct {
+
+    private static final Duration FIVE_MINUTES = Duration.minutes(5);
+
+    private final Topic alarms;
+    private final SnsAction action;
+
+    Operations(Construct scope, String id, Optional<String> alarmEmail) {
+        super(scope, id);
+        alarms = Topic.Builder.create(this, "Alarms").displayName("Intake alarms").build();
+        alarmEmail.ifPresent(email -> alarms.addSubscription(new EmailSubscription(email)));
+        action = new SnsAction(alarms);
+    }
+
+    Topic topic() {
+        return alarms;
+    }
+
+    /** {@code alarm} tells the topic when it goes off and when it is over. */
+    void notify(Alarm alarm) {
+        alarm.addAlarmAction(action);
+        alarm.addOkAction(action);
+    }
+
+    /** Executions that failed, timed out or were aborted: each is an interview that needs a look. */
+    void watch(StateMachine runs) {
+        alarm("RunsFailed", "Run executions failed; their interviews' last errors say where and why",
+                runs.metricFailed(sum()));
+        alarm("RunsTimedOut", "Run executions reached the state machine's timeout; the sweeper resumes or fails"
+                + " their interviews", runs.metricTimedOut(sum()));
+        alarm("RunsAborted", "Run executions were aborted (by hand, or a deployment)", runs.metricAborted(sum()));
+    }
+
+    /** A function that errors or is throttled (its concurrency is spent): the pipeline slows or stalls. */
+    void watch(Function function) {
+        String name = camel(function.getNode().getId());
+        alarm(name + "Errors", "Invocations of " + function.getNode().getId() + " failed", function.metricErrors(sum()));
+        alarm(name + "Throttles", "Invocations of " + function.getNode().getId() + " were throttled",
+                function.metricThrottles(sum()));
+    }
+
+    void dashboard(StateMachine runs, Map<String, Function> functions, Queue deadLetters) {
+        List<IMetric> durations = new ArrayList<>();
+        List<IMetric> errors = new ArrayList<>();
+        functions.forEach((name, function) -> {
+            if (name.startsWith("step-")) {
+                durations.add(function.metricDuration(MetricOptions.builder().statistic("p95").label(name + " p95")
+                        .period(FIVE_MINUTES).build()));
+                errors.add(function.metricErrors(MetricOptions.builder().statistic("Sum").label(name)
+                        .period(FIVE_MINUTES).build()));
+            }
+        });
+        Dashboard.Builder.create(this, "Dashboard").dashboardName("Intake")
+                .widgets(List.of(
+                        List.of(graph("Interviews stuck (sweeper)", List.of(Metric.Builder.create().namespace("Intake")
+                                        .metricName("StuckInterviews").statistic("Maximum").period(FIVE_MINUTES).build())),
+                                graph("Runs", List.of(runs.metricStarted(sum()), runs.metricSucceeded(sum()),
+                                        runs.metricFailed(sum()), runs.metricTimedOut(sum())))),
+                        List.of(graph("Step duration p95 (ms)", durations), graph("Step function errors", errors)),
+                        List.of(graph("Dead-lettered events", List.of(deadLetters.metricApproximateNumberOfMessagesVisible())))))
+                .build();
+    }
+
+    private void alarm(String id, String description, IMetric metric) {
+        notify(Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build());
+    }
+
+    private static GraphWidget graph(String title, List<IMetric> metrics) {
+        return GraphWidget.Builder.create().title(title).left(metrics).width(12).build();
+    }
+
+    private static MetricOptions sum() {
+        return MetricOptions.builder().statistic("Sum").period(FIVE_MINUTES).build();
+    }
+
+    private static String camel(String id) {
+        return Character.toUpperCase(id.charAt(0)) + id.substring(1);
+    }
+}
