@@ -1,14 +1,19 @@
 package dev.intake.infra;
 
+import java.util.List;
+
 import software.constructs.Node;
 
 /**
  * What a deployment chooses, from CDK context ({@code cdk deploy -c name=value}): where function.zip
- * is, whether bucket events go through EventBridge, the names of the secrets, and who is told when an
- * alarm goes off ({@code alarmEmail}, optional: without it the alarms' topic has no subscriber yet).
+ * is, whether bucket events go through EventBridge, the names of the secrets, who is told when an
+ * alarm goes off ({@code alarmEmail}, optional: without it the alarms' topic has no subscriber yet),
+ * how many connections the database's pooler gives Intake ({@code poolerConnections}, 60), and which
+ * web origins may call the Function URLs from a browser ({@code corsOrigins}, comma-separated).
  */
 record DeploymentSettings(String functionZip, boolean eventBridge, String databaseSecret, String appSecret,
-                          String analysisProvider, String transcriptionProvider, java.util.Optional<String> alarmEmail) {
+                          String analysisProvider, String transcriptionProvider, java.util.Optional<String> alarmEmail,
+                          int poolerConnections, List<String> corsOrigins) {
 
     static DeploymentSettings from(Node node) {
         return new DeploymentSettings(
@@ -19,7 +24,10 @@ record DeploymentSettings(String functionZip, boolean eventBridge, String databa
                 text(node, "analysisProvider", "local"),
                 text(node, "transcriptionProvider", "none"),
                 java.util.Optional.ofNullable(node.tryGetContext("alarmEmail")).map(Object::toString)
-                        .filter(email -> !email.isBlank()));
+                        .filter(email -> !email.isBlank()),
+                Integer.parseInt(text(node, "poolerConnections", "60")),
+                java.util.Arrays.stream(text(node, "corsOrigins", "").split(",")).map(String::strip)
+                        .filter(origin -> !origin.isEmpty()).toList());
     }
 
     private static String text(Node node, String key, String fallback) {

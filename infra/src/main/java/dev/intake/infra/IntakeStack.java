@@ -28,6 +28,8 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
+import software.amazon.awscdk.services.lambda.FunctionUrlCorsOptions;
+import software.amazon.awscdk.services.lambda.HttpMethod;
 import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -74,8 +76,9 @@ public class IntakeStack extends Stack {
                 .build();
         Queue deadLetters = Queue.Builder.create(this, "DeadLetters").retentionPeriod(Duration.days(14)).build();
 
+        Map<String, Integer> reserved = ConnectionBudget.reservedConcurrency(FunctionSpec.all(), settings.poolerConnections());
         for (FunctionSpec spec : FunctionSpec.all()) {
-            functions.put(spec.name(), function(spec, settings, media, deadLetters));
+            functions.put(spec.name(), function(spec, settings, media, deadLetters, reserved.get(spec.name())));
         }
 
         StateMachine runs = StateMachine.Builder.create(this, "Runs")
@@ -128,10 +131,15 @@ public class IntakeStack extends Stack {
                         .deadLetterQueue(deadLetters).retryAttempts(0).build()))
                 .build();
 
-        url("recall-webhook", "RecallWebhookUrl", "Give Recall.ai this URL for webhooks; the Svix signature is its authentication");
-        url("url-import", "UrlImportUrl", "The web app posts URL imports here with the user's Supabase token");
-        url("interview-status", "InterviewStatusUrl", "The web app polls interview progress here with the user's Supabase token");
-        url("upload-completed", "R2ForwardUrl", "The R2 queue consumer forwards notifications here with x-intake-forward-secret");
+        url("recall-webhook", "RecallWebhookUrl", "Give Recall.ai this URL for webhooks; the Svix signature is its authentication",
+                List.of());
+        // The web app calls these two from the browser: its origins get CORS (a preflight is answered by Lambda).
+        url("url-import", "UrlImportUrl", "The web app posts URL imports here with the user's Supabase token",
+                settings.corsOrigins());
+        url("interview-status", "InterviewStatusUrl", "The web app polls interview progress here with the user's Supabase token",
+                settings.corsOrigins());
+        url("upload-completed", "R2ForwardUrl", "The R2 queue consumer forwards notifications here with x-intake-forward-secret",
+                List.of());
 
         Operations operations = new Operations(this, "Operations", settings.alarmEmail());
         Alarm stuck = Alarm.Builder.create(this, "StuckInterviews")
@@ -160,7 +168,8 @@ public class IntakeStack extends Stack {
         CfnOutput.Builder.create(this, "RunStateMachine").value(runs.getStateMachineArn()).build();
     }
 
-    private Function function(FunctionSpec spec, DeploymentSettings settings, Bucket media, Queue deadLetters) {
+    private Function function(FunctionSpec spec, DeploymentSettings settings, Bucket media, Queue deadLetters,
+                              int reservedConcurrency) {
         Map<String, String> environment = new HashMap<>();
         environment.put("QUARKUS_FUNQY_EXPORT", spec.name());
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
@@ -186,6 +195,7 @@ public class IntakeStack extends Stack {
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
                 .logRetention(RetentionDays.ONE_MONTH)
+                .reservedConcurrentExecutions(reservedConcurrency)
                 .environment(environment);
         if (spec.needs().contains(FunctionSpec.Need.ASYNC)) {
             builder.deadLetterQueue(deadLetters).retryAttempts(2);
@@ -193,9 +203,14 @@ public class IntakeStack extends Stack {
         return builder.build();
     }
 
-    private void url(String function, String output, String description) {
-        FunctionUrl url = functions.get(function).addFunctionUrl(FunctionUrlOptions.builder()
-                .authType(FunctionUrlAuthType.NONE).build());
+    private void url(String function, String output, String description, List<String> corsOrigins) {
+        FunctionUrlOptions.Builder options = FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE);
+        if (!corsOrigins.isEmpty()) {
+            options.cors(FunctionUrlCorsOptions.builder().allowedOrigins(corsOrigins)
+                    .allowedMethods(List.of(HttpMethod.GET, HttpMethod.POST))
+                    .allowedHeaders(List.of("authorization", "content-type")).maxAge(Duration.hours(1)).build());
+        }
+        FunctionUrl url = functions.get(function).addFunctionUrl(options.build());
         CfnOutput.Builder.create(this, output).value(url.getUrl()).description(description).build();
     }
 

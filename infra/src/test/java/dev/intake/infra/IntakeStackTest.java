@@ -285,4 +285,37 @@ class IntakeStackTest {
         template.resourcePropertiesCountIs("Custom::LogRetention", Match.objectLike(Map.of("RetentionInDays", 30)),
                 FunctionSpec.all().size());
     }
+
+    @SuppressWarnings("unchecked")
+    private static int reservedInstances(Template t) {
+        return t.findResources("AWS::Lambda::Function").values().stream()
+                .map(f -> (Map<String, Object>) f.get("Properties"))
+                .filter(p -> String.valueOf(p.get("FunctionName")).startsWith("intake-"))
+                .mapToInt(p -> ((Number) p.get("ReservedConcurrentExecutions")).intValue())
+                .sum();
+    }
+
+    @Test
+    void all_functions_at_their_concurrency_limits_hold_no_more_connections_than_the_pooler_gives() throws IOException {
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "ReservedConcurrentExecutions", Match.anyValue())), FunctionSpec.all().size());
+        assertTrue(reservedInstances(template) * ConnectionBudget.CONNECTIONS_PER_INSTANCE <= 60,
+                reservedInstances(template) + " instances × 2 connections against the default pooler of 60");
+        Template bigger = synth(Map.of("poolerConnections", "200"));
+        int instances = reservedInstances(bigger);
+        assertTrue(instances * ConnectionBudget.CONNECTIONS_PER_INSTANCE <= 200 && instances > reservedInstances(template),
+                instances + " instances for a pooler of 200");
+        IllegalArgumentException tooSmall = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> synth(Map.of("poolerConnections", "20")));
+        assertTrue(tooSmall.getMessage().contains("at least 26 are needed"), tooSmall.getMessage());
+    }
+
+    @Test
+    void the_web_apps_origins_may_call_url_import_and_interview_status_from_a_browser() throws IOException {
+        template.resourcePropertiesCountIs("AWS::Lambda::Url", Match.objectLike(Map.of("Cors", Match.anyValue())), 0);
+        Template withOrigins = synth(Map.of("corsOrigins", "https://app.example.com, https://staging.example.com"));
+        withOrigins.resourcePropertiesCountIs("AWS::Lambda::Url", Match.objectLike(Map.of("Cors", Match.objectLike(Map.of(
+                "AllowOrigins", List.of("https://app.example.com", "https://staging.example.com"),
+                "AllowHeaders", List.of("authorization", "content-type"))))), 2);
+    }
 }
