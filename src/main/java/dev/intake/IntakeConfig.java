@@ -272,6 +272,15 @@ public interface IntakeConfig {
 
         /** When set, the token's {@code aud} must contain it (Supabase: "authenticated"). */
         Optional<String> jwtAudience();
+
+        /**
+         * The project's published signing keys, for ES256 and RS256 tokens (Supabase:
+         * {@code https://<project>.supabase.co/auth/v1/.well-known/jwks.json}).
+         */
+        Optional<String> jwksUrl();
+
+        /** When set, the token's {@code iss} must equal it (Supabase: {@code https://<project>.supabase.co/auth/v1}). */
+        Optional<String> jwtIssuer();
     }
 
     /** Recall.ai: the API the upload step reads recordings from, and the webhook's signing secret. */

@@ -184,6 +184,15 @@ public class IntakeStack extends Stack {
         for (FunctionSpec.AppSecret needed : spec.secrets()) {
             environment.put(needed.variable, secret(settings.appSecret(), needed.field));
         }
+        if (spec.secrets().contains(FunctionSpec.AppSecret.JWT)) {
+            // New Supabase projects sign users' tokens with asymmetric keys they publish; the legacy
+            // secret above still serves projects that have not moved.
+            settings.supabaseUrl().ifPresent(project -> {
+                environment.put("INTAKE_AUTH_JWKS_URL", project + "/auth/v1/.well-known/jwks.json");
+                environment.put("INTAKE_AUTH_JWT_ISSUER", project + "/auth/v1");
+                environment.put("INTAKE_AUTH_JWT_AUDIENCE", "authenticated");
+            });
+        }
         if (spec.name().equals("sweep-stuck")) {
             environment.put("INTAKE_SWEEPER_EMIT_EMF", "true");
         }

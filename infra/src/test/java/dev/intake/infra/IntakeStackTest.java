@@ -318,4 +318,14 @@ class IntakeStackTest {
                 "AllowOrigins", List.of("https://app.example.com", "https://staging.example.com"),
                 "AllowHeaders", List.of("authorization", "content-type"))))), 2);
     }
+
+    @Test
+    void functions_that_take_users_tokens_verify_them_against_the_supabase_projects_published_keys() throws IOException {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resourcesOf(synth(Map.of("supabaseUrl", "https://abc.supabase.co/"))));
+        for (String name : List.of("url-import", "interview-status")) {
+            assertEquals("https://abc.supabase.co/auth/v1/.well-known/jwks.json", env(functions.get(name)).get("INTAKE_AUTH_JWKS_URL"), name);
+            assertEquals("https://abc.supabase.co/auth/v1", env(functions.get(name)).get("INTAKE_AUTH_JWT_ISSUER"), name);
+        }
+        assertFalse(env(functions.get("recall-webhook")).containsKey("INTAKE_AUTH_JWKS_URL"));
+    }
 }
