@@ -32,6 +32,7 @@ import software.amazon.awscdk.services.lambda.FunctionUrlCorsOptions;
 import software.amazon.awscdk.services.lambda.HttpMethod;
 import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -83,6 +84,8 @@ public class IntakeStack extends Stack {
 
         StateMachine runs = StateMachine.Builder.create(this, "Runs")
                 .stateMachineType(StateMachineType.STANDARD)
+                // One trace per execution, through every step's Lambda (which traces too).
+                .tracingEnabled(true)
                 .definitionBody(DefinitionBody.fromString(asl()))
                 .definitionSubstitutions(stepFunctionArns())
                 .build();
@@ -205,6 +208,7 @@ public class IntakeStack extends Stack {
                 .timeout(spec.timeout())
                 .logRetention(RetentionDays.ONE_MONTH)
                 .reservedConcurrentExecutions(reservedConcurrency)
+                .tracing(Tracing.ACTIVE)
                 .environment(environment);
         if (spec.needs().contains(FunctionSpec.Need.ASYNC)) {
             builder.deadLetterQueue(deadLetters).retryAttempts(2);

@@ -328,4 +328,13 @@ class IntakeStackTest {
         }
         assertFalse(env(functions.get("recall-webhook")).containsKey("INTAKE_AUTH_JWKS_URL"));
     }
+
+    @Test
+    void the_state_machine_and_every_function_are_traced_so_a_run_is_one_trace() {
+        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Match.objectLike(Map.of(
+                "TracingConfiguration", Map.of("Enabled", true))));
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "FunctionName", Match.stringLikeRegexp("intake-.*"), "TracingConfig", Map.of("Mode", "Active"))),
+                FunctionSpec.all().size());
+    }
 }
