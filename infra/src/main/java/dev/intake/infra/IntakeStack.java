@@ -201,7 +201,8 @@ public class IntakeStack extends Stack {
         }
         Function.Builder builder = Function.Builder.create(this, camel(spec.name()))
                 .functionName("intake-" + spec.name())
-                .runtime(Runtime.JAVA_17)
+                // Java 21 on Amazon Linux 2023 runs the Java 17 build; java17 sits on Amazon Linux 2, past its end of life.
+                .runtime(Runtime.JAVA_21)
                 .handler(FunctionSpec.HANDLER)
                 .code(Code.fromAsset(settings.functionZip()))
                 .memorySize(spec.memoryMb())

@@ -97,7 +97,7 @@ class IntakeStackTest {
         assertEquals(FunctionSpec.all().stream().map(FunctionSpec::name).collect(Collectors.toSet()), functions.keySet());
         for (FunctionSpec spec : FunctionSpec.all()) {
             Map<String, Object> function = functions.get(spec.name());
-            assertEquals("java17", function.get("Runtime"), spec.name());
+            assertEquals("java21", function.get("Runtime"), spec.name());
             assertEquals(spec.memoryMb(), ((Number) function.get("MemorySize")).intValue(), spec.name());
             assertEquals(spec.timeout().toSeconds().longValue(), ((Number) function.get("Timeout")).longValue(), spec.name());
             assertEquals("aws", env(function).get("INTAKE_ENGINE_KIND"));
