@@ -64,6 +64,13 @@ public interface IntakeConfig {
     @WithDefault("2")
     int localEngineThreads();
 
+    /**
+     * Whether step metrics are also written as CloudWatch embedded-metric log lines (the deployment
+     * turns it on in Lambda; locally the lines would only clutter the output).
+     */
+    @WithDefault("false")
+    boolean metricsEmf();
+
     Database database();
 
     Auth auth();

@@ -17,6 +17,7 @@ import dev.intake.ingest.MediaBucket;
 import dev.intake.ingest.MediaKey;
 import dev.intake.ingest.ObjectCreated;
 import dev.intake.ingest.RunStart;
+import dev.intake.steps.EmfMetrics;
 import dev.intake.ingest.RunStarter;
 import dev.intake.ingest.UploadCompletion;
 import dev.intake.ingest.UploadOutcome;
@@ -108,6 +109,10 @@ public class Sweeper {
             }
             if (applied.action() instanceof SweepStore.Action.Resume resume) {
                 metrics.counter("intake.sweeper.resumes", "step", step).increment();
+                if (config.emitEmf()) {
+                    new EmfMetrics(System.out::println).put("SweeperResumes", 1, "Count", java.util.Map.of("step", step),
+                            System.currentTimeMillis());
+                }
                 LOG.warnf("sweeper: interview %s stalled in %s for %d s; resumed as run %s (resume %d of %d)",
                         resume.interviewId(), step, stalled.stalledSeconds(), resume.runId(), stalled.resumeCount() + 1,
                         config.maxResumes());

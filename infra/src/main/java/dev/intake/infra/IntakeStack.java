@@ -176,6 +176,8 @@ public class IntakeStack extends Stack {
         Map<String, String> environment = new HashMap<>();
         environment.put("QUARKUS_FUNQY_EXPORT", spec.name());
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        // Step metrics as embedded-metric log lines: CloudWatch makes metrics of them, no API calls.
+        environment.put("INTAKE_METRICS_EMF", "true");
         environment.put("INTAKE_BUCKET", media.getBucketName());
         environment.put("INTAKE_ENGINE_KIND", "aws");
         environment.put("INTAKE_ANALYSIS_PROVIDER", settings.analysisProvider());

@@ -101,6 +101,7 @@ class IntakeStackTest {
             assertEquals(spec.memoryMb(), ((Number) function.get("MemorySize")).intValue(), spec.name());
             assertEquals(spec.timeout().toSeconds().longValue(), ((Number) function.get("Timeout")).longValue(), spec.name());
             assertEquals("aws", env(function).get("INTAKE_ENGINE_KIND"));
+            assertEquals("true", env(function).get("INTAKE_METRICS_EMF"), spec.name());
         }
         assertEquals(900, ((Number) functions.get("step-upload").get("Timeout")).intValue());
         assertEquals(2048, ((Number) functions.get("step-upload").get("MemorySize")).intValue());
