@@ -27,11 +27,25 @@ public final class EmfMetrics {
 
     /** One metric {@code name} of {@code value} {@code unit}, under the given dimensions (name to value). */
     public void put(String name, double value, String unit, Map<String, String> dimensions, long timestampMillis) {
+        put(name, value, unit, dimensions, false, timestampMillis);
+    }
+
+    /** The same, and also as a total without dimensions (what a ratio of totals, such as an alarm's, reads). */
+    public void putWithTotal(String name, double value, String unit, Map<String, String> dimensions, long timestampMillis) {
+        put(name, value, unit, dimensions, true, timestampMillis);
+    }
+
+    private void put(String name, double value, String unit, Map<String, String> dimensions, boolean total,
+                     long timestampMillis) {
         ObjectNode line = JSON.createObjectNode();
         ObjectNode directive = line.putObject("_aws").put("Timestamp", timestampMillis)
                 .putArray("CloudWatchMetrics").addObject().put("Namespace", NAMESPACE);
-        ArrayNode set = directive.putArray("Dimensions").addArray();
+        ArrayNode sets = directive.putArray("Dimensions");
+        ArrayNode set = sets.addArray();
         dimensions.keySet().forEach(set::add);
+        if (total && !dimensions.isEmpty()) {
+            sets.addArray();
+        }
         directive.putArray("Metrics").addObject().put("Name", name).put("Unit", unit);
         dimensions.forEach(line::put);
         line.put(name, value);

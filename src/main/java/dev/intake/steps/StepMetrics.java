@@ -63,7 +63,8 @@ public class StepMetrics {
                 clock.millis()));
         if (!retrying) {
             registry.counter("intake.interviews.failed", "step", step.key()).increment();
-            emf.ifPresent(e -> e.put("InterviewsFailed", 1, "Count", EmfMetrics.dimensions("step", step.key()), clock.millis()));
+            emf.ifPresent(e -> e.putWithTotal("InterviewsFailed", 1, "Count", EmfMetrics.dimensions("step", step.key()),
+                    clock.millis()));
         }
     }
 

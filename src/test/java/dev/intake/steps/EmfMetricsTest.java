@@ -92,6 +92,14 @@ class EmfMetricsTest {
     }
 
     @Test
+    void an_interview_ending_in_error_is_also_counted_in_total_for_the_error_share_alarm() throws Exception {
+        metrics.failed(Step.ANSWERS, ErrorKind.PERMANENT, false, Duration.ofMillis(3));
+        JsonNode line = JSON.readTree(lines.get(lines.size() - 1));
+        assertEquals("[[\"step\"],[]]", line.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
+        assertEquals(1, line.get("InterviewsFailed").asInt());
+    }
+
+    @Test
     void without_the_setting_nothing_is_written() {
         StepMetrics quiet = new StepMetrics(new SimpleMeterRegistry(), Optional.empty(), Clock.systemUTC());
         quiet.completed(Step.FINALIZE, Duration.ofMillis(5));

@@ -165,6 +165,7 @@ public class IntakeStack extends Stack {
         operations.notify(stuck);
         operations.notify(deadLettered);
         operations.watch(runs);
+        operations.watchErrorShare();
         functions.values().forEach(operations::watch);
         operations.dashboard(runs, functions, deadLetters);
         CfnOutput.Builder.create(this, "MediaBucket").value(media.getBucketName()).build();

@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
@@ -58,6 +59,28 @@ final class Operations extends Construct {
         alarm("RunsTimedOut", "Run executions reached the state machine's timeout; the sweeper resumes or fails"
                 + " their interviews", runs.metricTimedOut(sum()));
         alarm("RunsAborted", "Run executions were aborted (by hand, or a deployment)", runs.metricAborted(sum()));
+    }
+
+    /**
+     * More than a fifth of the interviews that ended in the last hour ended in error: something is
+     * wrong for everyone, not one interview (a provider refusing, a bad deploy).
+     */
+    void watchErrorShare() {
+        Metric failed = Metric.Builder.create().namespace("Intake").metricName("InterviewsFailed").statistic("Sum")
+                .period(Duration.hours(1)).build();
+        Metric ready = Metric.Builder.create().namespace("Intake").metricName("InterviewsReady").statistic("Sum")
+                .period(Duration.hours(1)).build();
+        notify(Alarm.Builder.create(this, "ErrorShare")
+                .alarmDescription("Over 20 % of the interviews that ended in the last hour ended in error; `intake diagnose`"
+                        + " one of them, and look at what they share (step, provider)")
+                .metric(MathExpression.Builder.create().expression("100 * failed / (failed + ready)")
+                        .usingMetrics(Map.of("failed", failed, "ready", ready)).period(Duration.hours(1))
+                        .label("share of interviews ending in error (%)").build())
+                .threshold(20)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build());
     }
 
     /** A function that errors or is throttled (its concurrency is spent): the pipeline slows or stalls. */

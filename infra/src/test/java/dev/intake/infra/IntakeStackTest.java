@@ -247,8 +247,9 @@ class IntakeStackTest {
     void every_alarm_tells_the_alarms_topic_when_it_goes_off_and_when_it_is_over() {
         Map<String, Map<String, Object>> alarms = template.findResources("AWS::CloudWatch::Alarm");
         String topic = template.findResources("AWS::SNS::Topic").keySet().iterator().next();
-        assertEquals(2 + 3 + 2 * FunctionSpec.all().size(), alarms.size(),
-                "stuck interviews, dead letters, failed / timed-out / aborted runs, errors and throttles per function");
+        assertEquals(2 + 3 + 1 + 2 * FunctionSpec.all().size(), alarms.size(),
+                "stuck interviews, dead letters, failed / timed-out / aborted runs, the error share, errors and throttles"
+                        + " per function");
         alarms.forEach((id, alarm) -> {
             Map<String, Object> properties = (Map<String, Object>) alarm.get("Properties");
             assertEquals(List.of(Map.of("Ref", topic)), properties.get("AlarmActions"), id);
@@ -337,5 +338,14 @@ class IntakeStackTest {
         template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "FunctionName", Match.stringLikeRegexp("intake-.*"), "TracingConfig", Map.of("Mode", "Active"))),
                 FunctionSpec.all().size());
+    }
+
+    @Test
+    void an_alarm_goes_off_when_more_than_a_fifth_of_the_hours_interviews_end_in_error() throws IOException {
+        String alarms = JSON.writeValueAsString(template.findResources("AWS::CloudWatch::Alarm"));
+        assertTrue(alarms.contains("100 * failed / (failed + ready)"), alarms);
+        assertTrue(alarms.contains("InterviewsFailed") && alarms.contains("InterviewsReady"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "Threshold", 20, "ComparisonOperator", "GreaterThanThreshold")));
     }
 }
