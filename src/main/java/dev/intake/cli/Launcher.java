@@ -60,7 +60,13 @@ public final class Launcher {
                         + " QUARKUS_DATASOURCE_JDBC_URL) and INTAKE_EMBEDDED=false forbids the embedded one");
                 System.exit(2);
             }
-            startEmbeddedServices(home());
+            try {
+                startEmbeddedServices(home());
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                // Expected when the data folder is another command's: one line says what to do.
+                System.err.println("intake " + args[0] + ": " + e.getMessage());
+                System.exit(1);
+            }
             System.setProperty("intake.local-mode", "true");
             if (args[0].equals("serve")) {
                 LocalSecrets.makeUpMissing();
