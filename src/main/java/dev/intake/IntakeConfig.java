@@ -189,6 +189,11 @@ public interface IntakeConfig {
         @WithDefault("none")
         String provider();
 
+        /** Whether audio and video can be turned into a transcript at all. */
+        default boolean enabled() {
+            return !"none".equals(provider());
+        }
+
         AssemblyAi assemblyai();
 
         OpenAiTranscription openai();

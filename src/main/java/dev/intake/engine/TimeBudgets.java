@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.intake.IntakeConfig;
+import dev.intake.workflow.Step;
 import dev.intake.ingest.MediaCopier;
 import dev.intake.providers.recall.RecallClient;
 
@@ -30,7 +31,6 @@ import dev.intake.providers.recall.RecallClient;
 public final class TimeBudgets {
 
     /** The client waits this long past the statement limit before calling the database silent (store/Db). */
-    static final Duration DB_GRACE = Duration.ofSeconds(5);
     /** Every step invocation: the claim, a look at the interview when not claimed, and the outcome recorded. */
     static final int STEP_TRANSACTIONS = 3;
     /** The most an analysis step reads and writes besides (its inputs, its rows, the progress). */
@@ -49,7 +49,7 @@ public final class TimeBudgets {
 
         Duration transactions(int count) {
             IntakeConfig.Database db = config.database();
-            return db.acquireTimeout().plus(db.statementTimeout()).plus(DB_GRACE).multipliedBy(count);
+            return db.acquireTimeout().plus(db.statementTimeout()).plus(dev.intake.store.Db.GRACE).multipliedBy(count);
         }
 
         Duration engineStart() {
@@ -99,14 +99,14 @@ public final class TimeBudgets {
         // The caller's role and the interview.
         budgets.put("interview-status", limits.transactions(2));
         budgets.put("sweep-stuck", sweep(limits));
-        budgets.put("step-upload", upload(limits));
+        budgets.put(StateMachineDefinition.functionOf(Step.UPLOAD), upload(limits));
         Duration analysis = limits.transactions(STEP_TRANSACTIONS + ANALYSIS_TRANSACTIONS).plus(limits.providerCall());
-        for (String step : new String[] {"evidence", "enrich-person", "insights", "personas", "answers"}) {
-            budgets.put("step-" + step, analysis);
+        for (Step step : java.util.EnumSet.range(Step.EVIDENCE, Step.ANSWERS)) {
+            budgets.put(StateMachineDefinition.functionOf(step), analysis);
         }
-        budgets.put("step-finalize", limits.transactions(STEP_TRANSACTIONS + 2));
+        budgets.put(StateMachineDefinition.functionOf(Step.FINALIZE), limits.transactions(STEP_TRANSACTIONS + 2));
         // The failure recorded, after a look at the interview.
-        budgets.put("step-failed", limits.transactions(2));
+        budgets.put(StateMachineDefinition.FAILURE_FUNCTION, limits.transactions(2));
         return budgets;
     }
 

@@ -12,6 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** One function per step: {interviewId, runId} in, the step's outcome and the next step out. */
 public class StepFunctions {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StepFunctions.class);
+
     private final StepExecutor executor;
     private final dev.intake.store.InterviewStore failures;
 
@@ -85,7 +87,7 @@ public class StepFunctions {
             interviewId = validated(request);
         } catch (InvalidEventException e) {
             // An outcome, not an exception: the state machine retries exceptions, and this would not change.
-            org.jboss.logging.Logger.getLogger(StepFunctions.class).warnf("step-%s refused its input: %s; nothing written",
+            LOG.warnf("step-%s refused its input: %s; nothing written",
                     step.key(), e.getMessage());
             return new StepResponse(request == null ? null : request.interviewId(), request == null ? null : request.runId(),
                     step.key(), "invalid", null, 0, e.getMessage());

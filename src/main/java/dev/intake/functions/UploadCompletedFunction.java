@@ -33,7 +33,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class UploadCompletedFunction {
 
     private static final Logger LOG = Logger.getLogger(UploadCompletedFunction.class);
-    static final int RETRY_AFTER_SECONDS = 30;
 
     /** A full batch of R2 notifications (ObjectCreated.MAX_PER_EVENT) with long keys fits well within this. */
     private static final int MAX_FORWARDED_BODY_BYTES = 1024 * 1024;
@@ -114,7 +113,7 @@ public class UploadCompletedFunction {
         try {
             Response response = accept(BucketEvents.fromR2(body));
             // The queue consumer that forwarded it delivers it again on a 5xx.
-            return response.deferred() ? HttpResponse.retryLater(response, RETRY_AFTER_SECONDS) : HttpResponse.json(200, response);
+            return response.deferred() ? HttpResponse.retryLater(response, EntryResponses.RETRY_AFTER_SECONDS) : HttpResponse.json(200, response);
         } catch (InvalidEventException e) {
             throw RequestRejected.malformed(e.getMessage());
         }

@@ -9,6 +9,7 @@ import dev.intake.engine.WorkflowEngine;
 import dev.intake.IntakeConfig;
 import dev.intake.store.InterviewStore;
 import dev.intake.workflow.Durations;
+import dev.intake.workflow.StepError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -37,7 +38,7 @@ public class RunStarter {
             engine.start(interviewId, runId);
             return new RunStart.Started(runId);
         } catch (RuntimeException e) {
-            String reason = "could not start processing: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            String reason = "could not start processing: " + StepError.describe(e);
             interviews.recordStartFailure(interviewId, runId, reason, reason + "; it is started again when the event"
                     + " is redelivered, or by the sweeper after " + Durations.readableSeconds(sweptWithin.toSeconds())
                     + " without progress");

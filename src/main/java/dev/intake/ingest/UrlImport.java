@@ -48,7 +48,7 @@ public class UrlImport {
         this.interviews = interviews;
         this.runs = runs;
         this.guard = http.guard();
-        this.canTranscribe = !"none".equals(config.transcription().provider());
+        this.canTranscribe = config.transcription().enabled();
     }
 
     /** The request, once read. */
@@ -66,13 +66,13 @@ public class UrlImport {
         } catch (UrlGuard.UnsafeUrlException e) {
             throw new RequestRejected(422, e.getMessage());
         }
-        if (!canTranscribe && MediaTypes.isAudioOrVideoFile(fileNameOf(request.url()))) {
-            throw new RequestRejected(422, "'" + fileNameOf(request.url()) + "' is audio or video, which needs a"
+        String fileName = fileNameOf(request.url());
+        if (!canTranscribe && MediaTypes.isAudioOrVideoFile(fileName)) {
+            throw new RequestRejected(422, "'" + fileName + "' is audio or video, which needs a"
                     + " transcription provider; none is configured (INTAKE_TRANSCRIPTION_PROVIDER)");
         }
         UUID id = UUID.randomUUID();
         String runId = UUID.randomUUID().toString();
-        String fileName = fileNameOf(request.url());
         if (NulCharacters.in(fileName)) {
             // The URL itself may carry "%00"; the file name Intake records is decoded.
             throw RequestRejected.malformed(NulCharacters.refusal("the file name of url (decoded)"));

@@ -31,7 +31,7 @@ public class UrlMediaImport {
         this.copier = copier;
         this.maxBytes = config.urlImport().maxBytes();
         this.contentTypes = config.urlImport().contentTypes();
-        this.canTranscribe = !"none".equals(config.transcription().provider());
+        this.canTranscribe = config.transcription().enabled();
     }
 
     /** The media is not of an accepted type. */

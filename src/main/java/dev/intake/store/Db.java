@@ -40,7 +40,7 @@ import jakarta.enterprise.inject.Instance;
 public class Db {
 
     /** Beyond the server's own limit, how long to wait for its answer before calling the database silent. */
-    private static final Duration GRACE = Duration.ofSeconds(5);
+    public static final Duration GRACE = Duration.ofSeconds(5);
     private static final String STATEMENT_CANCELED = "57014";
     private static final String IDLE_IN_TRANSACTION_TIMEOUT = "25P03";
 

@@ -413,7 +413,7 @@ public class InterviewStore {
     /** Records that run {@code runId} could not be handed to the engine; the interview stays in flight. */
     public Race recordStartFailure(UUID id, String runId, String reason, String detail) {
         RowSet<Row> rows = db.execute(RECORD_START_FAILURE, Tuple.from(Arrays.asList(id, runId, reason, detail,
-                dbValues(Arrays.stream(InterviewStatus.values()).filter(InterviewStatus::isInFlight).toList()))));
+                dbValues(InterviewStatus.inFlight()))));
         return Race.of(rows.rowCount(), "RECORD_START_FAILURE");
     }
 

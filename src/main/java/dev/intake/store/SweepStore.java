@@ -133,8 +133,7 @@ public class SweepStore {
     }
 
     private static String[] inFlight() {
-        return Arrays.stream(InterviewStatus.values()).filter(InterviewStatus::isInFlight)
-                .map(InterviewStatus::dbValue).toArray(String[]::new);
+        return InterviewStatus.inFlight().stream().map(InterviewStatus::dbValue).toArray(String[]::new);
     }
 
     /**

@@ -36,14 +36,14 @@ public class TranscriptStore {
     @Sql
     static final String RECORD_JOB = "UPDATE interviews SET updated_at = now(),"
             + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object('intake', "
-            + InterviewStore.RUN + " || jsonb_build_object('transcription', $2::jsonb))"
+            + InterviewStore.RUN + " || jsonb_build_object('" + TranscriptionJob.KEY + "', $2::jsonb))"
             + " WHERE id = $1";
 
     /** Forgets the job (the provider gave up on it), so the next run asks for a new one. */
     @Sql
     static final String FORGET_JOB = "UPDATE interviews SET updated_at = now(),"
             + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object('intake', "
-            + InterviewStore.RUN + " - 'transcription')"
+            + InterviewStore.RUN + " - '" + TranscriptionJob.KEY + "')"
             + " WHERE id = $1";
 
     /** Which of Intake's parsers the transcript came from; Insights' own rows lack it. */

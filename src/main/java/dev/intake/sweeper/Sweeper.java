@@ -148,7 +148,7 @@ public class Sweeper {
             try {
                 sweepUpload(upload, completed, neverArrived);
             } catch (RuntimeException e) {
-                String reason = "could not check the upload: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                String reason = "could not check the upload: " + StepError.describe(e);
                 LOG.warnf("sweeper: interview %s: %s; left as it is for the next sweep", upload.interview().id(), reason);
                 notDone.add(new SweepReport.Entry(upload.interview().id().toString(), "upload", upload.stalledSeconds(), reason));
             }

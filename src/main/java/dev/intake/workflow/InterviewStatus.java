@@ -1,6 +1,7 @@
 package dev.intake.workflow;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** The statuses of the {@code interview_status} enum, in the database's spelling. */
 public enum InterviewStatus {
@@ -20,6 +21,11 @@ public enum InterviewStatus {
     /** A run owns the interview: the sweeper watches these for a stalled lease. */
     public boolean isInFlight() {
         return this == UPLOADED || this == TRANSCRIBING || this == TRANSCRIBED || this == PROCESSING;
+    }
+
+    /** Every status in which a run is under way, for queries that look only at live interviews. */
+    public static List<InterviewStatus> inFlight() {
+        return Arrays.stream(values()).filter(InterviewStatus::isInFlight).toList();
     }
 
     /** Terminal for the pipeline: nothing is running and nothing will run unless a person asks. */

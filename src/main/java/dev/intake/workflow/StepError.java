@@ -24,10 +24,14 @@ public record StepError(String step, String message, ErrorKind kind, int attempt
 
     public static StepError from(Step step, Throwable failure, int attempts) {
         ErrorKind kind = failure instanceof StepFailure f ? f.kind() : ErrorKind.TRANSIENT;
-        String message = failure.getMessage() == null || failure.getMessage().isBlank()
+        return new StepError(step.key(), describe(failure), kind, attempts);
+    }
+
+    /** What a failure says about itself, or its type when it says nothing. */
+    public static String describe(Throwable failure) {
+        return failure.getMessage() == null || failure.getMessage().isBlank()
                 ? failure.getClass().getSimpleName()
                 : failure.getMessage();
-        return new StepError(step.key(), message, kind, attempts);
     }
 
     /** The sentence shown to a user in {@code status_detail}. */

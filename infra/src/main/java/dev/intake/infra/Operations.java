@@ -42,10 +42,6 @@ final class Operations extends Construct {
         action = new SnsAction(alarms);
     }
 
-    Topic topic() {
-        return alarms;
-    }
-
     /** {@code alarm} tells the topic when it goes off and when it is over. */
     void notify(Alarm alarm) {
         alarm.addAlarmAction(action);
@@ -85,7 +81,8 @@ final class Operations extends Construct {
 
     /** A function that errors or is throttled (its concurrency is spent): the pipeline slows or stalls. */
     void watch(Function function) {
-        String name = camel(function.getNode().getId());
+        // Node ids of functions are already PascalCase (IntakeStack names them so).
+        String name = function.getNode().getId();
         alarm(name + "Errors", "Invocations of " + function.getNode().getId() + " failed", function.metricErrors(sum()));
         alarm(name + "Throttles", "Invocations of " + function.getNode().getId() + " were throttled",
                 function.metricThrottles(sum()));
@@ -130,9 +127,5 @@ final class Operations extends Construct {
 
     private static MetricOptions sum() {
         return MetricOptions.builder().statistic("Sum").period(FIVE_MINUTES).build();
-    }
-
-    private static String camel(String id) {
-        return Character.toUpperCase(id.charAt(0)) + id.substring(1);
     }
 }

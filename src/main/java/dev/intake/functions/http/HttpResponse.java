@@ -35,7 +35,6 @@ public record HttpResponse(int statusCode, Map<String, String> headers, String b
 
     /** 503 with {@code Retry-After}: nothing is wrong with the request; a later one may succeed. */
     public static HttpResponse retryLater(String message, int afterSeconds) {
-        return new HttpResponse(503, Map.of("content-type", "application/json", "retry-after", String.valueOf(afterSeconds)),
-                error(503, message).body(), false);
+        return retryLater(Map.of("error", message), afterSeconds);
     }
 }
