@@ -83,6 +83,12 @@ public class RepairCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("intake repair: name one interview ID, or --stuck (not both)");
             return 2;
         }
+        if (dryRun && !stuck) {
+            // Repairing one named interview has nothing to list first; quietly repairing it would betray --dry-run.
+            spec.commandLine().getErr().println("intake repair: --dry-run goes with --stuck; to see one interview, use"
+                    + " intake workflow-state " + id);
+            return 2;
+        }
         EngineChoice.Decision engine = engineChoice.decide("repair", commandTarget, config.engine().kind(), engines);
         if (engine instanceof EngineChoice.Decision.Refuse refused && !dryRun) {
             spec.commandLine().getErr().println("intake repair: " + refused.reason());

@@ -65,4 +65,17 @@ class RepairCommandTest {
         assertTrue(repair.err().contains("the aws engine needs the state machine"), repair.err());
         assertEquals(before.updatedAt(), data.interview(abandoned).updatedAt());
     }
+
+    @Test
+    void dry_run_with_a_named_interview_is_refused_and_changes_nothing() {
+        UUID abandoned = stalled.uploadedThenAbandoned();
+        Interview before = data.interview(abandoned);
+
+        Cli.Run repair = Cli.run(factory, "repair", abandoned.toString(), "--dry-run", "--engine", "local");
+
+        assertEquals(2, repair.exit(), repair.out() + repair.err());
+        assertTrue(repair.err().contains("--dry-run goes with --stuck"), repair.err());
+        assertEquals(before.updatedAt(), data.interview(abandoned).updatedAt(), "nothing was repaired");
+        assertEquals(before.status(), data.interview(abandoned).status());
+    }
 }
