@@ -42,4 +42,29 @@ class FunctionZipIT {
                 .toList();
         assertEquals(List.of(), embedded);
     }
+
+    @Test
+    void every_entry_of_the_lambda_package_is_there_once() throws IOException {
+        // An unpacker keeping the first of two copies would run the class as compiled, not as Quarkus
+        // transformed it.
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> twice = entries().stream().filter(e -> !seen.add(e)).toList();
+        assertEquals(List.of(), twice);
+    }
+
+    @Test
+    void the_lambda_package_opens_no_http_server_and_runs_one_aws_sdk() throws IOException {
+        List<String> entries = entries();
+        assertEquals(List.of(), entries.stream().filter(e -> e.startsWith("lib/io.quarkus.quarkus-vertx-http")).toList(),
+                "Quarkus's HTTP server: no function serves HTTP itself");
+        java.util.Set<String> sdkVersions = new java.util.TreeSet<>();
+        java.util.regex.Pattern sdk = java.util.regex.Pattern.compile("lib/software\\.amazon\\.awssdk\\.[a-z0-9-]+-(\\d+\\.\\d+\\.\\d+)\\.jar");
+        entries.forEach(e -> {
+            java.util.regex.Matcher m = sdk.matcher(e);
+            if (m.matches()) {
+                sdkVersions.add(m.group(1));
+            }
+        });
+        assertEquals(1, sdkVersions.size(), "AWS SDK modules at " + sdkVersions);
+    }
 }
