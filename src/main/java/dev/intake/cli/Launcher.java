@@ -25,8 +25,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class Launcher {
 
-    private static final Set<String> LOCAL_COMMANDS = Set.of("process", "serve");
-    private static final Set<String> COMMANDS = Set.of("process", "serve", "diagnose", "workflow-state", "repair", "sweep",
+    private static final Set<String> LOCAL_COMMANDS = Set.of("process", "eval", "serve");
+    private static final Set<String> COMMANDS = Set.of("process", "eval", "serve", "diagnose", "workflow-state", "repair", "sweep",
             "migrate", "audit-schema");
 
     private Launcher() {
