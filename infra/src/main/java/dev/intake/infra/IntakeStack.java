@@ -190,6 +190,8 @@ public class IntakeStack extends Stack {
         environment.put("INTAKE_ENGINE_KIND", "aws");
         environment.put("INTAKE_ANALYSIS_PROVIDER", settings.analysisProvider());
         environment.put("INTAKE_TRANSCRIPTION_PROVIDER", settings.transcriptionProvider());
+        // The analyzer's model unpacks its tokenizer's native library on first use; /tmp is what Lambda lets write.
+        environment.put("DJL_CACHE_DIR", "/tmp/djl");
         // Secrets are dynamic references, resolved by CloudFormation at deploy time: never in the template.
         environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", secret(settings.databaseSecret(), "reactiveUrl"));
         environment.put("QUARKUS_DATASOURCE_USERNAME", secret(settings.databaseSecret(), "username"));

@@ -107,6 +107,7 @@ class IntakeStackTest {
         for (FunctionSpec spec : FunctionSpec.all()) {
             Map<String, Object> function = functions.get(spec.name());
             assertEquals("java21", function.get("Runtime"), spec.name());
+            assertEquals("/tmp/djl", env(function).get("DJL_CACHE_DIR"), "the only place Lambda lets the model's tokenizer unpack");
             assertEquals(spec.memoryMb(), ((Number) function.get("MemorySize")).intValue(), spec.name());
             assertEquals(spec.timeout().toSeconds().longValue(), ((Number) function.get("Timeout")).longValue(), spec.name());
             assertEquals("aws", env(function).get("INTAKE_ENGINE_KIND"));
