@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,14 +75,18 @@ final class LambdaProcess implements AutoCloseable {
     /** Process start to the runtime's first {@code /next}: the function's init, Quarkus's start included. */
     Duration awaitInit() {
         try {
-            long firstPoll = runtimeApi.firstPoll().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            return Duration.ofNanos(firstPoll - startedAt);
+            CompletableFuture.anyOf(runtimeApi.firstPoll(), process.onExit()).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError(function.name() + " did not ask for an event within " + PATIENCE + " of its start"
-                    + (process.isAlive() ? "" : " (its process exited with " + process.exitValue() + ")") + "\n" + outputTail());
+            throw new AssertionError(function.name() + " did not ask for an event within " + PATIENCE + " of its start\n"
+                    + outputTail());
         } catch (InterruptedException | ExecutionException e) {
             throw new AssertionError(function.name() + ": " + e, e);
         }
+        if (!runtimeApi.firstPoll().isDone()) {
+            throw new AssertionError(function.name() + " exited with " + process.exitValue() + " before asking for an event\n"
+                    + outputTail());
+        }
+        return Duration.ofNanos(runtimeApi.firstPoll().join() - startedAt);
     }
 
     /** Invokes the function with {@code event} (JSON) through its Runtime API and waits for its answer. */

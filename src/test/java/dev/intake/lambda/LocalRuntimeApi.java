@@ -70,7 +70,7 @@ final class LocalRuntimeApi implements AutoCloseable {
     }
 
     /** Queues an event for the function; the future completes with its answer. */
-    CompletableFuture<InvocationResult> submit(String event) {
+    synchronized CompletableFuture<InvocationResult> submit(String event) {
         Pending pending = new Pending(UUID.randomUUID().toString(), event.getBytes(StandardCharsets.UTF_8),
                 new CompletableFuture<>(), new long[1]);
         InvocationResult.FunctionError failure = gone;
@@ -86,15 +86,18 @@ final class LocalRuntimeApi implements AutoCloseable {
      * The runtime is gone (its process exited, or it reported a failed init): every event queued or in
      * flight fails as Lambda fails it, and so does every later one.
      */
-    void runtimeGone(String errorType, String errorMessage) {
+    synchronized void runtimeGone(String errorType, String errorMessage) {
         long now = System.nanoTime();
-        gone = new InvocationResult.FunctionError(null, errorType, errorMessage, null, now, now);
+        if (gone == null) {
+            // The first reason stands: a failed init is told before the process exits.
+            gone = new InvocationResult.FunctionError(null, errorType, errorMessage, null, now, now);
+        }
         List<Pending> unanswered = new ArrayList<>(inFlight.values());
         queued.drainTo(unanswered);
         inFlight.clear();
         for (Pending pending : unanswered) {
-            pending.answer().complete(new InvocationResult.FunctionError(pending.id(), errorType,
-                    "RequestId: " + pending.id() + " Error: " + errorMessage, null, pending.deliveredAt()[0], now));
+            pending.answer().complete(new InvocationResult.FunctionError(pending.id(), gone.errorType(),
+                    "RequestId: " + pending.id() + " Error: " + gone.errorMessage(), null, pending.deliveredAt()[0], now));
         }
     }
 
