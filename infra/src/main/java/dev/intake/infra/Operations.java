@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -89,25 +90,44 @@ final class Operations extends Construct {
     }
 
     void dashboard(StateMachine runs, Map<String, Function> functions, Queue deadLetters) {
-        List<IMetric> durations = new ArrayList<>();
         List<IMetric> errors = new ArrayList<>();
         functions.forEach((name, function) -> {
             if (name.startsWith("step-")) {
-                durations.add(function.metricDuration(MetricOptions.builder().statistic("p95").label(name + " p95")
-                        .period(FIVE_MINUTES).build()));
                 errors.add(function.metricErrors(MetricOptions.builder().statistic("Sum").label(name)
                         .period(FIVE_MINUTES).build()));
             }
         });
         Dashboard.Builder.create(this, "Dashboard").dashboardName("Intake")
                 .widgets(List.of(
-                        List.of(graph("Interviews stuck (sweeper)", List.of(Metric.Builder.create().namespace("Intake")
-                                        .metricName("StuckInterviews").statistic("Maximum").period(FIVE_MINUTES).build())),
-                                graph("Runs", List.of(runs.metricStarted(sum()), runs.metricSucceeded(sum()),
-                                        runs.metricFailed(sum()), runs.metricTimedOut(sum())))),
-                        List.of(graph("Step duration p95 (ms)", durations), graph("Step function errors", errors)),
+                        List.of(graph("Interviews reaching ready and error", List.of(
+                                        intake("InterviewsReady", "Sum", "ready"), intake("InterviewsFailed", "Sum", "error"))),
+                                graph("Interviews stuck (sweeper)", List.of(intake("StuckInterviews", "Maximum", "stuck")))),
+                        List.of(graph("Step duration p50 (ms), by step", List.of(search(
+                                        "{Intake,outcome,step} MetricName=\"StepDuration\" outcome=\"completed\"", "p50"))),
+                                graph("Step duration p95 (ms), by step", List.of(search(
+                                        "{Intake,outcome,step} MetricName=\"StepDuration\" outcome=\"completed\"", "p95")))),
+                        List.of(graph("Step failures, by step and kind", List.of(search(
+                                        "{Intake,kind,step} MetricName=\"StepFailures\"", "Sum"))),
+                                graph("Interviews failed, by step", List.of(search(
+                                        "{Intake,step} MetricName=\"InterviewsFailed\"", "Sum")))),
+                        List.of(graph("Runs", List.of(runs.metricStarted(sum()), runs.metricSucceeded(sum()),
+                                        runs.metricFailed(sum()), runs.metricTimedOut(sum()))),
+                                graph("Step function errors (crashes)", errors)),
                         List.of(graph("Dead-lettered events", List.of(deadLetters.metricApproximateNumberOfMessagesVisible())))))
                 .build();
+    }
+
+    /** One of the metrics the functions write as embedded-metric log lines, without dimensions (the totals). */
+    private static IMetric intake(String name, String statistic, String label) {
+        return Metric.Builder.create().namespace("Intake").metricName(name).statistic(statistic).label(label)
+                .period(FIVE_MINUTES).build();
+    }
+
+    /** Every series a search finds, one line each (a line per step appears as steps report). */
+    private static IMetric search(String query, String statistic) {
+        return MathExpression.Builder.create()
+                .expression("SEARCH('" + query + "', '" + statistic + "', 300)")
+                .usingMetrics(Map.of()).period(FIVE_MINUTES).build();
     }
 
     private void alarm(String id, String description, IMetric metric) {

@@ -284,12 +284,36 @@ class IntakeStackTest {
     }
 
     @Test
-    void a_dashboard_shows_stuck_interviews_runs_step_durations_and_errors() throws IOException {
+    void a_dashboard_shows_interviews_by_outcome_stuck_step_durations_p50_p95_and_failures_by_step() throws IOException {
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         String body = JSON.writeValueAsString(template.findResources("AWS::CloudWatch::Dashboard"));
-        for (String shown : List.of("StuckInterviews", "ExecutionsFailed", "p95", "Errors", "ApproximateNumberOfMessagesVisible")) {
+        for (String shown : List.of("InterviewsReady", "InterviewsFailed", "StuckInterviews", "ExecutionsFailed", "Errors",
+                "ApproximateNumberOfMessagesVisible")) {
             assertTrue(body.contains(shown), shown);
         }
+        // Step durations at p50 and p95 and failures by step: one line per step the functions' metrics carry.
+        List<String> expressions = new ArrayList<>();
+        dashboardBody().get("widgets").forEach(w -> w.at("/properties/metrics").forEach(m -> {
+            if (m.get(0).has("expression")) {
+                expressions.add(m.get(0).get("expression").asText());
+            }
+        }));
+        String durations = "SEARCH('{Intake,outcome,step} MetricName=\"StepDuration\" outcome=\"completed\"', '%s', 300)";
+        assertTrue(expressions.contains(String.format(durations, "p50")), expressions.toString());
+        assertTrue(expressions.contains(String.format(durations, "p95")), expressions.toString());
+        assertTrue(expressions.contains("SEARCH('{Intake,kind,step} MetricName=\"StepFailures\"', 'Sum', 300)"), expressions.toString());
+    }
+
+    /** The dashboard's body as JSON, with each reference CloudFormation fills in read as "ref". */
+    @SuppressWarnings("unchecked")
+    private static com.fasterxml.jackson.databind.JsonNode dashboardBody() throws IOException {
+        Map<String, Object> dashboard = (Map<String, Object>) template.findResources("AWS::CloudWatch::Dashboard").values()
+                .iterator().next();
+        List<Object> parts = (List<Object>) ((List<Object>) ((Map<String, Object>) props(dashboard).get("DashboardBody"))
+                .get("Fn::Join")).get(1);
+        StringBuilder body = new StringBuilder();
+        parts.forEach(part -> body.append(part instanceof String text ? text : "ref"));
+        return JSON.readTree(body.toString());
     }
 
     @Test
