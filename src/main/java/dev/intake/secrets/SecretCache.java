@@ -61,7 +61,8 @@ final class SecretCache {
         }
         Instant now = clock.instant();
         if (triedAt != null && now.isBefore(triedAt.plus(minRefreshInterval))) {
-            LOG.infof("a value of secret %s ('%s') was refused; it was read %d ms ago, so it is not read again yet",
+            // Quietly: under a flood of forged requests this is every one of them, each logged where it is refused.
+            LOG.debugf("a value of secret %s ('%s') was refused; it was read %d ms ago, so it is not read again yet",
                     secretId, name, Duration.between(triedAt, now).toMillis());
             return false;
         }
