@@ -98,7 +98,7 @@ public class RecallWebhook {
                 throw mismatch;
             }
             new SvixSignature(renewed, tolerance, clock).verify(lowerCaseHeaders, body);
-            LOG.infof("recall-webhook: a delivery verified with the webhook secret read again (it was rotated)");
+            LOG.info("recall-webhook: a delivery verified with the webhook secret read again (it was rotated)");
         }
     }
 
