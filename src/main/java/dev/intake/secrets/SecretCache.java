@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
  * One secret's fields as last read: read at first use, used for the TTL, then read again. A refused value
  * makes the next use read again at once, unless a read was made less than the minimum interval ago (the
  * rate limit that keeps forged requests from turning into reads). Reads are serialized, so many users
- * of an expired secret cause one read, not one each. A failed read leaves nothing cached to fall back on:
- * the failure is the caller's to see, and the next use tries again.
+ * of an expired secret cause one read, not one each. A failed read is not covered with the value read
+ * before (it may be the one rotated out, or no longer ours to read): the failure is the caller's to see,
+ * and the next use tries again.
  */
 final class SecretCache {
 

@@ -24,7 +24,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -88,8 +87,6 @@ class SecretsTest {
     private static final String ROLE_AFTER = "intake_secrets_after";
     private static final String CHAT = "/secrets-llm/v1/chat/completions";
 
-    /** Every value the secrets hold in these tests: none may reach a log line. */
-    private static final List<String> VALUES = new ArrayList<>();
     private static final String WEBHOOK_ONE = webhookSecret("first");
     private static final String WEBHOOK_TWO = webhookSecret("second");
     private static final String JWT_ONE = value("jwt-one-that-is-long-enough-for-hs256");
@@ -102,6 +99,10 @@ class SecretsTest {
     private static final String RECALL_TWO = value("recall-two");
     private static final String DB_PASSWORD_ONE = value("db-password-one");
     private static final String DB_PASSWORD_TWO = value("db-password-two");
+    /** Every value the secrets hold in these tests (a webhook secret with and without its prefix): none may reach a log line. */
+    private static final List<String> VALUES = List.of(WEBHOOK_ONE, WEBHOOK_ONE.substring(6), WEBHOOK_TWO,
+            WEBHOOK_TWO.substring(6), JWT_ONE, JWT_TWO, FORWARD_ONE, FORWARD_TWO, ANALYSIS_ONE, ANALYSIS_TWO, RECALL_ONE,
+            RECALL_TWO, DB_PASSWORD_ONE, DB_PASSWORD_TWO);
 
     /** The app secret's fields as the test has them now. */
     private static final Map<String, String> appSecret = new HashMap<>();
@@ -130,15 +131,11 @@ class SecretsTest {
     Secrets secrets;
 
     private static String value(String name) {
-        String value = name + "-" + UUID.randomUUID();
-        VALUES.add(value);
-        return value;
+        return name + "-" + UUID.randomUUID();
     }
 
     private static String webhookSecret(String name) {
-        String key = Base64.getEncoder().encodeToString((name + "-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        VALUES.add(key);
-        return "whsec_" + key;
+        return "whsec_" + Base64.getEncoder().encodeToString(value(name).getBytes(StandardCharsets.UTF_8));
     }
 
     @BeforeAll
