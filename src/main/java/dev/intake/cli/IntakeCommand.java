@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "intake", mixinStandardHelpOptions = true,
         description = "Turns customer interviews into transcripts, evidence, people, themes, personas and answers.",
-        subcommands = {ProcessCommand.class, ServeCommand.class, DiagnoseCommand.class, WorkflowStateCommand.class,
+        subcommands = {ProcessCommand.class, EvalCommand.class, ServeCommand.class, DiagnoseCommand.class, WorkflowStateCommand.class,
                 RepairCommand.class, SweepCommand.class, MigrateCommand.class, AuditSchemaCommand.class})
 public class IntakeCommand {
 }

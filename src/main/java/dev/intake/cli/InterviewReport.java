@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.intake.providers.analysis.AnswerDraft;
-import dev.intake.providers.analysis.Evidence;
+import dev.intake.eval.InterviewResult;
 import dev.intake.providers.analysis.Question;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.InsightStore;
@@ -15,7 +14,7 @@ import dev.intake.store.Interview;
 import dev.intake.store.WorkspaceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** What an interview produced, as a person reads it in a terminal. */
+/** What an interview produced: as a record (for --json and the evaluation) and as a person reads it. */
 @ApplicationScoped
 public class InterviewReport {
 
@@ -29,42 +28,54 @@ public class InterviewReport {
         this.workspace = workspace;
     }
 
-    void print(Interview interview, PrintWriter out) {
-        out.printf("Interview %s  \"%s\"%n", interview.id(), interview.title());
-        out.printf("  status %s, step %s, progress %d%%%n", interview.status().dbValue(),
-                interview.currentStep().orElse("-"), interview.progressPercent());
-        interview.lastError().ifPresent(e -> out.printf("  last error at %s: %s%n", e.getString("step"),
-                e.getString("message")));
+    InterviewResult result(Interview interview) {
         UUID id = interview.id();
-
-        List<Evidence> found = evidence.list(id);
-        out.printf("%nEvidence (%d)%n", found.size());
-        for (Evidence e : found) {
-            out.printf("  [%s] %s%s: \"%s\"%n", e.kind().key(), e.speaker() == null ? "?" : e.speaker(),
-                    e.startSec() == null ? "" : " @" + clock(e.startSec()), e.verbatim());
-        }
-        var people = evidence.people(id);
-        out.printf("%nPeople (%d)%n", people.size());
-        people.forEach(p -> out.printf("  %s (%s)%s%n", p.name(), p.role().key(),
-                p.description() == null ? "" : ": " + p.description()));
-        var themes = insights.themes(id);
-        out.printf("%nThemes (%d)%n", themes.size());
-        themes.forEach(t -> out.printf("  %s: %s%n", t.name(), t.summary()));
-        var personas = insights.personas(id);
-        out.printf("%nPersonas (%d)%n", personas.size());
-        personas.forEach(p -> {
-            out.printf("  %s: %s%n", p.name(), p.description());
-            p.goals().forEach(g -> out.printf("    goal: %s%n", g));
-            p.pains().forEach(g -> out.printf("    pain: %s%n", g));
-        });
         Map<UUID, String> questions = new HashMap<>();
         for (Question q : workspace.questions(interview.projectId())) {
             questions.put(q.id(), q.text());
         }
-        List<AnswerDraft> answers = insights.answers(id, interview.projectId());
-        out.printf("%nAnswers (%d)%n", answers.size());
-        answers.forEach(a -> out.printf("  %s%n    %s%n", questions.get(a.questionId()),
-                a.answered() ? a.answer() : "(unanswered)"));
+        return new InterviewResult(id.toString(), interview.title(), interview.status().dbValue(),
+                interview.currentStep().orElse(null), interview.progressPercent(),
+                interview.lastError().map(e -> e.getString("step") + ": " + e.getString("message")).orElse(null),
+                evidence.list(id).stream().map(e -> new InterviewResult.Quote(e.kind().key(), e.speaker(), e.startSec(),
+                        e.verbatim())).toList(),
+                evidence.people(id).stream().map(p -> new InterviewResult.Participant(p.name(), p.role().key(),
+                        p.description())).toList(),
+                insights.themes(id).stream().map(t -> new InterviewResult.Theme(t.name(), t.summary(),
+                        t.evidenceIds().size())).toList(),
+                insights.personas(id).stream().map(p -> new InterviewResult.Persona(p.name(), p.description(), p.goals(),
+                        p.pains())).toList(),
+                insights.answers(id, interview.projectId()).stream().map(a -> new InterviewResult.Answer(
+                        questions.get(a.questionId()), a.answered(), a.answered() ? a.answer() : null)).toList());
+    }
+
+    void print(Interview interview, PrintWriter out) {
+        InterviewResult result = result(interview);
+        out.printf("Interview %s  \"%s\"%n", result.interviewId(), result.title());
+        out.printf("  status %s, step %s, progress %d%%%n", result.status(),
+                result.currentStep() == null ? "-" : result.currentStep(), result.progress());
+        if (result.lastError() != null) {
+            out.printf("  last error at %s%n", result.lastError());
+        }
+        List<InterviewResult.Quote> found = result.evidence();
+        out.printf("%nEvidence (%d)%n", found.size());
+        for (InterviewResult.Quote e : found) {
+            out.printf("  [%s] %s%s: \"%s\"%n", e.kind(), e.speaker() == null ? "?" : e.speaker(),
+                    e.startSec() == null ? "" : " @" + clock(e.startSec()), e.verbatim());
+        }
+        out.printf("%nPeople (%d)%n", result.people().size());
+        result.people().forEach(p -> out.printf("  %s (%s)%s%n", p.name(), p.role(),
+                p.description() == null ? "" : ": " + p.description()));
+        out.printf("%nThemes (%d)%n", result.themes().size());
+        result.themes().forEach(t -> out.printf("  %s: %s%n", t.name(), t.summary()));
+        out.printf("%nPersonas (%d)%n", result.personas().size());
+        result.personas().forEach(p -> {
+            out.printf("  %s: %s%n", p.name(), p.description());
+            p.goals().forEach(g -> out.printf("    goal: %s%n", g));
+            p.pains().forEach(g -> out.printf("    pain: %s%n", g));
+        });
+        out.printf("%nAnswers (%d)%n", result.answers().size());
+        result.answers().forEach(a -> out.printf("  %s%n    %s%n", a.question(), a.answered() ? a.answer() : "(unanswered)"));
         out.flush();
     }
 

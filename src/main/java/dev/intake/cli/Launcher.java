@@ -18,14 +18,15 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * with their data kept under {@code intake.home} (default {@code .intake}) between runs.
  * {@code INTAKE_EMBEDDED=false} forbids local mode: with no database configured the command then
  * stops, saying so. A configured database is never replaced by the embedded one, so a command meant
- * for it cannot report success on a throwaway database. In Lambda this class is not used: the Funqy
- * handler starts the application.
+ * for it cannot report success on a throwaway database. On Lambda's Java runtime this class is not
+ * used (the Funqy handler starts the application); as a native executable it is the {@code bootstrap},
+ * which, started by Lambda with no arguments, serves invocations ({@link LambdaBootstrap}).
  */
 @QuarkusMain
 public final class Launcher {
 
-    private static final Set<String> LOCAL_COMMANDS = Set.of("process", "serve");
-    private static final Set<String> COMMANDS = Set.of("process", "serve", "diagnose", "workflow-state", "repair", "sweep",
+    private static final Set<String> LOCAL_COMMANDS = Set.of("process", "eval", "serve");
+    private static final Set<String> COMMANDS = Set.of("process", "eval", "serve", "diagnose", "workflow-state", "repair", "sweep",
             "migrate", "audit-schema");
 
     private Launcher() {
@@ -34,15 +35,14 @@ public final class Launcher {
     public static void main(String... args) {
         // Before anything touches java.util.logging, so the application's log manager takes it over.
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        if (LambdaBootstrap.isWanted(System.getenv(), args)) {
+            Quarkus.run(LambdaBootstrap.class, args);
+            return;
+        }
         // The Lambda binding insists on one exported function even when no Lambda invokes it; the
         // commands call the functions as beans, so any one will do.
         if (System.getenv("QUARKUS_FUNQY_EXPORT") == null && System.getProperty("quarkus.funqy.export") == null) {
             System.setProperty("quarkus.funqy.export", "upload-completed");
-        }
-        if (System.getenv("QUARKUS_HTTP_HOST_ENABLED") == null && System.getProperty("quarkus.http.host-enabled") == null) {
-            // Micrometer brings Quarkus's own HTTP server, which no command uses and which would take
-            // port 8080 from `serve` (the functions are served by ServeCommand's own server).
-            System.setProperty("quarkus.http.host-enabled", "false");
         }
         if (System.getenv("QUARKUS_LOG_CONSOLE_JSON_ENABLED") == null) {
             // Commands are read by people: plain log lines (Lambda, which never runs this, logs JSON).

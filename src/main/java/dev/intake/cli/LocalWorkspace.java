@@ -45,6 +45,20 @@ public class LocalWorkspace {
         ensure(questions);
     }
 
+    /**
+     * A project of its own, named {@code name}, whose questions are exactly {@code questions} (the
+     * evaluation gives each labeled interview the questions it was labeled with); its id.
+     */
+    UUID prepareProject(String name, List<String> questions) {
+        prepare(List.of());
+        UUID project = nameId("project:" + name);
+        workspace.ensureProject(project, ACCOUNT_ID, name, "Interviews processed with `intake eval`");
+        for (int i = 0; i < questions.size(); i++) {
+            workspace.ensureQuestion(nameId("question:" + name + ":" + questions.get(i)), project, questions.get(i), i);
+        }
+        return project;
+    }
+
     /** Makes sure the local account and project exist, with {@code questions} among the project's questions. */
     private void ensure(List<String> questions) {
         workspace.ensureAccount(ACCOUNT_ID, "Local", LocalTokens.LOCAL_USER);

@@ -13,21 +13,30 @@ import dev.intake.workflow.StepRetryPolicy;
  * The Step Functions (Standard) state machine of the aws engine, generated from the workflow
  * definition: a Task per step invoking that step's function, routed on the step each function
  * returns, a Wait before a step the function asked to retry or that waits for a provider, Retry on
- * Lambda's own transient errors
- * with the step's Java policy, and a Catch to {@code step-failed}, which records the error. Function
+ * Lambda's own transient errors with the step's Java policy, and a Catch to {@code step-failed}, which
+ * records the error. Transient or permanent reaches the machine as the step's outcome, never as an
+ * exception type, so a Retry never repeats a permanent failure. Function
  * ARNs are {@code ${function-name}} placeholders that the deployment substitutes.
  */
 public final class StateMachineDefinition {
 
     /**
-     * Failures outside the step's own handling, all worth another try: Lambda's own (the invocation did
-     * not run or did not finish: throttled, timed out, out of memory), and the function's escaping
-     * exceptions (States.TaskFailed), which are the database or the network failing under the
-     * executor, since the executor records every failure of the step's work itself.
+     * Lambda's own failures to run an invocation (the service erred, or its answer never came back):
+     * worth another try, with the step's policy. A step function's own errors are not among them: it
+     * answers every failure of the step's work as an outcome ({@code retry} or {@code failed}), so an
+     * error it throws is a crash (out of memory, killed at its timeout, unable to start), which another
+     * try would repeat, and goes to {@code step-failed}, which records it.
      */
-    public static final List<String> LAMBDA_TRANSIENT_ERRORS = List.of(
+    public static final List<String> LAMBDA_SERVICE_ERRORS = List.of(
             "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
-            "Lambda.Unknown", "States.Timeout", "States.TaskFailed");
+            "Lambda.Unknown", "States.Timeout");
+
+    /**
+     * What {@code step-failed} may meet besides Lambda's own failures: the database not answering while
+     * it records (its only work), which another try may get past.
+     */
+    static final List<String> RECORDING_ERRORS = java.util.stream.Stream.concat(LAMBDA_SERVICE_ERRORS.stream(),
+            java.util.stream.Stream.of("States.TaskFailed")).toList();
 
     /**
      * Lambda refusing an invocation for lack of concurrency: weather, not failure. Retried apart from
@@ -106,7 +115,7 @@ public final class StateMachineDefinition {
         ArrayNode recordRetries = record.putArray("Retry");
         recordRetries.add(throttleRetry());
         ObjectNode recordRetry = recordRetries.addObject();
-        LAMBDA_TRANSIENT_ERRORS.forEach(recordRetry.putArray("ErrorEquals")::add);
+        RECORDING_ERRORS.forEach(recordRetry.putArray("ErrorEquals")::add);
         recordRetry.put("IntervalSeconds", 5).put("BackoffRate", 2.0).put("MaxAttempts", 4).put("MaxDelaySeconds", 60);
         // Past its retries the interview is still in flight, where the sweeper finds it.
         ObjectNode unrecorded = record.putArray("Catch").addObject();
@@ -141,7 +150,7 @@ public final class StateMachineDefinition {
         retries.add(throttleRetry());
         if (policy.attempts() > 1) {
             ObjectNode retry = retries.addObject();
-            LAMBDA_TRANSIENT_ERRORS.forEach(retry.putArray("ErrorEquals")::add);
+            LAMBDA_SERVICE_ERRORS.forEach(retry.putArray("ErrorEquals")::add);
             retry.put("IntervalSeconds", Math.max(1, policy.initialDelay().toSeconds()))
                     .put("BackoffRate", policy.backoffFactor())
                     .put("MaxAttempts", policy.attempts() - 1)

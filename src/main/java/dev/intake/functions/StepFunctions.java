@@ -92,7 +92,19 @@ public class StepFunctions {
             return new StepResponse(request == null ? null : request.interviewId(), request == null ? null : request.runId(),
                     step.key(), "invalid", null, 0, e.getMessage());
         }
-        StepOutcome outcome = executor.execute(interviewId, request.runId(), step);
+        StepOutcome outcome;
+        try {
+            outcome = executor.execute(interviewId, request.runId(), step);
+        } catch (RuntimeException e) {
+            // The executor answers every failure of the step's work itself; what escapes it is its own
+            // bookkeeping failing (the database not answering), which passes. An outcome, so the state
+            // machine waits and calls again, and never retries an error type that might be permanent.
+            long after = Math.max(1, step.retry().initialDelay().toSeconds());
+            LOG.warnf("step-%s of interview %s could not be run (%s); the state machine calls it again in %d s",
+                    step.key(), interviewId, e.getMessage(), after);
+            return new StepResponse(request.interviewId(), request.runId(), step.key(), "retry", step.key(), after,
+                    e.getMessage());
+        }
         if (outcome instanceof StepOutcome.Advanced advanced) {
             return response(request, step, "completed", advanced.next().key(), null);
         }
@@ -139,14 +151,17 @@ public class StepFunctions {
      */
     @Funq("step-failed")
     public StepResponse stepFailed(StepFailed failed) {
-        if (failed == null || failed.interviewId() == null || failed.step() == null || failed.runId() == null) {
-            throw new InvalidEventException("a step failure needs interviewId, runId and step");
-        }
         UUID interviewId;
         try {
-            interviewId = UUID.fromString(failed.interviewId());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException("interviewId '" + failed.interviewId() + "' is not a UUID");
+            if (failed == null || failed.interviewId() == null || failed.step() == null || failed.runId() == null) {
+                throw new InvalidEventException("a step failure needs interviewId, runId and step");
+            }
+            interviewId = validated(new StepRequest(failed.interviewId(), failed.runId()));
+        } catch (InvalidEventException e) {
+            // An outcome: the state machine retries this function's errors (its database work may pass).
+            LOG.warnf("step-failed refused its input: %s; nothing written", e.getMessage());
+            return new StepResponse(failed == null ? null : failed.interviewId(), failed == null ? null : failed.runId(),
+                    failed == null ? null : failed.step(), "invalid", null, 0, e.getMessage());
         }
         String what = failed.error() == null ? "no error given"
                 : failed.error().error() + (failed.error().cause() == null ? "" : ": " + failed.error().cause());

@@ -228,7 +228,7 @@ public class UploadStep implements StepHandler {
             transcribe(context, key, fileName);
         } else {
             throw StepFailure.permanent("'" + fileName + "' is not a file Intake can read: expected a transcript"
-                    + " (.vtt, .srt, .txt) or audio/video");
+                    + " (.vtt, .srt, .txt, or Recall.ai's .json) or audio/video");
         }
     }
 

@@ -135,4 +135,28 @@ class LauncherIT {
             }
         }
     }
+
+    @Test
+    void started_by_lambda_with_no_arguments_the_executable_serves_invocations_until_lambda_stops_it() throws Exception {
+        // The native bootstrap runs this same main. Lambda starts it with no arguments and the Runtime
+        // API's address; the CLI, given no command, would print its usage and end the process.
+        String url = "postgresql://localhost:" + database.port() + "/postgres";
+        Process bootstrap = start(Map.of("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001", "QUARKUS_FUNQY_EXPORT", "interview-status",
+                "QUARKUS_DATASOURCE_REACTIVE_URL", url, "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER,
+                "QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.USER), List.of());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(home.resolve("err")).contains("Lambda Runtime API") && bootstrap.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            String err = Files.readString(home.resolve("err"));
+            assertTrue(err.contains("serving interview-status to the Lambda Runtime API at 127.0.0.1:9001"), err);
+            assertTrue(bootstrap.isAlive(), "still serving: " + err);
+            assertFalse(Files.readString(home.resolve("out")).contains("Usage:"), "no command was run");
+        } finally {
+            bootstrap.destroy();
+        }
+        assertTrue(bootstrap.waitFor(30, TimeUnit.SECONDS), "Lambda's shutdown signal ends it");
+    }
 }

@@ -59,7 +59,21 @@ class StateMachineDefinitionTest {
             assertEquals(step.retry().initialDelay().toSeconds(), retry.get("IntervalSeconds").asLong(), step.key());
             assertEquals(step.retry().backoffFactor(), retry.get("BackoffRate").asDouble(), step.key());
             assertEquals(step.retry().maxDelay().toSeconds(), retry.get("MaxDelaySeconds").asLong(), step.key());
-            assertEquals(StateMachineDefinition.LAMBDA_TRANSIENT_ERRORS.size(), retry.get("ErrorEquals").size());
+            assertEquals(StateMachineDefinition.LAMBDA_SERVICE_ERRORS.size(), retry.get("ErrorEquals").size());
+        }
+    }
+
+    @Test
+    void a_step_functions_own_error_is_never_retried_but_recorded_as_the_interviews_failure() throws IOException {
+        // Permanent or transient reaches the machine as the step's outcome; an error the function throws is
+        // a crash (or a refusal to start) that another try would repeat.
+        JsonNode states = JSON.readTree(StateMachineDefinition.asl()).get("States");
+        for (Step step : Step.values()) {
+            List<String> retried = new ArrayList<>();
+            states.get(step.key()).get("Retry").forEach(r -> r.get("ErrorEquals").forEach(e -> retried.add(e.asText())));
+            org.junit.jupiter.api.Assertions.assertFalse(retried.contains("States.TaskFailed"), step.key() + " retries " + retried);
+            org.junit.jupiter.api.Assertions.assertFalse(retried.contains("States.ALL"), step.key() + " retries " + retried);
+            assertEquals("[\"States.ALL\"]", states.get(step.key()).at("/Catch/0/ErrorEquals").toString());
         }
     }
 
@@ -95,7 +109,9 @@ class StateMachineDefinitionTest {
         JsonNode machine = JSON.readTree(StateMachineDefinition.asl());
         assertEquals(StateMachineDefinition.EXECUTION_TIMEOUT_SECONDS, machine.get("TimeoutSeconds").asInt());
         JsonNode record = machine.at("/States/RecordFailure");
-        assertEquals(StateMachineDefinition.LAMBDA_TRANSIENT_ERRORS.size(), record.at("/Retry/1/ErrorEquals").size());
+        // Recording is the database's work only: a failure of it (States.TaskFailed) may pass.
+        assertEquals(StateMachineDefinition.RECORDING_ERRORS.size(), record.at("/Retry/1/ErrorEquals").size());
+        org.junit.jupiter.api.Assertions.assertTrue(StateMachineDefinition.RECORDING_ERRORS.contains("States.TaskFailed"));
         assertEquals("Failed", record.at("/Catch/0/Next").asText());
     }
 
@@ -110,7 +126,7 @@ class StateMachineDefinitionTest {
         }
         assertEquals("InvalidRequest", invalid.get("Next").asText());
         assertEquals("Fail", states.at("/InvalidRequest/Type").asText());
-        org.junit.jupiter.api.Assertions.assertFalse(StateMachineDefinition.LAMBDA_TRANSIENT_ERRORS.contains("States.ALL"));
+        org.junit.jupiter.api.Assertions.assertFalse(StateMachineDefinition.LAMBDA_SERVICE_ERRORS.contains("States.ALL"));
     }
 
     @Test

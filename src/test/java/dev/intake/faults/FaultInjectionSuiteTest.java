@@ -123,6 +123,8 @@ class FaultInjectionSuiteTest {
     @Inject
     LocalEngine engine;
     @Inject
+    dev.intake.functions.StepFunctions functions;
+    @Inject
     MediaBucket bucket;
     @Inject
     TestData data;
@@ -363,6 +365,25 @@ class FaultInjectionSuiteTest {
         OutageResource.up(OutageResource.DATABASE);
         List<UUID> ids = keys.stream().map(MediaKey::interviewId).toList();
         verify("PostgreSQL unreachable for 3 s mid-run", ids, faultAt, awaitTerminal(ids, BOUND));
+    }
+
+    @Test
+    void a_step_function_that_cannot_reach_the_database_answers_retry_so_the_state_machine_calls_it_again() {
+        dev.intake.functions.StepFunctions.StepRequest request =
+                new dev.intake.functions.StepFunctions.StepRequest(UUID.randomUUID().toString(), "run-1");
+        OutageResource.down(OutageResource.DATABASE);
+        dev.intake.functions.StepFunctions.StepResponse away;
+        try {
+            away = functions.evidence(request);
+        } finally {
+            OutageResource.up(OutageResource.DATABASE);
+        }
+
+        assertEquals("retry", away.outcome(), "an outcome, not an error the state machine would take as final or retry blindly");
+        assertEquals("evidence", away.next());
+        assertEquals(Step.EVIDENCE.retry().initialDelay().toSeconds(), away.retryAfterSeconds());
+        assertTrue(away.error().contains("database"), away.error());
+        assertEquals("not-claimed", functions.evidence(request).outcome(), "back: the (unknown) interview is simply not claimed");
     }
 
     @Test

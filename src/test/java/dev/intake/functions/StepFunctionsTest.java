@@ -30,4 +30,17 @@ class StepFunctionsTest {
         assertEquals("invalid", notAnId.outcome());
         assertEquals("interviewId '931e3b81' is not a UUID", notAnId.error());
     }
+
+    @Test
+    void a_malformed_failure_report_is_answered_invalid_and_records_nothing() {
+        StepFunctions functions = new StepFunctions(executor, interviews);
+
+        StepFunctions.StepResponse missing = functions.stepFailed(new StepFunctions.StepFailed(null, "run-1", "upload", null));
+        StepFunctions.StepResponse notAnId = functions.stepFailed(new StepFunctions.StepFailed("931e3b81", "run-1", "upload", null));
+
+        assertEquals("invalid", missing.outcome());
+        assertEquals("a step failure needs interviewId, runId and step", missing.error());
+        assertEquals("invalid", notAnId.outcome());
+        assertEquals("interviewId '931e3b81' is not a UUID", notAnId.error());
+    }
 }

@@ -12,11 +12,28 @@ import software.constructs.Node;
  * alarm goes off ({@code alarmEmail}, optional: without it the alarms' topic has no subscriber yet),
  * how many connections the database's pooler gives Intake ({@code poolerConnections}, 60), and which
  * web origins may call the Function URLs from a browser ({@code corsOrigins}, comma-separated), and the
- * Supabase project whose published keys sign users' tokens ({@code supabaseUrl}).
+ * Supabase project whose published keys sign users' tokens ({@code supabaseUrl}), and whether
+ * function.zip is the JVM build or the native one ({@code runtime}: {@code jvm}, the default, or
+ * {@code native}).
  */
 record DeploymentSettings(String functionZip, boolean eventBridge, String databaseUrl, String databaseSecret, String appSecret,
                           String analysisProvider, String transcriptionProvider, java.util.Optional<String> alarmEmail,
-                          int poolerConnections, List<String> corsOrigins, java.util.Optional<String> supabaseUrl) {
+                          int poolerConnections, List<String> corsOrigins, java.util.Optional<String> supabaseUrl,
+                          LambdaRuntime runtime) {
+
+    /** What function.zip holds: the JVM build (Lambda's Java runtime) or a native executable. */
+    enum LambdaRuntime {
+        JVM, NATIVE;
+
+        static LambdaRuntime of(String value) {
+            return switch (value) {
+                case "jvm" -> JVM;
+                case "native" -> NATIVE;
+                default -> throw new IllegalArgumentException("runtime is '" + value
+                        + "': jvm (the JVM build of function.zip) or native (mvn package -Pnative)");
+            };
+        }
+    }
 
     static DeploymentSettings from(Node node) {
         return new DeploymentSettings(
@@ -33,7 +50,8 @@ record DeploymentSettings(String functionZip, boolean eventBridge, String databa
                 java.util.Arrays.stream(text(node, "corsOrigins", "").split(",")).map(String::strip)
                         .filter(origin -> !origin.isEmpty()).toList(),
                 java.util.Optional.ofNullable(node.tryGetContext("supabaseUrl")).map(Object::toString)
-                        .map(url -> url.replaceAll("/+$", "")).filter(url -> !url.isBlank()));
+                        .map(url -> url.replaceAll("/+$", "")).filter(url -> !url.isBlank()),
+                LambdaRuntime.of(text(node, "runtime", "jvm")));
     }
 
     /**

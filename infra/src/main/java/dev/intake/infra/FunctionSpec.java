@@ -40,6 +40,8 @@ record FunctionSpec(String name, int memoryMb, Duration timeout, Set<Need> needs
     }
 
     static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    /** Read by nothing (the provided runtime runs the zip's bootstrap), but Lambda wants one. */
+    static final String NATIVE_HANDLER = "bootstrap";
 
     /**
      * Every function of DESIGN.md, one Lambda each, from the same function.zip. Each timeout exceeds

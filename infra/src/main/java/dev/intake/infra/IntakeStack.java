@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
@@ -31,6 +32,7 @@ import software.amazon.awscdk.services.lambda.FunctionUrlCorsOptions;
 import software.amazon.awscdk.services.lambda.HttpMethod;
 import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -57,8 +59,11 @@ public class IntakeStack extends Stack {
 
     static final String MEDIA_PREFIX = "interviews/";
     static final String ASL_RESOURCE = "/state-machine.asl.json";
+    static final String LIVE_ALIAS = "live";
 
     private final Map<String, Function> functions = new LinkedHashMap<>();
+    /** What every trigger invokes: the published version of each function, never $LATEST (SnapStart needs it). */
+    private final Map<String, Alias> live = new LinkedHashMap<>();
 
     public IntakeStack(Construct scope, String id, StackProps props, DeploymentSettings settings) {
         super(scope, id, props);
@@ -89,6 +94,7 @@ public class IntakeStack extends Stack {
                 appSecret.grantRead(function);
             }
             functions.put(spec.name(), function);
+            live.put(spec.name(), alias(spec, function));
         }
 
         StateMachine runs = StateMachine.Builder.create(this, "Runs")
@@ -101,7 +107,7 @@ public class IntakeStack extends Stack {
         for (FunctionSpec spec : FunctionSpec.all()) {
             Function function = functions.get(spec.name());
             if (spec.name().startsWith("step-")) {
-                function.grantInvoke(runs);
+                live.get(spec.name()).grantInvoke(runs);
             }
             if (spec.needs().contains(FunctionSpec.Need.START_RUNS)) {
                 runs.grantStartExecution(function);
@@ -119,7 +125,7 @@ public class IntakeStack extends Stack {
             }
         }
 
-        Function uploadCompleted = functions.get("upload-completed");
+        Alias uploadCompleted = live.get("upload-completed");
         if (settings.eventBridge()) {
             Rule.Builder.create(this, "ObjectCreated")
                     .eventPattern(EventPattern.builder()
@@ -139,7 +145,7 @@ public class IntakeStack extends Stack {
         Rule.Builder.create(this, "SweepSchedule")
                 .description("Resume or fail interviews that stopped moving")
                 .schedule(Schedule.rate(Duration.minutes(2)))
-                .targets(List.of(LambdaFunction.Builder.create(functions.get("sweep-stuck"))
+                .targets(List.of(LambdaFunction.Builder.create(live.get("sweep-stuck"))
                         .deadLetterQueue(deadLetters).retryAttempts(0).build()))
                 .build();
 
@@ -192,6 +198,8 @@ public class IntakeStack extends Stack {
         environment.put("INTAKE_ENGINE_KIND", "aws");
         environment.put("INTAKE_ANALYSIS_PROVIDER", settings.analysisProvider());
         environment.put("INTAKE_TRANSCRIPTION_PROVIDER", settings.transcriptionProvider());
+        // The analyzer's model unpacks its tokenizer's native library on first use; /tmp is what Lambda lets write.
+        environment.put("DJL_CACHE_DIR", "/tmp/djl");
         // Not secret; the login is read from the database secret at each new connection.
         environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", settings.databaseUrl());
         if (spec.secrets().contains(FunctionSpec.AppSecret.JWT)) {
@@ -208,9 +216,6 @@ public class IntakeStack extends Stack {
         }
         Function.Builder builder = Function.Builder.create(this, camel(spec.name()))
                 .functionName("intake-" + spec.name())
-                // Java 21 on Amazon Linux 2023 runs the Java 17 build; java17 sits on Amazon Linux 2, past its end of life.
-                .runtime(Runtime.JAVA_21)
-                .handler(FunctionSpec.HANDLER)
                 .code(Code.fromAsset(settings.functionZip()))
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
@@ -218,10 +223,32 @@ public class IntakeStack extends Stack {
                 .reservedConcurrentExecutions(reservedConcurrency)
                 .tracing(Tracing.ACTIVE)
                 .environment(environment);
+        if (settings.runtime() == DeploymentSettings.LambdaRuntime.NATIVE) {
+            // The native executable is the zip's `bootstrap`, run by the OS-only runtime; no handler is read.
+            builder.runtime(Runtime.PROVIDED_AL2023).handler(FunctionSpec.NATIVE_HANDLER);
+        } else {
+            // Java 21 on Amazon Linux 2023 runs the Java 17 build; java17 sits on Amazon Linux 2, past its end
+            // of life. SnapStart restores each published version from a snapshot taken after start-up.
+            builder.runtime(Runtime.JAVA_21).handler(FunctionSpec.HANDLER).snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        }
         if (spec.needs().contains(FunctionSpec.Need.ASYNC)) {
-            builder.deadLetterQueue(deadLetters).retryAttempts(2);
+            builder.deadLetterQueue(deadLetters);
         }
         return builder.build();
+    }
+
+    /**
+     * The alias {@code live} on the function's current version: a new version is published whenever its
+     * code or configuration changes, and the alias moves to it in the same deployment.
+     */
+    private Alias alias(FunctionSpec spec, Function function) {
+        Alias.Builder alias = Alias.Builder.create(this, camel(spec.name()) + "Live").aliasName(LIVE_ALIAS)
+                .version(function.getCurrentVersion());
+        if (spec.needs().contains(FunctionSpec.Need.ASYNC)) {
+            // S3 and EventBridge invoke the alias, so its own async settings are the ones that apply.
+            alias.retryAttempts(2);
+        }
+        return alias.build();
     }
 
     private void url(String function, String output, String description, List<String> corsOrigins) {
@@ -231,14 +258,14 @@ public class IntakeStack extends Stack {
                     .allowedMethods(List.of(HttpMethod.GET, HttpMethod.POST))
                     .allowedHeaders(List.of("authorization", "content-type")).maxAge(Duration.hours(1)).build());
         }
-        FunctionUrl url = functions.get(function).addFunctionUrl(options.build());
+        FunctionUrl url = live.get(function).addFunctionUrl(options.build());
         CfnOutput.Builder.create(this, output).value(url.getUrl()).description(description).build();
     }
 
-    /** The placeholders of the state machine: each function's ARN. */
+    /** The placeholders of the state machine: each function's live alias. */
     private Map<String, String> stepFunctionArns() {
         Map<String, String> arns = new LinkedHashMap<>();
-        functions.forEach((name, function) -> {
+        live.forEach((name, function) -> {
             if (name.startsWith("step-")) {
                 arns.put(name, function.getFunctionArn());
             }
@@ -268,5 +295,9 @@ public class IntakeStack extends Stack {
 
     Map<String, Function> functions() {
         return functions;
+    }
+
+    Map<String, Alias> aliases() {
+        return live;
     }
 }

@@ -77,15 +77,24 @@ class IntakeStackTest {
     private static Map<String, Map<String, Object>> intakeFunctions(Map<String, Object> resources) {
         Map<String, Map<String, Object>> functions = new HashMap<>();
         resources.forEach((id, resource) -> {
-            if (type(resource).equals("AWS::Lambda::Function") && FunctionSpec.HANDLER.equals(props(resource).get("Handler"))) {
+            if (type(resource).equals("AWS::Lambda::Function")
+                    && String.valueOf(props(resource).get("FunctionName")).startsWith("intake-")) {
                 Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) props(resource).get("Environment"))
                         .get("Variables");
                 Map<String, Object> function = new HashMap<>(props(resource));
                 function.put("_id", id);
+                function.put("_alias", aliasOf(resources, id));
                 functions.put((String) variables.get("QUARKUS_FUNQY_EXPORT"), function);
             }
         });
         return functions;
+    }
+
+    /** The logical id of the function's {@code live} alias. */
+    private static String aliasOf(Map<String, Object> resources, String functionId) {
+        return resources.entrySet().stream().filter(r -> type(r.getValue()).equals("AWS::Lambda::Alias"))
+                .filter(r -> Map.of("Ref", functionId).equals(props(r.getValue()).get("FunctionName")))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     @SuppressWarnings("unchecked")
@@ -100,6 +109,7 @@ class IntakeStackTest {
         for (FunctionSpec spec : FunctionSpec.all()) {
             Map<String, Object> function = functions.get(spec.name());
             assertEquals("java21", function.get("Runtime"), spec.name());
+            assertEquals("/tmp/djl", env(function).get("DJL_CACHE_DIR"), "the only place Lambda lets the model's tokenizer unpack");
             assertEquals(spec.memoryMb(), ((Number) function.get("MemorySize")).intValue(), spec.name());
             assertEquals(spec.timeout().toSeconds().longValue(), ((Number) function.get("Timeout")).longValue(), spec.name());
             assertEquals("aws", env(function).get("INTAKE_ENGINE_KIND"));
@@ -288,8 +298,8 @@ class IntakeStackTest {
         assertEquals(8, named.size(), "seven steps and step-failed");
         for (String function : named) {
             assertTrue(substitutions.containsKey(function), function);
-            assertTrue(String.valueOf(substitutions.get(function)).contains(
-                    (String) intakeFunctions(resources).get(function).get("_id")), function);
+            assertEquals(Map.of("Ref", intakeFunctions(resources).get(function).get("_alias")), substitutions.get(function),
+                    function + " runs the live alias");
         }
     }
 
@@ -440,5 +450,72 @@ class IntakeStackTest {
         assertTrue(alarms.contains("InterviewsFailed") && alarms.contains("InterviewsReady"));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "Threshold", 20, "ComparisonOperator", "GreaterThanThreshold")));
+    }
+
+    @Test
+    void every_jvm_function_starts_from_a_snapstart_snapshot_of_its_published_version() {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resources);
+        for (FunctionSpec spec : FunctionSpec.all()) {
+            Map<String, Object> function = functions.get(spec.name());
+            assertEquals(Map.of("ApplyOn", "PublishedVersions"), function.get("SnapStart"), spec.name());
+            assertEquals(FunctionSpec.HANDLER, function.get("Handler"), spec.name());
+            assertTrue(function.get("_alias") != null, spec.name() + " has a live alias");
+        }
+        template.resourceCountIs("AWS::Lambda::Version", FunctionSpec.all().size());
+        template.resourcePropertiesCountIs("AWS::Lambda::Alias", Match.objectLike(Map.of("Name", "live")), FunctionSpec.all().size());
+    }
+
+    @Test
+    void every_trigger_invokes_the_live_alias_never_latest() throws IOException {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resources);
+        // Anything that invokes: bucket notifications, rules, URLs, the state machine and invoke permissions.
+        List<String> triggers = new ArrayList<>();
+        resources.forEach((id, resource) -> {
+            if (Set.of("Custom::S3BucketNotifications", "AWS::Events::Rule", "AWS::StepFunctions::StateMachine",
+                    "AWS::Lambda::Permission").contains(type(resource))) {
+                triggers.add(id + " " + String.valueOf(props(resource)));
+            }
+            if (type(resource).equals("AWS::Lambda::Url")) {
+                // A URL names the function and, as its qualifier, the alias it invokes.
+                assertEquals("live", props(resource).get("Qualifier"), id);
+            }
+        });
+        for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
+            String unqualified = "Fn::GetAtt=[" + function.getValue().get("_id") + ", Arn]";
+            for (String trigger : triggers) {
+                assertFalse(trigger.contains(unqualified), trigger + " invokes " + function.getKey() + "'s $LATEST");
+            }
+        }
+        String alias = "Ref=" + functions.get("upload-completed").get("_alias");
+        assertTrue(triggers.stream().anyMatch(t -> t.startsWith("Media") || t.contains("LambdaFunctionConfigurations") && t.contains(alias)),
+                "the bucket notifies upload-completed's alias: " + triggers);
+        String sweeper = "Ref=" + functions.get("sweep-stuck").get("_alias");
+        assertTrue(triggers.stream().anyMatch(t -> t.contains("rate(2 minutes)") && t.contains(sweeper)), "the schedule invokes the alias");
+    }
+
+    @Test
+    void events_delivered_asynchronously_to_the_alias_are_retried_then_kept() {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resources);
+        for (String async : List.of("upload-completed", "sweep-stuck")) {
+            // The qualifier is taken from the alias's ARN.
+            template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
+                    "FunctionName", Map.of("Ref", functions.get(async).get("_id")), "MaximumRetryAttempts", 2,
+                    "Qualifier", Map.of("Fn::Select", List.of(7, Map.of("Fn::Split",
+                            List.of(":", Map.of("Ref", functions.get(async).get("_alias")))))))));
+        }
+    }
+
+    @Test
+    void the_native_switch_deploys_the_executable_on_the_os_only_runtime() throws IOException {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resourcesOf(synth(Map.of("runtime", "native"))));
+        assertEquals(FunctionSpec.all().size(), functions.size());
+        for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
+            assertEquals("provided.al2023", function.getValue().get("Runtime"), function.getKey());
+            assertEquals("bootstrap", function.getValue().get("Handler"), function.getKey());
+            assertFalse(function.getValue().containsKey("SnapStart"), "SnapStart is for the Java runtime only");
+        }
+        IllegalArgumentException wrong = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> synth(Map.of("runtime", "graal")));
+        assertEquals("runtime is 'graal': jvm (the JVM build of function.zip) or native (mvn package -Pnative)", wrong.getMessage());
     }
 }

@@ -14,6 +14,6 @@ final class NoTranscription implements TranscriptionProvider {
     public TranscriptionProgress start(MediaSource media) {
         throw StepFailure.permanent("'" + media.fileName() + "' is audio or video, and no transcription provider is"
                 + " configured to turn it into a transcript (set intake.transcription.provider to assemblyai or"
-                + " openai), or upload a transcript (.vtt, .srt, .txt) instead");
+                + " openai), or upload a transcript (.vtt, .srt, .txt, or Recall.ai's .json) instead");
     }
 }

@@ -3,9 +3,12 @@ package dev.intake.providers.transcription;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The transcript formats Intake reads directly, recognised by file extension. */
+/**
+ * The transcript formats Intake reads directly, recognised by file extension: a {@code .json} file is a
+ * Recall.ai transcript (what Recall's transcript API returns, saved).
+ */
 public enum TranscriptFormat {
-    WEBVTT("vtt"), SRT("srt"), PLAIN_TEXT("txt");
+    WEBVTT("vtt"), SRT("srt"), PLAIN_TEXT("txt"), RECALL_JSON("json");
 
     private final String extension;
 

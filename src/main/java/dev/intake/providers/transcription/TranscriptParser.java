@@ -11,8 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a transcript file (WebVTT, SRT, plain text) into a {@link Transcript}. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads a transcript file (WebVTT, SRT, plain text, Recall.ai JSON) into a {@link Transcript}. */
 public final class TranscriptParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TranscriptParser() {
     }
@@ -26,7 +32,16 @@ public final class TranscriptParser {
         return switch (format) {
             case WEBVTT, SRT -> CueParser.parse(format, lines);
             case PLAIN_TEXT -> PlainTextParser.parse(lines);
+            case RECALL_JSON -> RecallTranscriptParser.parse(json(String.join("\n", lines)));
         };
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new TranscriptParseException("the .json file is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static List<String> readLines(InputStream in, long maxBytes) {

@@ -33,6 +33,21 @@ class TranscriptParserTest {
     }
 
     @Test
+    void a_json_file_is_read_as_recall_ais_transcript() throws java.io.IOException {
+        String recall = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/contracts/recall-transcript.json"));
+        assertEquals(java.util.Optional.of(TranscriptFormat.RECALL_JSON), TranscriptFormat.forFileName("call.JSON"));
+
+        Transcript t = parse(TranscriptFormat.RECALL_JSON, recall);
+
+        assertEquals("recall", t.format());
+        assertEquals("Priya Raman", t.utterances().get(0).speaker());
+        assertEquals(1.52, t.utterances().get(0).startSec(), 1e-9);
+        TranscriptParseException notJson = assertThrows(TranscriptParseException.class,
+                () -> parse(TranscriptFormat.RECALL_JSON, "WEBVTT\n\n00:00.000 --> 00:01.000\nhello"));
+        assertTrue(notJson.getMessage().startsWith("the .json file is not JSON"), notJson.getMessage());
+    }
+
+    @Test
     void srt_takes_speakers_from_name_prefixes_and_comma_milliseconds() {
         Transcript t = parse(TranscriptFormat.SRT, TestData.sample("pricing-interview.srt"));
         assertEquals(List.of("Interviewer", "Sam Okafor"), t.speakers());

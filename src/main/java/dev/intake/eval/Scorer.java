@@ -1,0 +1,90 @@
+package dev.intake.eval;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Scores what the pipeline produced for an interview against a researcher's labels. Text is compared
+ * as words: lower case, curly quotes straightened, punctuation and runs of space read as one space.
+ */
+public final class Scorer {
+
+    /** How transcripts name an interviewer they do not name. */
+    private static final Set<String> UNNAMED_INTERVIEWERS = Set.of("interviewer", "host", "q", "moderator", "researcher");
+
+    private Scorer() {
+    }
+
+    public static Score score(Labels labels, InterviewResult result) {
+        int found = 0;
+        int kindsRight = 0;
+        for (Labels.EvidenceLabel label : labels.evidence()) {
+            String phrase = words(label.phrase());
+            List<InterviewResult.Quote> holding = result.evidence().stream()
+                    .filter(q -> containsWords(q.verbatim(), phrase)).toList();
+            if (!holding.isEmpty()) {
+                found++;
+                if (holding.stream().anyMatch(q -> q.kind().equalsIgnoreCase(label.kind()))) {
+                    kindsRight++;
+                }
+            }
+        }
+        int onALabel = 0;
+        int byInterviewers = 0;
+        for (InterviewResult.Quote quote : result.evidence()) {
+            if (labels.evidence().stream().anyMatch(l -> containsWords(quote.verbatim(), words(l.phrase())))) {
+                onALabel++;
+            }
+            if (isInterviewer(labels, quote.speaker())) {
+                byInterviewers++;
+            }
+        }
+        int peopleRight = 0;
+        for (Labels.PersonLabel person : labels.people()) {
+            Optional<InterviewResult.Participant> match = result.people().stream()
+                    .filter(p -> person.names().stream().anyMatch(n -> words(n).equals(words(p.name())))).findFirst();
+            if (match.isPresent() && match.get().role().equalsIgnoreCase(person.role())) {
+                peopleRight++;
+            }
+        }
+        int answersRight = 0;
+        for (Labels.QuestionLabel question : labels.questions()) {
+            Optional<InterviewResult.Answer> answer = result.answers().stream()
+                    .filter(a -> words(a.question()).equals(words(question.question()))).findFirst();
+            boolean answered = answer.isPresent() && answer.get().answered();
+            if (question.unanswered() || question.answerContains().isEmpty()) {
+                answersRight += answered ? 0 : 1;
+            } else if (answered && question.answerContains().stream()
+                    .allMatch(w -> containsWords(answer.get().answer(), words(w)))) {
+                answersRight++;
+            }
+        }
+        return new Score(labels.evidence().size(), found, kindsRight, result.evidence().size(), onALabel, byInterviewers,
+                labels.people().size(), peopleRight, labels.questions().size(), answersRight);
+    }
+
+    private static boolean isInterviewer(Labels labels, String speaker) {
+        if (speaker == null) {
+            return false;
+        }
+        String name = words(speaker);
+        return UNNAMED_INTERVIEWERS.contains(name) || labels.people().stream()
+                .filter(p -> p.role().equalsIgnoreCase("interviewer"))
+                .anyMatch(p -> p.names().stream().anyMatch(n -> words(n).equals(name)));
+    }
+
+    /** Whether {@code text} holds {@code phrase} (already in {@link #words}) as whole words. */
+    static boolean containsWords(String text, String phrase) {
+        return (" " + words(text) + " ").contains(" " + phrase + " ");
+    }
+
+    static String words(String text) {
+        if (text == null) {
+            return "";
+        }
+        String straight = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"');
+        return straight.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ").trim();
+    }
+}

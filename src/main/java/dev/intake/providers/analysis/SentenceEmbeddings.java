@@ -1,0 +1,90 @@
+package dev.intake.providers.analysis;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Sentence embeddings from a small language model shipped in the package (all-MiniLM-L6-v2, quantized,
+ * 384 dimensions, run in-process by ONNX Runtime): what lets the built-in analyzer compare statements
+ * by meaning rather than by keyword. Loaded on first use (about a second), once per process. Where the
+ * model cannot run (a platform whose native library is not packaged, a native image), it is absent and
+ * the analyzer falls back to its deterministic rules; which one ran is said in {@link #describe()}.
+ */
+@ApplicationScoped
+public class SentenceEmbeddings {
+
+    private static final Logger LOG = Logger.getLogger(SentenceEmbeddings.class);
+
+    private volatile Optional<EmbeddingModel> model;
+    private volatile String unavailable;
+
+    /** The model, loaded on first call; empty where it cannot run here. */
+    Optional<EmbeddingModel> model() {
+        Optional<EmbeddingModel> loaded = model;
+        if (loaded == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = load();
+                }
+                loaded = model;
+            }
+        }
+        return loaded;
+    }
+
+    private Optional<EmbeddingModel> load() {
+        try {
+            EmbeddingModel loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+            loaded.embed("warm up");
+            return Optional.of(loaded);
+        } catch (RuntimeException | LinkageError e) {
+            // Not a failure of any interview: the analyzer's rules take over, and say so.
+            unavailable = e.toString();
+            LOG.warnf("the sentence-embedding model cannot run here (%s); the built-in analyzer uses its rules only", e);
+            return Optional.empty();
+        }
+    }
+
+    public boolean available() {
+        return model().isPresent();
+    }
+
+    /** Unit-length vectors, one per text, in order; empty when the model is not available. */
+    public Optional<List<float[]>> embed(List<String> texts) {
+        return model().map(m -> m.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
+                .map(e -> normalized(e.vector())).toList());
+    }
+
+    public String describe() {
+        return available() ? "all-MiniLM-L6-v2 (quantized) sentence embeddings" : "rules only (" + unavailable + ")";
+    }
+
+    /** Cosine similarity of two unit vectors. */
+    public static double similarity(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+
+    private static float[] normalized(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = vector[i] * scale;
+        }
+        return unit;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.intake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.eval.InterviewResult;
+import dev.intake.testing.Cli;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+
+/** `intake process --json` and `intake eval`, as a person runs them. */
+@QuarkusTest
+class EvalCommandTest {
+
+    private static final Path SAMPLE = Path.of("samples/pricing-interview.srt");
+
+    @Inject
+    CommandLine.IFactory factory;
+    @Inject
+    ObjectMapper json;
+
+    @TempDir
+    Path set;
+
+    private Cli.Run intake(String... args) {
+        return Cli.run(factory, args);
+    }
+
+    @Test
+    void process_json_prints_one_document_of_what_was_found_and_no_progress() throws IOException {
+        Cli.Run run = intake("process", SAMPLE.toString(), "--json", "--question", "What would make them switch?");
+
+        assertEquals(0, run.exit(), run.err());
+        InterviewResult result = json.readValue(run.out(), InterviewResult.class);
+        assertEquals("ready", result.status());
+        assertEquals(100, result.progress());
+        assertTrue(result.evidence().stream().anyMatch(q -> q.verbatim().contains("invoices kept failing")), run.out());
+        assertTrue(result.people().stream().anyMatch(p -> p.name().equals("Sam Okafor") && p.role().equals("interviewee")),
+                run.out());
+        assertTrue(result.answers().stream().anyMatch(a -> a.question().equals("What would make them switch?")), run.out());
+    }
+
+    @Test
+    void eval_scores_each_labeled_interview_and_all_of_them() throws IOException {
+        Files.copy(SAMPLE, set.resolve("pricing.srt"));
+        Files.writeString(set.resolve("pricing.labels.json"), """
+                {"transcript": "pricing.srt", "domain": "billing",
+                 "questions": [{"question": "Who pays attention to churn?", "answer_contains": []}],
+                 "people": [{"name": "Sam Okafor", "role": "interviewee"}],
+                 "evidence": [{"phrase": "Our invoices kept failing on the first of the month", "kind": "pain"},
+                              {"phrase": "a phrase nobody said in this interview", "kind": "goal"}]}
+                """);
+
+        Cli.Run table = intake("eval", set.toString());
+        Cli.Run document = intake("eval", set.toString(), "--json");
+
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("pricing.srt") && l.contains("ready")), table.out());
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("overall")), table.out());
+        JsonNode scores = json.readTree(document.out());
+        JsonNode overall = scores.get("overall");
+        assertEquals(2, overall.at("/counts/evidenceLabels").asInt());
+        assertEquals(1, scores.get("interviews").size());
+        for (String figure : new String[] {"evidenceRecall", "kindAccuracy", "precision", "peopleRecall", "answersRight"}) {
+            double value = overall.get(figure).asDouble();
+            assertTrue(value >= 0 && value <= 1, figure + " " + value);
+        }
+        assertTrue(overall.get("evidenceRecall").asDouble() <= 0.5, "the phrase nobody said is never found");
+    }
+
+    @Test
+    void eval_refuses_a_folder_without_labels_or_with_a_broken_labels_file() throws IOException {
+        Cli.Run empty = intake("eval", set.toString());
+        Files.writeString(set.resolve("broken.labels.json"), "{\"questions\": []}");
+        Cli.Run broken = intake("eval", set.toString());
+
+        assertEquals(2, empty.exit());
+        assertTrue(empty.err().endsWith("intake eval: " + set + " holds no *.labels.json files" + System.lineSeparator()),
+                empty.err());
+        assertEquals(2, broken.exit());
+        assertTrue(broken.err().contains("intake eval: " + set.resolve("broken.labels.json") + " is not a labels file"),
+                broken.err());
+    }
+}

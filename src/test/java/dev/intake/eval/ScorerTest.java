@@ -1,0 +1,99 @@
+package dev.intake.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** What each figure of the evaluation counts, on an interview small enough to count by hand. */
+class ScorerTest {
+
+    private static final Labels LABELS = new Labels("call.vtt", "billing",
+            List.of(new Labels.QuestionLabel("What do they use today?", List.of("spreadsheet"), false),
+                    new Labels.QuestionLabel("What would they pay?", List.of("fifty dollars", "month"), false),
+                    new Labels.QuestionLabel("Who approves security reviews?", List.of(), true)),
+            List.of(new Labels.PersonLabel("Sam Okafor", "interviewee", List.of()),
+                    new Labels.PersonLabel("Priya Raman", "interviewer", List.of("Priya")),
+                    new Labels.PersonLabel("Amara Okafor", "mentioned", List.of("Dr. Okafor"))),
+            List.of(new Labels.EvidenceLabel("invoices kept failing on the first", "pain"),
+                    new Labels.EvidenceLabel("I'd pay fifty dollars a month", "willingness_to_pay"),
+                    new Labels.EvidenceLabel("we keep a spreadsheet of declines", "workaround"),
+                    new Labels.EvidenceLabel("a team of eight", "context")));
+
+    private static InterviewResult result(List<InterviewResult.Quote> quotes, List<InterviewResult.Participant> people,
+                                          List<InterviewResult.Answer> answers) {
+        return new InterviewResult("id", "call.vtt", "ready", "complete", 100, null, quotes, people, List.of(), List.of(), answers);
+    }
+
+    @Test
+    void evidence_is_found_when_a_quote_holds_the_labeled_phrase_whatever_its_case_and_punctuation() {
+        InterviewResult result = result(List.of(
+                new InterviewResult.Quote("pain", "Sam Okafor", 5.0, "Our INVOICES kept failing, on the first of the month."),
+                new InterviewResult.Quote("goal", "Sam Okafor", 9.0, "I\u2019d pay fifty dollars a month for that."),
+                new InterviewResult.Quote("context", "Sam Okafor", 12.0, "It's a small shop."),
+                new InterviewResult.Quote("pain", "Priya Raman", 1.0, "So a spreadsheet of declines is painful?")),
+                List.of(), List.of());
+
+        Score score = Scorer.score(LABELS, result);
+
+        assertEquals(4, score.evidenceLabels());
+        assertEquals(2, score.evidenceFound(), "invoices and the price; the interviewer's paraphrase differs in words");
+        assertEquals(1, score.kindsRight(), "the price was called a goal");
+        assertEquals(4, score.quotes());
+        assertEquals(2, score.quotesOnALabel());
+        assertEquals(1, score.interviewerQuotes(), "Priya is the interviewer");
+        assertEquals(0.5, score.evidenceRecall());
+        assertEquals(0.5, score.kindAccuracy());
+        assertEquals(0.5, score.precision());
+    }
+
+    @Test
+    void a_phrase_matches_whole_words_only() {
+        InterviewResult result = result(List.of(new InterviewResult.Quote("context", "Sam Okafor", 1.0,
+                "We are a team of eighty people.")), List.of(), List.of());
+
+        assertEquals(0, Scorer.score(LABELS, result).evidenceFound(), "'a team of eight' is not in 'a team of eighty'");
+    }
+
+    @Test
+    void a_person_counts_when_found_by_any_of_their_names_with_the_labeled_role() {
+        InterviewResult result = result(List.of(), List.of(
+                new InterviewResult.Participant("Sam Okafor", "interviewee", null),
+                new InterviewResult.Participant("priya", "interviewee", null),
+                new InterviewResult.Participant("Dr. Okafor", "mentioned", null)), List.of());
+
+        Score score = Scorer.score(LABELS, result);
+
+        assertEquals(3, score.peopleLabels());
+        assertEquals(2, score.peopleFoundWithRole(), "Priya was found but as an interviewee");
+    }
+
+    @Test
+    void an_answer_is_right_when_it_holds_every_expected_word_and_an_unanswerable_question_is_right_unanswered() {
+        InterviewResult result = result(List.of(), List.of(), List.of(
+                new InterviewResult.Answer("What do they use today?", true, "A shared Spreadsheet, updated weekly."),
+                new InterviewResult.Answer("What would they pay?", true, "About fifty dollars."),
+                new InterviewResult.Answer("Who approves security reviews?", false, null)));
+
+        Score score = Scorer.score(LABELS, result);
+
+        assertEquals(3, score.questions());
+        assertEquals(2, score.answersRight(), "the price answer lacks 'month'");
+    }
+
+    @Test
+    void overall_figures_weigh_every_label_alike() {
+        Score a = new Score(10, 9, 9, 10, 9, 0, 4, 4, 3, 3);
+        Score b = new Score(30, 15, 10, 20, 10, 2, 6, 3, 3, 1);
+
+        Score all = a.plus(b);
+
+        assertEquals(24.0 / 40, all.evidenceRecall());
+        assertEquals(19.0 / 24, all.kindAccuracy());
+        assertEquals(19.0 / 30, all.precision());
+        assertEquals(2, all.interviewerQuotes());
+        assertEquals(7.0 / 10, all.peopleRecall());
+        assertEquals(4.0 / 6, all.answersRightShare());
+    }
+}
