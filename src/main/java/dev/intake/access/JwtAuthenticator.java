@@ -14,6 +14,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -25,6 +26,9 @@ import org.jose4j.lang.UnresolvableKeyException;
 
 import dev.intake.IntakeConfig;
 import dev.intake.ingest.RequestRejected;
+import dev.intake.secrets.Secret;
+import dev.intake.secrets.SecretField;
+import dev.intake.secrets.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -40,47 +44,49 @@ public class JwtAuthenticator {
 
     private static final int CLOCK_SKEW_SECONDS = 30;
 
-    private final VerificationKeyResolver keys;
-    private final String[] algorithms;
+    private final Secret secret;
+    /** One key set for the bean's life: its cache is what spares a fetch per request. */
+    private final Optional<HttpsJwksVerificationKeyResolver> published;
     private final Optional<String> audience;
     private final Optional<String> issuer;
     private final Clock clock;
-    private final boolean configured;
 
     @Inject
-    JwtAuthenticator(IntakeConfig config, Clock clock) {
-        this(config.auth().jwtSecret(), config.auth().jwksUrl(), config.auth().jwtAudience(), config.auth().jwtIssuer(), clock);
+    JwtAuthenticator(IntakeConfig config, Secrets secrets, Clock clock) {
+        this(secrets.of(SecretField.JWT_SECRET), config.auth().jwksUrl(), config.auth().jwtAudience(),
+                config.auth().jwtIssuer(), clock);
     }
 
-    JwtAuthenticator(Optional<String> secret, Optional<String> jwksUrl, Optional<String> audience, Optional<String> issuer,
-                     Clock clock) {
-        this.configured = secret.isPresent() || jwksUrl.isPresent();
-        // One key set for the bean's life: its cache is what spares a fetch per request.
-        this.keys = new ByAlgorithm(secret, jwksUrl.map(HttpsJwks::new));
-        this.algorithms = allowed(secret, jwksUrl);
+    JwtAuthenticator(Secret secret, Optional<String> jwksUrl, Optional<String> audience, Optional<String> issuer, Clock clock) {
+        this.secret = secret;
+        this.published = jwksUrl.map(url -> {
+            HttpsJwks keys = new HttpsJwks(url);
+            keys.setDefaultCacheDuration(3600);
+            return new HttpsJwksVerificationKeyResolver(keys);
+        });
         this.audience = audience;
         this.issuer = issuer;
         this.clock = clock;
     }
 
-    private JwtConsumer consumer() {
+    private JwtConsumer consumer(Optional<String> hs256) {
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireSubject()
                 .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
                 .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
-                .setVerificationKeyResolver(keys)
+                .setVerificationKeyResolver(new ByAlgorithm(hs256, published))
                 .setRelaxVerificationKeyValidation()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithms);
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, allowed(hs256));
         audience.ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
         issuer.ifPresent(builder::setExpectedIssuer);
         return builder.build();
     }
 
-    private static String[] allowed(Optional<String> secret, Optional<String> jwksUrl) {
+    private String[] allowed(Optional<String> hs256) {
         List<String> algorithms = new java.util.ArrayList<>();
-        secret.ifPresent(s -> algorithms.add(AlgorithmIdentifiers.HMAC_SHA256));
-        if (jwksUrl.isPresent()) {
+        hs256.ifPresent(s -> algorithms.add(AlgorithmIdentifiers.HMAC_SHA256));
+        if (published.isPresent()) {
             algorithms.add(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
             algorithms.add(AlgorithmIdentifiers.RSA_USING_SHA256);
         }
@@ -96,18 +102,47 @@ public class JwtAuthenticator {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw RequestRejected.unauthenticated("Authorization must be 'Bearer <token>'");
         }
-        if (!configured) {
-            throw new IllegalStateException("neither intake.auth.jwks-url nor intake.auth.jwt-secret is configured;"
-                    + " no token can be verified");
+        String token = header.substring(7).trim();
+        Optional<String> hs256 = secret.current();
+        if (hs256.isEmpty() && published.isEmpty()) {
+            throw new IllegalStateException("neither intake.auth.jwks-url nor " + SecretField.JWT_SECRET.whereToSet()
+                    + " is configured; no token can be verified");
         }
         try {
-            var claims = consumer().processToClaims(header.substring(7).trim());
-            return new Caller(UUID.fromString(claims.getSubject()));
+            return callerOf(token, hs256);
         } catch (InvalidJwtException e) {
-            throw RequestRejected.unauthenticated(e.hasExpired() ? "the token has expired" : "the token is not valid");
+            // An HS256 token signed with a secret rotated since it was read: checked once more with the secret read again.
+            if (hs256.isPresent() && signedWithTheSecret(e) && secret.refused(hs256.get())) {
+                Optional<String> renewed = secret.current();
+                if (!renewed.equals(hs256)) {
+                    try {
+                        return callerOf(token, renewed);
+                    } catch (InvalidJwtException again) {
+                        throw rejection(again);
+                    }
+                }
+            }
+            throw rejection(e);
+        }
+    }
+
+    private Caller callerOf(String token, Optional<String> hs256) throws InvalidJwtException {
+        var claims = consumer(hs256).processToClaims(token);
+        try {
+            return new Caller(UUID.fromString(claims.getSubject()));
         } catch (MalformedClaimException | IllegalArgumentException e) {
             throw RequestRejected.unauthenticated("the token's subject is not a user id");
         }
+    }
+
+    private static boolean signedWithTheSecret(InvalidJwtException e) {
+        return e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) && e.getJwtContext() != null
+                && e.getJwtContext().getJoseObjects().stream()
+                .anyMatch(jose -> AlgorithmIdentifiers.HMAC_SHA256.equals(jose.getAlgorithmHeaderValue()));
+    }
+
+    private static RequestRejected rejection(InvalidJwtException e) {
+        return RequestRejected.unauthenticated(e.hasExpired() ? "the token has expired" : "the token is not valid");
     }
 
     /** HS256 tokens to the legacy secret; ES256 and RS256 tokens to the project's published keys. */
@@ -117,12 +152,9 @@ public class JwtAuthenticator {
         /** Fetches the key set again when a token names a key it does not have (a rotation). */
         private final Optional<HttpsJwksVerificationKeyResolver> published;
 
-        ByAlgorithm(Optional<String> secret, Optional<HttpsJwks> jwks) {
+        ByAlgorithm(Optional<String> secret, Optional<HttpsJwksVerificationKeyResolver> published) {
             this.secret = secret;
-            this.published = jwks.map(keys -> {
-                keys.setDefaultCacheDuration(3600);
-                return new HttpsJwksVerificationKeyResolver(keys);
-            });
+            this.published = published;
         }
 
         @Override

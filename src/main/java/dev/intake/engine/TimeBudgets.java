@@ -20,7 +20,8 @@ import dev.intake.providers.recall.RecallClient;
  * a connection plus one statement limit and the client's grace past it (the statements are index
  * lookups that take milliseconds: the limit is for a database that stops answering, and the first
  * exchange it stops answering ends the work); an S3 call is the SDK's call timeout, retries included; an
- * engine start is the Step Functions client's call timeout; a media copy is its byte limit at
+ * engine start is the Step Functions client's call timeout; a read of the app secret is the Secrets
+ * Manager client's call timeout, twice (after a refusal it is read again); a media copy is its byte limit at
  * {@link MediaCopier#MIN_BYTES_PER_SECOND}, which the copier enforces, plus the last part and its
  * completion. A lease does not bound the work: the heartbeat renews it while the Lambda runs, and a
  * Lambda killed at its timeout leaves it to expire, after which the sweeper takes the step over.
@@ -56,8 +57,17 @@ public final class TimeBudgets {
             return config.engine().apiCallTimeout();
         }
 
+        /** Recall.ai calls, and one of them again with a key read again after a refusal (a rotation). */
         Duration recallCalls(int count) {
-            return RecallClient.TIMEOUT.multipliedBy(count);
+            return RecallClient.TIMEOUT.multipliedBy(count + 1L);
+        }
+
+        /**
+         * The app secret read, at first use or past its TTL, and read again after a refused value. (The
+         * database secret is read inside a new connection, within the wait for it.)
+         */
+        Duration appSecretReads() {
+            return config.secrets().apiCallTimeout().multipliedBy(2);
         }
 
         /** Opening a download: the connect timeout and the wait for its first bytes. */
@@ -91,16 +101,20 @@ public final class TimeBudgets {
         Map<String, Duration> budgets = new LinkedHashMap<>();
         // Objects taken while the event's time budget lasts, then one more (each: the interview read, the
         // HEAD of the object, the upload completed, the run started).
-        budgets.put("upload-completed", limits.config().eventTimeBudget().plus(uploadCompletion(limits)));
-        // The project checked, the interview looked up, inserted, looked up again, the run started.
-        budgets.put("recall-webhook", limits.transactions(4).plus(limits.runStart()));
-        // The caller's role, the project, the interview inserted, the run started.
-        budgets.put("url-import", limits.transactions(3).plus(limits.runStart()));
-        // The caller's role and the interview.
-        budgets.put("interview-status", limits.transactions(2));
+        // A forwarded R2 notification's shared secret first.
+        budgets.put("upload-completed", limits.appSecretReads().plus(limits.config().eventTimeBudget())
+                .plus(uploadCompletion(limits)));
+        // The signature's secret; the project checked, the interview looked up, inserted, looked up again, the run started.
+        budgets.put("recall-webhook", limits.appSecretReads().plus(limits.transactions(4)).plus(limits.runStart()));
+        // The token's secret; the caller's role, the project, the interview inserted, the run started.
+        budgets.put("url-import", limits.appSecretReads().plus(limits.transactions(3)).plus(limits.runStart()));
+        // The token's secret; the caller's role and the interview.
+        budgets.put("interview-status", limits.appSecretReads().plus(limits.transactions(2)));
         budgets.put("sweep-stuck", sweep(limits));
         budgets.put(StateMachineDefinition.functionOf(Step.UPLOAD), upload(limits));
-        Duration analysis = limits.transactions(STEP_TRANSACTIONS + ANALYSIS_TRANSACTIONS).plus(limits.providerCall());
+        // The model's key, then the call (a key rotated meanwhile is tried again as one of its attempts).
+        Duration analysis = limits.appSecretReads().plus(limits.transactions(STEP_TRANSACTIONS + ANALYSIS_TRANSACTIONS))
+                .plus(limits.providerCall());
         for (Step step : java.util.EnumSet.range(Step.EVIDENCE, Step.ANSWERS)) {
             budgets.put(StateMachineDefinition.functionOf(step), analysis);
         }
@@ -132,7 +146,8 @@ public final class TimeBudgets {
         for (Duration d : new Duration[] {recallCopy, recallTranscript, transcription, transcriptFile}) {
             longest = d.compareTo(longest) > 0 ? d : longest;
         }
-        return step.plus(longest);
+        // Each reads a key first: Recall.ai's or the transcription provider's.
+        return limits.appSecretReads().plus(step).plus(longest);
     }
 
     /**

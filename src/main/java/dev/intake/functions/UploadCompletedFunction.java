@@ -2,7 +2,6 @@ package dev.intake.functions;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -15,6 +14,7 @@ import dev.intake.functions.http.HttpAdapter;
 import dev.intake.functions.http.HttpRequest;
 import dev.intake.functions.http.HttpResponse;
 import dev.intake.ingest.BucketEvents;
+import dev.intake.ingest.ForwardSecret;
 import dev.intake.ingest.InvalidEventException;
 import dev.intake.ingest.ObjectCreated;
 import dev.intake.ingest.RequestRejected;
@@ -39,13 +39,13 @@ public class UploadCompletedFunction {
 
     private final UploadCompletion completion;
     private final ObjectMapper json;
-    private final Optional<String> forwardSecret;
+    private final ForwardSecret forwardSecret;
     private final java.time.Duration timeBudget;
 
-    UploadCompletedFunction(UploadCompletion completion, ObjectMapper json, IntakeConfig config) {
+    UploadCompletedFunction(UploadCompletion completion, ObjectMapper json, IntakeConfig config, ForwardSecret forwardSecret) {
         this.completion = completion;
         this.json = json;
-        this.forwardSecret = config.r2().forwardSecret();
+        this.forwardSecret = forwardSecret;
         this.timeBudget = config.eventTimeBudget();
     }
 
@@ -103,7 +103,7 @@ public class UploadCompletedFunction {
     }
 
     private HttpResponse forwardedR2(HttpRequest request) {
-        BucketEvents.verifyForwardSecret(forwardSecret, request.lowerCaseHeaders());
+        forwardSecret.verify(request.lowerCaseHeaders());
         JsonNode body;
         try {
             body = json.readTree(request.rawBody());

@@ -92,7 +92,8 @@ public final class BucketEvents {
     /** Checks the forwarding consumer's shared secret, in constant time; 401 when it is missing or wrong. */
     public static void verifyForwardSecret(Optional<String> configured, Map<String, String> lowerCaseHeaders) {
         String expected = configured.orElseThrow(() -> new IllegalStateException(
-                "intake.r2.forward-secret is not configured; forwarded R2 notifications cannot be accepted"));
+                "intake.r2.forward-secret (or 'r2ForwardSecret' in the app secret) is not configured; forwarded R2"
+                        + " notifications cannot be accepted"));
         String given = lowerCaseHeaders.get(FORWARD_SECRET_HEADER);
         if (given == null) {
             throw RequestRejected.unauthenticated("missing " + FORWARD_SECRET_HEADER + " header");

@@ -2,6 +2,7 @@ package dev.intake.ingest;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.intake.IntakeConfig;
 import dev.intake.engine.WorkflowEngine;
 import dev.intake.providers.transcription.TranscriptionJob;
+import dev.intake.secrets.Secret;
+import dev.intake.secrets.SecretField;
+import dev.intake.secrets.Secrets;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.WorkspaceStore;
@@ -34,18 +38,21 @@ public class RecallWebhook {
 
     private static final Logger LOG = Logger.getLogger(RecallWebhook.class);
 
-    private final Optional<SvixSignature> signature;
+    private final Secret webhookSecret;
+    private final Duration tolerance;
+    private final Clock clock;
     private final ObjectMapper json;
     private final InterviewStore interviews;
     private final WorkspaceStore workspace;
     private final RunStarter runs;
     private final WorkflowEngine engine;
 
-    RecallWebhook(IntakeConfig config, Clock clock, ObjectMapper json, InterviewStore interviews,
+    RecallWebhook(IntakeConfig config, Secrets secrets, Clock clock, ObjectMapper json, InterviewStore interviews,
                   WorkspaceStore workspace, RunStarter runs, WorkflowEngine engine) {
         this.engine = engine;
-        this.signature = config.recall().webhookSecret()
-                .map(secret -> new SvixSignature(secret, config.recall().signatureTolerance(), clock));
+        this.webhookSecret = secrets.of(SecretField.RECALL_WEBHOOK_SECRET);
+        this.tolerance = config.recall().signatureTolerance();
+        this.clock = clock;
         this.json = json;
         this.interviews = interviews;
         this.workspace = workspace;
@@ -58,9 +65,7 @@ public class RecallWebhook {
     }
 
     public EntryOutcome receive(Map<String, String> lowerCaseHeaders, byte[] body) {
-        signature.orElseThrow(() -> new IllegalStateException(
-                "intake.recall.webhook-secret is not configured; no webhook can be verified"))
-                .verify(lowerCaseHeaders, body);
+        verify(lowerCaseHeaders, body);
         JsonNode event = parse(body);
         String type = event.path("event").asText("");
         return switch (type) {
@@ -74,6 +79,32 @@ public class RecallWebhook {
                 yield new EntryOutcome.Ignored("event '" + type + "' needs no action");
             }
         };
+    }
+
+    /**
+     * The signature checked with the secret as it is now. A delivery signed with a secret rotated since it
+     * was read is checked once more with the secret read again, so a rotation takes effect at once.
+     */
+    private void verify(Map<String, String> lowerCaseHeaders, byte[] body) {
+        String secret = current();
+        try {
+            new SvixSignature(secret, tolerance, clock).verify(lowerCaseHeaders, body);
+        } catch (SvixSignature.Mismatch mismatch) {
+            if (!webhookSecret.refused(secret)) {
+                throw mismatch;
+            }
+            String renewed = current();
+            if (renewed.equals(secret)) {
+                throw mismatch;
+            }
+            new SvixSignature(renewed, tolerance, clock).verify(lowerCaseHeaders, body);
+            LOG.info("recall-webhook: a delivery verified with the webhook secret read again (it was rotated)");
+        }
+    }
+
+    private String current() {
+        return webhookSecret.current().orElseThrow(() -> new IllegalStateException(
+                SecretField.RECALL_WEBHOOK_SECRET.whereToSet() + " is not configured; no webhook can be verified"));
     }
 
     private JsonNode parse(byte[] body) {

@@ -38,7 +38,10 @@ public final class SvixSignature {
         this.clock = clock;
     }
 
-    /** Throws {@link RequestRejected} (401) saying what is wrong, or returns when the request is authentic. */
+    /**
+     * Throws {@link RequestRejected} (401) saying what is wrong ({@link Mismatch} when only the signature
+     * is), or returns when the request is authentic.
+     */
     public void verify(Map<String, String> lowerCaseHeaders, byte[] body) {
         String id = header(lowerCaseHeaders, "id");
         String timestamp = header(lowerCaseHeaders, "timestamp");
@@ -75,7 +78,14 @@ public final class SvixSignature {
                 return;
             }
         }
-        throw RequestRejected.unauthenticated("no webhook signature matches the body");
+        throw new Mismatch();
+    }
+
+    /** Well-formed and timely, but signed with another secret (or forged): the one refusal a rotation explains. */
+    public static final class Mismatch extends RequestRejected {
+        Mismatch() {
+            super(401, "no webhook signature matches the body");
+        }
     }
 
     /** The v1 signature of a body, as Svix computes it. */

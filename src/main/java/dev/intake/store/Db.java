@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import dev.intake.IntakeConfig;
+import dev.intake.secrets.DatabaseCredentials;
 import dev.intake.workflow.Durations;
 import io.quarkus.arc.InactiveBeanException;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +44,8 @@ public class Db {
     public static final Duration GRACE = Duration.ofSeconds(5);
     private static final String STATEMENT_CANCELED = "57014";
     private static final String IDLE_IN_TRANSACTION_TIMEOUT = "25P03";
+    /** Class 28, invalid authorization: a wrong password (28P01) or user (28000), as after a rotation. */
+    private static final String CREDENTIALS_REFUSED = "28";
 
     /** Transaction-local, like SET LOCAL: ends with the transaction, so nothing leaks to the next pooler client. */
     @Sql
@@ -50,13 +53,15 @@ public class Db {
             + " set_config('idle_in_transaction_session_timeout', $1, true)";
 
     private final Instance<Pool> pools;
+    private final DatabaseCredentials credentials;
     private final Duration statementTimeout;
     private final Duration acquireTimeout;
     private final Duration answerWait;
 
     // The pool is resolved on first use, so commands that need no database (--help) start without one.
-    Db(Instance<Pool> pools, IntakeConfig config) {
+    Db(Instance<Pool> pools, IntakeConfig config, DatabaseCredentials credentials) {
         this.pools = pools;
+        this.credentials = credentials;
         this.statementTimeout = config.database().statementTimeout();
         this.acquireTimeout = config.database().acquireTimeout();
         this.answerWait = statementTimeout.plus(GRACE);
@@ -149,6 +154,10 @@ public class Db {
             throw new DatabaseUnavailable("the database did not give a connection in "
                     + Durations.readable(acquireTimeout), e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof PgException refused && refused.getSqlState() != null
+                    && refused.getSqlState().startsWith(CREDENTIALS_REFUSED)) {
+                credentials.refused();
+            }
             throw new DatabaseUnavailable("could not connect to the database: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             pending.onSuccess(io.vertx.sqlclient.SqlConnection::close);

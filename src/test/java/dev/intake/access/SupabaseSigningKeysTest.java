@@ -25,6 +25,7 @@ import org.jose4j.keys.EllipticCurves;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.ingest.RequestRejected;
+import dev.intake.secrets.Secret;
 import dev.intake.testing.Tokens;
 import dev.intake.testing.WireMockResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +42,7 @@ class SupabaseSigningKeysTest {
     private final String path = "/auth/" + UUID.randomUUID() + "/.well-known/jwks.json";
 
     private JwtAuthenticator authenticator() {
-        return new JwtAuthenticator(Optional.of(Tokens.SECRET), Optional.of(WireMockResource.baseUrl() + path),
+        return new JwtAuthenticator(Secret.fixed(Optional.of(Tokens.SECRET)), Optional.of(WireMockResource.baseUrl() + path),
                 Optional.of("authenticated"), Optional.of(ISSUER), Clock.systemUTC());
     }
 
@@ -88,7 +89,7 @@ class SupabaseSigningKeysTest {
 
         assertEquals(new Caller(user), authenticator.authenticate(bearer(token(ec, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, user, ISSUER))));
         assertEquals(new Caller(user), authenticator.authenticate(bearer(token(rsa, AlgorithmIdentifiers.RSA_USING_SHA256, user, ISSUER))));
-        JwtAuthenticator legacy = new JwtAuthenticator(Optional.of(Tokens.SECRET), Optional.of(WireMockResource.baseUrl() + path),
+        JwtAuthenticator legacy = new JwtAuthenticator(Secret.fixed(Optional.of(Tokens.SECRET)), Optional.of(WireMockResource.baseUrl() + path),
                 Optional.of("authenticated"), Optional.empty(), Clock.systemUTC());
         assertEquals(new Caller(user), legacy.authenticate(bearer(Tokens.forUser(user))), "the legacy secret still works");
     }

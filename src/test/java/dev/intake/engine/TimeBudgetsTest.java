@@ -80,6 +80,20 @@ class TimeBudgetsTest {
     }
 
     @Test
+    void a_longer_secrets_manager_timeout_makes_every_function_that_reads_the_app_secret_need_longer() throws IOException {
+        Map<String, Duration> before = TimeBudgets.of(limits(Map.of()));
+        Map<String, Duration> after = TimeBudgets.of(limits(Map.of("intake.secrets.api-call-timeout", "PT15S")));
+        // A read and a read again after a refusal, each ten seconds longer.
+        for (String reader : java.util.List.of("upload-completed", "recall-webhook", "url-import", "interview-status",
+                "step-upload", "step-evidence", "step-answers")) {
+            assertEquals(before.get(reader).plusSeconds(20), after.get(reader), reader);
+        }
+        for (String other : java.util.List.of("sweep-stuck", "step-finalize", "step-failed")) {
+            assertEquals(before.get(other), after.get(other), other);
+        }
+    }
+
+    @Test
     void every_entry_and_step_function_has_a_budget() throws IOException {
         Map<String, Duration> budgets = TimeBudgets.of(limits(Map.of()));
         for (dev.intake.workflow.Step step : dev.intake.workflow.Step.values()) {

@@ -54,12 +54,14 @@ class DeferredStartResponsesTest {
     IntakeConfig config;
     @Inject
     TestData data;
+    @Inject
+    dev.intake.ingest.ForwardSecret forwardSecret;
 
     /** The function with an engine that is throttled for the interview's runs. */
     private UploadCompletedFunction throttledFor(UUID interviewId) {
         StepFunctionsStub.anyRunAnswers(interviewId, StepFunctionsStub.error(400, "ThrottlingException"));
         RunStarter runs = new RunStarter(StepFunctionsStub.engine(interviews, json, Duration.ofSeconds(10)), interviews, config);
-        return new UploadCompletedFunction(new UploadCompletion(interviews, runs, bucket), json, config);
+        return new UploadCompletedFunction(new UploadCompletion(interviews, runs, bucket), json, config, forwardSecret);
     }
 
     private MediaKey uploaded() {

@@ -37,6 +37,8 @@ class RunStartTest {
     @Inject
     IntakeConfig config;
     @Inject
+    dev.intake.secrets.Secrets secrets;
+    @Inject
     TestData data;
     @Inject
     dev.intake.store.WorkspaceStore workspace;
@@ -97,7 +99,7 @@ class RunStartTest {
         TestData.Project project = data.project();
         String recordingId = UUID.randomUUID().toString();
         var stepFunctions = StepFunctionsStub.engine(interviews, json, Duration.ofSeconds(10));
-        RecallWebhook webhook = new RecallWebhook(config, java.time.Clock.systemUTC(), json, interviews, workspace,
+        RecallWebhook webhook = new RecallWebhook(config, secrets, java.time.Clock.systemUTC(), json, interviews, workspace,
                 new RunStarter(stepFunctions, interviews, config), stepFunctions);
         byte[] event = dev.intake.testing.RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project);
         // The interview's id is made by the webhook, so until then every start is throttled.

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +16,9 @@ import java.util.stream.Collectors;
 /**
  * One of Intake's Lambdas as production deploys it, read from infra's {@code FunctionSpec.all()} (infra is a
  * Maven project of its own, so its source is read, not its classes): the function it exports, its memory
- * and timeout, what it needs and the secret variables it gets.
+ * and timeout, what it needs and the values of the app secret it uses (so whether it is given that secret).
  */
-record LambdaFunction(String name, int memoryMb, Duration timeout, Set<String> needs, List<String> secretVariables) {
+record LambdaFunction(String name, int memoryMb, Duration timeout, Set<String> needs, List<String> appSecretValues) {
 
     static final Path INFRA_SPEC = Path.of("infra/src/main/java/dev/intake/infra/FunctionSpec.java");
     static final String ACCOUNT = "111122223333";
@@ -29,7 +27,6 @@ record LambdaFunction(String name, int memoryMb, Duration timeout, Set<String> n
     private static final Pattern SPEC = Pattern.compile(
             "new FunctionSpec\\(\"([a-z-]+)\",\\s*(\\d+),\\s*Duration\\.(minutes|seconds)\\((\\d+)\\),"
                     + "\\s*Set\\.of\\(([^)]*)\\),\\s*Set\\.of\\(([^)]*)\\)\\)");
-    private static final Pattern SECRET = Pattern.compile("(\\w+)\\(\"(INTAKE_[A-Z0-9_]+)\",\\s*\"\\w+\"\\)");
 
     /** The deployed function's name: the stack names each {@code intake-<function>}. */
     String lambdaName() {
@@ -44,6 +41,11 @@ record LambdaFunction(String name, int memoryMb, Duration timeout, Set<String> n
         return needs.contains("START_RUNS");
     }
 
+    /** Whether the stack gives it the app secret's id (and leave to read it). */
+    boolean usesAppSecret() {
+        return !appSecretValues.isEmpty();
+    }
+
     static List<LambdaFunction> fromInfra() {
         String source;
         try {
@@ -51,25 +53,13 @@ record LambdaFunction(String name, int memoryMb, Duration timeout, Set<String> n
         } catch (IOException e) {
             throw new UncheckedIOException("production's function list is read from " + INFRA_SPEC, e);
         }
-        Map<String, String> secretVariables = new HashMap<>();
-        Matcher secret = SECRET.matcher(source);
-        while (secret.find()) {
-            secretVariables.put(secret.group(1), secret.group(2));
-        }
         List<LambdaFunction> functions = new ArrayList<>();
         Matcher spec = SPEC.matcher(source);
         while (spec.find()) {
             Duration timeout = spec.group(3).equals("minutes") ? Duration.ofMinutes(Long.parseLong(spec.group(4)))
                     : Duration.ofSeconds(Long.parseLong(spec.group(4)));
-            List<String> secrets = constants(spec.group(6), "AppSecret.").stream().map(constant -> {
-                String variable = secretVariables.get(constant);
-                if (variable == null) {
-                    throw new IllegalStateException("AppSecret." + constant + " in " + INFRA_SPEC + " names no variable this reader understands");
-                }
-                return variable;
-            }).toList();
             functions.add(new LambdaFunction(spec.group(1), Integer.parseInt(spec.group(2)), timeout,
-                    Set.copyOf(constants(spec.group(5), "Need.")), secrets));
+                    Set.copyOf(constants(spec.group(5), "Need.")), constants(spec.group(6), "AppSecret.")));
         }
         int declared = source.split("new FunctionSpec\\(", -1).length - 1;
         if (functions.isEmpty() || functions.size() != declared) {

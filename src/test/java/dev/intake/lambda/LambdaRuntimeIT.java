@@ -44,6 +44,7 @@ import dev.intake.embedded.LocalS3;
 import dev.intake.testing.Eventually;
 import dev.intake.testing.FunctionUrlEvents;
 import dev.intake.testing.RecallFixtures;
+import dev.intake.testing.SecretsManagerStub;
 import dev.intake.testing.Tokens;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -106,6 +107,7 @@ class LambdaRuntimeIT {
 
         rows = new InsightsRows(jdbcUrl(), LocalPostgres.USER, LocalPostgres.USER);
         workspace = rows.workspace();
+        ProductionEnvironment.storeSecrets(LocalPostgres.USER, LocalPostgres.USER);
 
         // The role's credentials are the S3-API server's keys. It refuses the x-amz-security-token header
         // (501) that a role's session token adds, so there is none.
@@ -289,9 +291,8 @@ class LambdaRuntimeIT {
     /** Where production's configuration points the functions, here: read when a function starts, all servers up by then. */
     private static ProductionEnvironment.Backends backends() {
         Map<String, String> database = databaseSettings(false);
-        return new ProductionEnvironment.Backends(database.get("QUARKUS_DATASOURCE_REACTIVE_URL"),
-                database.get("QUARKUS_DATASOURCE_USERNAME"), database.get("QUARKUS_DATASOURCE_PASSWORD"), BUCKET,
-                STATE_MACHINE_ARN, bucket.endpoint(), stepFunctions.endpoint());
+        return new ProductionEnvironment.Backends(database.get("QUARKUS_DATASOURCE_REACTIVE_URL"), BUCKET,
+                STATE_MACHINE_ARN, bucket.endpoint(), stepFunctions.endpoint(), SecretsManagerStub.endpoint());
     }
 
     /** The datasource settings as environment variables; the JDBC URL only for migrations, as in production. */

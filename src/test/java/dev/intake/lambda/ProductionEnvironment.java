@@ -4,27 +4,40 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.intake.testing.RecallFixtures;
+import dev.intake.testing.SecretsManagerStub;
 import dev.intake.testing.Tokens;
 
 /**
- * A function's own environment variables as infra's {@code IntakeStack.function()} sets them (keep the two
- * alike), with the test's servers in place of AWS's and test values for the secrets. What differs from
- * production only because the test is not in AWS is set apart at the end.
+ * A function's own environment variables as infra's {@code IntakeStack} sets them (keep the two alike), with
+ * the test's servers in place of AWS's and the secrets, with test values, in a stand-in Secrets Manager
+ * the functions read at run time. What differs from production only because the test is not in AWS is
+ * set apart at the end.
  */
 final class ProductionEnvironment {
 
     /** Where the functions find what production gives them as AWS services and secrets. */
-    record Backends(String reactiveUrl, String username, String password, String bucket, String stateMachineArn,
-                    String s3Endpoint, String stepFunctionsEndpoint) {
+    record Backends(String reactiveUrl, String bucket, String stateMachineArn, String s3Endpoint,
+                    String stepFunctionsEndpoint, String secretsEndpoint) {
     }
 
-    private static final Map<String, String> TEST_SECRETS = Map.of(
-            "INTAKE_AUTH_JWT_SECRET", Tokens.SECRET,
-            "INTAKE_RECALL_WEBHOOK_SECRET", RecallFixtures.SECRET,
-            "INTAKE_RECALL_API_KEY", "test-recall-key",
-            "INTAKE_R2_FORWARD_SECRET", "test-forward-secret",
-            "INTAKE_TRANSCRIPTION_ASSEMBLYAI_API_KEY", "test-assemblyai-key",
-            "INTAKE_ANALYSIS_OPENAI_API_KEY", "test-openai-key");
+    /** The stack's default secret names (DeploymentSettings: databaseSecret, appSecret). */
+    static final String DATABASE_SECRET = "intake/database";
+    static final String APP_SECRET = "intake/app";
+
+    /** The app secret as the deploy guide has it created, with the tests' values. */
+    private static final Map<String, String> APP_SECRET_VALUES = Map.of(
+            "jwtSecret", Tokens.SECRET,
+            "recallWebhookSecret", RecallFixtures.SECRET,
+            "recallApiKey", "test-recall-key",
+            "r2ForwardSecret", "test-forward-secret",
+            "assemblyAiApiKey", "test-assemblyai-key",
+            "analysisApiKey", "test-openai-key");
+
+    /** Puts the secrets in the stand-in Secrets Manager: the database's login, and the app's values. */
+    static void storeSecrets(String databaseUser, String databasePassword) {
+        SecretsManagerStub.holds(DATABASE_SECRET, Map.of("username", databaseUser, "password", databasePassword));
+        SecretsManagerStub.holds(APP_SECRET, APP_SECRET_VALUES);
+    }
 
     private ProductionEnvironment() {
     }
@@ -40,10 +53,9 @@ final class ProductionEnvironment {
         env.put("INTAKE_ANALYSIS_PROVIDER", "local");
         env.put("INTAKE_TRANSCRIPTION_PROVIDER", "none");
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", backends.reactiveUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", backends.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", backends.password());
-        for (String secret : function.secretVariables()) {
-            env.put(secret, TEST_SECRETS.get(secret));
+        env.put("INTAKE_SECRETS_DATABASE_SECRET_ID", DATABASE_SECRET);
+        if (function.usesAppSecret()) {
+            env.put("INTAKE_SECRETS_APP_SECRET_ID", APP_SECRET);
         }
         if (function.name().equals("sweep-stuck")) {
             env.put("INTAKE_SWEEPER_EMIT_EMF", "true");
@@ -56,6 +68,7 @@ final class ProductionEnvironment {
         env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", backends.s3Endpoint());
         env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
         env.put("INTAKE_ENGINE_STEP_FUNCTIONS_ENDPOINT", backends.stepFunctionsEndpoint());
+        env.put("INTAKE_SECRETS_ENDPOINT", backends.secretsEndpoint());
         // Each Lambda has a network namespace of its own; here thirteen share one host. A port the
         // artifact listens on (Quarkus HTTP, 8080 by default) is made ephemeral so they do not fight over
         // it; the listening check still sees it.

@@ -18,7 +18,7 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
-    private final Logger logger = Logger.getLogger("dev.intake");
+    private final Logger logger;
     private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final Handler handler = new Handler() {
         @Override
@@ -36,12 +36,18 @@ public final class LogCapture implements AutoCloseable {
         }
     };
 
-    private LogCapture() {
+    private LogCapture(String category) {
+        logger = Logger.getLogger(category);
         logger.addHandler(handler);
     }
 
     public static LogCapture start() {
-        return new LogCapture();
+        return new LogCapture("dev.intake");
+    }
+
+    /** Every logger's lines, the libraries' (AWS SDK, Vert.x, Quarkus) as well as Intake's. */
+    public static LogCapture everything() {
+        return new LogCapture("");
     }
 
     public List<Line> lines() {

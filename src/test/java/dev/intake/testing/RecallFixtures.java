@@ -77,6 +77,11 @@ public final class RecallFixtures {
      * served by WireMock too.
      */
     public static void stubRecording(String recordingId, byte[] video, String transcriptJson) {
+        stubRecording(recordingId, video, transcriptJson, "test-recall-key");
+    }
+
+    /** The same, answering requests made with {@code apiKey}. */
+    public static void stubRecording(String recordingId, byte[] video, String transcriptJson, String apiKey) {
         ObjectNode recording = contract("recall-recording.json");
         recording.put("id", recordingId);
         ObjectNode shortcuts = (ObjectNode) recording.get("media_shortcuts");
@@ -96,7 +101,7 @@ public final class RecallFixtures {
                     .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(transcriptJson)));
         }
         WireMockResource.server().register(get(urlEqualTo("/api/v1/recording/" + recordingId + "/"))
-                .withHeader("Authorization", equalTo("Token test-recall-key"))
+                .withHeader("Authorization", equalTo("Token " + apiKey))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(recording.toString())));
     }
 

@@ -6,7 +6,9 @@ import software.constructs.Node;
 
 /**
  * What a deployment chooses, from CDK context ({@code cdk deploy -c name=value}): where function.zip
- * is, whether bucket events go through EventBridge, the names of the secrets, who is told when an
+ * is, whether bucket events go through EventBridge, the database's URL ({@code databaseUrl}, required:
+ * not secret, and without credentials, which the functions read from the database secret at run time),
+ * the names (or complete ARNs) of the secrets, who is told when an
  * alarm goes off ({@code alarmEmail}, optional: without it the alarms' topic has no subscriber yet),
  * how many connections the database's pooler gives Intake ({@code poolerConnections}, 60), and which
  * web origins may call the Function URLs from a browser ({@code corsOrigins}, comma-separated), and the
@@ -14,7 +16,7 @@ import software.constructs.Node;
  * function.zip is the JVM build or the native one ({@code runtime}: {@code jvm}, the default, or
  * {@code native}).
  */
-record DeploymentSettings(String functionZip, boolean eventBridge, String databaseSecret, String appSecret,
+record DeploymentSettings(String functionZip, boolean eventBridge, String databaseUrl, String databaseSecret, String appSecret,
                           String analysisProvider, String transcriptionProvider, java.util.Optional<String> alarmEmail,
                           int poolerConnections, List<String> corsOrigins, java.util.Optional<String> supabaseUrl,
                           LambdaRuntime runtime) {
@@ -37,6 +39,7 @@ record DeploymentSettings(String functionZip, boolean eventBridge, String databa
         return new DeploymentSettings(
                 text(node, "functionZip", "../target/function.zip"),
                 Boolean.parseBoolean(text(node, "eventBridge", "false")),
+                databaseUrl(node),
                 text(node, "databaseSecret", "intake/database"),
                 text(node, "appSecret", "intake/app"),
                 text(node, "analysisProvider", "local"),
@@ -49,6 +52,29 @@ record DeploymentSettings(String functionZip, boolean eventBridge, String databa
                 java.util.Optional.ofNullable(node.tryGetContext("supabaseUrl")).map(Object::toString)
                         .map(url -> url.replaceAll("/+$", "")).filter(url -> !url.isBlank()),
                 LambdaRuntime.of(text(node, "runtime", "jvm")));
+    }
+
+    /**
+     * Required: a made-up default would deploy functions that cannot reach any database. The URL is not
+     * secret; the login is, so a URL carrying one is refused.
+     */
+    private static String databaseUrl(Node node) {
+        Object value = node.tryGetContext("databaseUrl");
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalArgumentException("the database URL is missing: deploy with -c databaseUrl=postgresql://<host>:<port>/<database>"
+                    + " (the transaction-mode pooler, e.g. Supabase's on port 6543); the username and password stay in the"
+                    + " database secret");
+        }
+        String url = value.toString().strip();
+        if (!url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
+            throw new IllegalArgumentException("databaseUrl '" + url + "' is not a postgresql:// URL");
+        }
+        String authority = url.substring(url.indexOf("//") + 2).split("[/?]", 2)[0];
+        if (authority.contains("@") || url.matches("(?i).*[?&](password|user)=.*")) {
+            throw new IllegalArgumentException("databaseUrl carries a login; give host, port and database only: the"
+                    + " username and password are read from the database secret at run time, never put in the template");
+        }
+        return url;
     }
 
     private static String text(Node node, String key, String fallback) {

@@ -20,22 +20,23 @@ record FunctionSpec(String name, int memoryMb, Duration timeout, Set<Need> needs
         ASYNC
     }
 
-    /** Fields of the app secret a function needs, as environment variables. */
+    /**
+     * The values of the app secret a function uses, by their JSON field: the function may read that secret,
+     * and reads the fields at run time (the app's secrets/SecretField).
+     */
     enum AppSecret {
-        JWT("INTAKE_AUTH_JWT_SECRET", "jwtSecret"),
-        RECALL_WEBHOOK("INTAKE_RECALL_WEBHOOK_SECRET", "recallWebhookSecret"),
-        RECALL_API("INTAKE_RECALL_API_KEY", "recallApiKey"),
-        R2_FORWARD("INTAKE_R2_FORWARD_SECRET", "r2ForwardSecret"),
-        TRANSCRIPTION("INTAKE_TRANSCRIPTION_ASSEMBLYAI_API_KEY", "assemblyAiApiKey"),
-        ANALYSIS("INTAKE_ANALYSIS_OPENAI_API_KEY", "analysisApiKey");
-
-        final String variable;
-        final String field;
-
-        AppSecret(String variable, String field) {
-            this.variable = variable;
-            this.field = field;
-        }
+        /** jwtSecret */
+        JWT,
+        /** recallWebhookSecret */
+        RECALL_WEBHOOK,
+        /** recallApiKey */
+        RECALL_API,
+        /** r2ForwardSecret */
+        R2_FORWARD,
+        /** assemblyAiApiKey */
+        TRANSCRIPTION,
+        /** analysisApiKey */
+        ANALYSIS
     }
 
     static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";

@@ -12,7 +12,6 @@ import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -43,7 +42,6 @@ import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
-import software.amazon.awscdk.SecretsManagerSecretOptions;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
@@ -54,7 +52,8 @@ import software.constructs.Construct;
  * Intake on AWS: a Lambda per function from one function.zip, the media bucket and its notifications,
  * Function URLs for the HTTP entry points, the sweeper's schedule, the run state machine generated
  * from the Java workflow, least-privilege roles, dead letters for async invocations, and an alarm on
- * stuck interviews.
+ * stuck interviews. Secrets are never in the template: each function is given the ids of the secrets it
+ * reads at run time, and may read only those.
  */
 public class IntakeStack extends Stack {
 
@@ -82,9 +81,18 @@ public class IntakeStack extends Stack {
                 .build();
         Queue deadLetters = Queue.Builder.create(this, "DeadLetters").retentionPeriod(Duration.days(14)).build();
 
+        RuntimeSecret databaseSecret = RuntimeSecret.of(this, "DatabaseSecret", settings.databaseSecret());
+        RuntimeSecret appSecret = RuntimeSecret.of(this, "AppSecret", settings.appSecret());
         Map<String, Integer> reserved = ConnectionBudget.reservedConcurrency(FunctionSpec.all(), settings.poolerConnections());
         for (FunctionSpec spec : FunctionSpec.all()) {
             Function function = function(spec, settings, media, deadLetters, reserved.get(spec.name()));
+            // Every function uses the database; those with app values the app secret. Ids only: values are read at run time.
+            function.addEnvironment("INTAKE_SECRETS_DATABASE_SECRET_ID", databaseSecret.id());
+            databaseSecret.grantRead(function);
+            if (!spec.secrets().isEmpty()) {
+                function.addEnvironment("INTAKE_SECRETS_APP_SECRET_ID", appSecret.id());
+                appSecret.grantRead(function);
+            }
             functions.put(spec.name(), function);
             live.put(spec.name(), alias(spec, function));
         }
@@ -192,16 +200,11 @@ public class IntakeStack extends Stack {
         environment.put("INTAKE_TRANSCRIPTION_PROVIDER", settings.transcriptionProvider());
         // The analyzer's model unpacks its tokenizer's native library on first use; /tmp is what Lambda lets write.
         environment.put("DJL_CACHE_DIR", "/tmp/djl");
-        // Secrets are dynamic references, resolved by CloudFormation at deploy time: never in the template.
-        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", secret(settings.databaseSecret(), "reactiveUrl"));
-        environment.put("QUARKUS_DATASOURCE_USERNAME", secret(settings.databaseSecret(), "username"));
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", secret(settings.databaseSecret(), "password"));
-        for (FunctionSpec.AppSecret needed : spec.secrets()) {
-            environment.put(needed.variable, secret(settings.appSecret(), needed.field));
-        }
+        // Not secret; the login is read from the database secret at each new connection.
+        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", settings.databaseUrl());
         if (spec.secrets().contains(FunctionSpec.AppSecret.JWT)) {
             // New Supabase projects sign users' tokens with asymmetric keys they publish; the legacy
-            // secret above still serves projects that have not moved.
+            // secret (jwtSecret in the app secret) still serves projects that have not moved.
             settings.supabaseUrl().ifPresent(project -> {
                 environment.put("INTAKE_AUTH_JWKS_URL", project + "/auth/v1/.well-known/jwks.json");
                 environment.put("INTAKE_AUTH_JWT_ISSUER", project + "/auth/v1");
@@ -257,10 +260,6 @@ public class IntakeStack extends Stack {
         }
         FunctionUrl url = live.get(function).addFunctionUrl(options.build());
         CfnOutput.Builder.create(this, output).value(url.getUrl()).description(description).build();
-    }
-
-    private static String secret(String name, String field) {
-        return SecretValue.secretsManager(name, SecretsManagerSecretOptions.builder().jsonField(field).build()).unsafeUnwrap();
     }
 
     /** The placeholders of the state machine: each function's live alias. */

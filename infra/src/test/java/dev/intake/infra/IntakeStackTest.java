@@ -33,6 +33,7 @@ import software.amazon.awscdk.assertions.Template;
 class IntakeStackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DATABASE_URL = "postgresql://aws-0-eu-central-1.pooler.supabase.com:6543/postgres";
     private static Template template;
     private static Map<String, Object> resources;
 
@@ -49,7 +50,8 @@ class IntakeStackTest {
             out.write("function.zip stand-in".getBytes());
             out.closeEntry();
         }
-        Map<String, Object> all = new HashMap<>(context);
+        Map<String, Object> all = new HashMap<>(Map.of("databaseUrl", DATABASE_URL));
+        all.putAll(context);
         all.put("functionZip", zip.toString());
         App app = new App(AppProps.builder().context(all).build());
         IntakeStack stack = new IntakeStack(app, "Intake", StackProps.builder().build(), DeploymentSettings.from(app.getNode()));
@@ -118,26 +120,112 @@ class IntakeStackTest {
     }
 
     @Test
-    void secrets_reach_the_functions_as_references_never_as_plain_text() throws IOException {
+    void no_function_environment_holds_a_secret_value_a_dynamic_reference_or_a_secret_token() throws IOException {
         String templateText = JSON.writeValueAsString(template.toJSON());
+        assertFalse(templateText.contains("{{resolve:"), "no dynamic reference anywhere: it would be resolved at deploy time");
+        assertFalse(templateText.contains("SecretString"), "no secret value read into the template");
         for (Map<String, Object> function : intakeFunctions(resources).values()) {
-            env(function).forEach((name, value) -> {
-                if (name.contains("SECRET") || name.contains("PASSWORD") || name.contains("API_KEY")
-                        || name.contains("USERNAME") || name.equals("QUARKUS_DATASOURCE_REACTIVE_URL")) {
-                    assertTrue(String.valueOf(value).startsWith("{{resolve:secretsmanager:"), name + " = " + value);
-                }
+            String name = String.valueOf(env(function).get("QUARKUS_FUNQY_EXPORT"));
+            env(function).forEach((variable, value) -> {
+                assertTrue(value instanceof String || referencesAResourceThatIsNoSecret(value),
+                        name + ": " + variable + " is text or names one of the stack's resources: " + value);
+                assertFalse(variable.contains("PASSWORD") || variable.contains("API_KEY") || variable.contains("USERNAME")
+                        || (variable.contains("SECRET") && !variable.endsWith("_SECRET_ID")), name + ": " + variable);
             });
+            assertEquals("intake/database", env(function).get("INTAKE_SECRETS_DATABASE_SECRET_ID"), name);
+            assertEquals(DATABASE_URL, env(function).get("QUARKUS_DATASOURCE_REACTIVE_URL"), name);
         }
-        assertFalse(templateText.contains("postgresql://"), "no connection string in the template");
+    }
+
+    /** {Ref: X} or {Fn::GetAtt: [X, attribute]} of a resource of the template other than a secret. */
+    @SuppressWarnings("unchecked")
+    private static boolean referencesAResourceThatIsNoSecret(Object value) {
+        if (!(value instanceof Map<?, ?> intrinsic) || intrinsic.size() != 1) {
+            return false;
+        }
+        Object target = intrinsic.containsKey("Ref") ? intrinsic.get("Ref")
+                : intrinsic.containsKey("Fn::GetAtt") ? ((List<Object>) intrinsic.get("Fn::GetAtt")).get(0) : null;
+        return target != null && resources.containsKey(target) && !type(resources.get(target)).startsWith("AWS::SecretsManager::");
     }
 
     @Test
-    void each_function_gets_only_the_secrets_it_needs() {
+    void the_app_secrets_id_reaches_only_the_functions_that_use_its_values() {
         Map<String, Map<String, Object>> functions = intakeFunctions(resources);
-        assertTrue(env(functions.get("url-import")).containsKey("INTAKE_AUTH_JWT_SECRET"));
-        assertFalse(env(functions.get("step-finalize")).containsKey("INTAKE_AUTH_JWT_SECRET"));
-        assertTrue(env(functions.get("recall-webhook")).containsKey("INTAKE_RECALL_WEBHOOK_SECRET"));
-        assertFalse(env(functions.get("url-import")).containsKey("INTAKE_RECALL_WEBHOOK_SECRET"));
+        for (FunctionSpec spec : FunctionSpec.all()) {
+            Object id = env(functions.get(spec.name())).get("INTAKE_SECRETS_APP_SECRET_ID");
+            assertEquals(spec.secrets().isEmpty() ? null : "intake/app", id, spec.name());
+        }
+        assertFalse(env(functions.get("step-finalize")).containsKey("INTAKE_SECRETS_APP_SECRET_ID"));
+        assertTrue(env(functions.get("recall-webhook")).containsKey("INTAKE_SECRETS_APP_SECRET_ID"));
+    }
+
+    @Test
+    void each_function_may_read_exactly_the_secrets_it_uses_and_nothing_else_of_secrets_manager() {
+        Map<String, List<Map<String, Object>>> statements = statementsByFunction(resources);
+        for (FunctionSpec spec : FunctionSpec.all()) {
+            List<Map<String, Object>> reads = statements.getOrDefault(spec.name(), List.of()).stream()
+                    .filter(statement -> String.valueOf(statement.get("Action")).contains("secretsmanager:")).toList();
+            List<String> expected = new ArrayList<>(List.of("intake/database-??????"));
+            if (!spec.secrets().isEmpty()) {
+                expected.add("intake/app-??????");
+            }
+            assertEquals(expected.size(), reads.size(), spec.name() + ": " + reads);
+            for (String secret : expected) {
+                assertTrue(reads.stream().anyMatch(read -> String.valueOf(read.get("Resource")).endsWith(":secret:" + secret + "]]}")),
+                        spec.name() + " reads " + secret + ": " + reads);
+            }
+            for (Map<String, Object> read : reads) {
+                assertEquals("secretsmanager:GetSecretValue", read.get("Action"), spec.name() + ": only the value");
+                assertEquals("Allow", read.get("Effect"));
+            }
+        }
+    }
+
+    /** Each function's role policy statements. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Map<String, Object>>> statementsByFunction(Map<String, Object> resources) {
+        Map<String, Map<String, Object>> functions = intakeFunctions(resources);
+        Map<String, List<Map<String, Object>>> statements = new HashMap<>();
+        resources.values().stream().filter(r -> type(r).equals("AWS::IAM::Policy")).forEach(policy -> {
+            String roles = String.valueOf(props(policy).get("Roles"));
+            List<Map<String, Object>> policyStatements = (List<Map<String, Object>>)
+                    ((Map<String, Object>) props(policy).get("PolicyDocument")).get("Statement");
+            functions.forEach((name, function) -> {
+                Matcher roleId = Pattern.compile("Fn::GetAtt=\\[([A-Za-z0-9]+),").matcher(String.valueOf(function.get("Role")));
+                if (roleId.find() && roles.contains(roleId.group(1))) {
+                    statements.computeIfAbsent(name, n -> new ArrayList<>()).addAll(policyStatements);
+                }
+            });
+        });
+        return statements;
+    }
+
+    @Test
+    void a_secret_given_by_its_complete_arn_is_read_and_granted_by_that_arn_alone() throws IOException {
+        String arn = "arn:aws:secretsmanager:eu-central-1:111122223333:secret:intake/app-AbCdEf";
+        Map<String, Object> withArn = resourcesOf(synth(Map.of("appSecret", arn)));
+        assertEquals(arn, env(intakeFunctions(withArn).get("url-import")).get("INTAKE_SECRETS_APP_SECRET_ID"));
+        List<Object> resources = statementsByFunction(withArn).get("url-import").stream()
+                .filter(statement -> String.valueOf(statement.get("Action")).contains("secretsmanager:"))
+                .map(statement -> statement.get("Resource")).toList();
+        assertTrue(resources.contains(arn), "exactly the ARN, no pattern: " + resources);
+        IllegalArgumentException partial = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> synth(Map.of("appSecret", "arn:aws:secretsmanager:eu-central-1:111122223333:secret:intake/app")));
+        assertTrue(partial.getMessage().contains("partial ARN"), partial.getMessage());
+    }
+
+    @Test
+    void the_database_url_is_required_and_may_not_carry_a_login() {
+        IllegalArgumentException missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> synth(Map.of("databaseUrl", "")));
+        assertTrue(missing.getMessage().contains("-c databaseUrl=postgresql://"), missing.getMessage());
+        for (String withLogin : List.of("postgresql://postgres:hunter2@db.example.com:5432/postgres",
+                "postgresql://db.example.com:5432/postgres?user=postgres&password=hunter2")) {
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> synth(Map.of("databaseUrl", withLogin)), withLogin);
+            assertTrue(refused.getMessage().contains("carries a login"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("hunter2"), "the message does not repeat the password");
+        }
     }
 
     @Test
@@ -215,9 +303,8 @@ class IntakeStackTest {
         }
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void roles_are_least_privilege() {
+    /** Each function's role policies, as text. */
+    private static Map<String, String> policyTextByFunction(Map<String, Object> resources) {
         Map<String, Map<String, Object>> functions = intakeFunctions(resources);
         Map<String, String> policyText = new HashMap<>();
         resources.values().stream().filter(r -> type(r).equals("AWS::IAM::Policy")).forEach(policy -> {
@@ -230,6 +317,12 @@ class IntakeStackTest {
                 }
             });
         });
+        return policyText;
+    }
+
+    @Test
+    void roles_are_least_privilege() {
+        Map<String, String> policyText = policyTextByFunction(resources);
         for (String analysis : List.of("step-evidence", "step-insights", "step-answers", "interview-status")) {
             assertFalse(policyText.getOrDefault(analysis, "").contains("s3:"), analysis + " touches no objects");
             assertFalse(policyText.getOrDefault(analysis, "").contains("states:StartExecution"), analysis);

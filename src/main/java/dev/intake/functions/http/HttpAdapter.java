@@ -5,11 +5,13 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 import dev.intake.ingest.RequestRejected;
+import dev.intake.secrets.SecretUnavailable;
 import dev.intake.store.DatabaseUnavailable;
 
 /**
  * Turns what a Function URL handler throws into the response a caller can act on: a rejection into
- * its 4xx status and reason, a database that did not answer into a 503 to retry, anything else into a
+ * its 4xx status and reason, a database that did not answer or a secret that could not be read into a
+ * 503 to retry, anything else into a
  * 500 that names the request id to look for in the logs. Either way the reason is logged. Before the
  * handler runs, a body over the function's limit is refused (413) and the query string checked (400).
  */
@@ -44,6 +46,12 @@ public final class HttpAdapter {
             LOG.warnf("%s could not serve request %s: %s; answered 503, the caller may retry", function,
                     requestId(request), e.getMessage());
             return HttpResponse.retryLater("the database is not answering; try again in " + RETRY_AFTER_SECONDS + " s",
+                    RETRY_AFTER_SECONDS);
+        } catch (SecretUnavailable e) {
+            // Likewise passing (Secrets Manager down, or a permission being fixed): its message names the secret, never a value.
+            LOG.warnf("%s could not serve request %s: %s; answered 503, the caller may retry", function,
+                    requestId(request), e.getMessage());
+            return HttpResponse.retryLater("a secret could not be read; try again in " + RETRY_AFTER_SECONDS + " s",
                     RETRY_AFTER_SECONDS);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s failed on request %s", function, requestId(request));

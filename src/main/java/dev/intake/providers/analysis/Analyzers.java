@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
 import dev.intake.providers.http.ProviderHttp;
+import dev.intake.secrets.SecretField;
+import dev.intake.secrets.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -13,11 +15,12 @@ public class Analyzers {
 
     @Produces
     @ApplicationScoped
-    AnalysisProvider analyzer(IntakeConfig config, ProviderHttp http, ObjectMapper json) {
+    AnalysisProvider analyzer(IntakeConfig config, ProviderHttp http, ObjectMapper json, Secrets secrets) {
         String provider = config.analysis().provider();
         return switch (provider) {
             case "local" -> new LocalAnalyzer();
-            case "openai" -> new OpenAiAnalyzer(new ChatCompletions(http, json, config.analysis().openai()));
+            case "openai" -> new OpenAiAnalyzer(new ChatCompletions(http, json, config.analysis().openai(),
+                    secrets.of(SecretField.ANALYSIS_API_KEY)));
             default -> throw new IllegalStateException("intake.analysis.provider is '" + provider
                     + "'; it must be local or openai");
         };

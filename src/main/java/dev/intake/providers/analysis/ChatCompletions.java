@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.IntakeConfig;
 import dev.intake.providers.http.ProviderException;
 import dev.intake.providers.http.ProviderHttp;
+import dev.intake.secrets.Secret;
 
 /** An OpenAI-compatible {@code /v1/chat/completions} endpoint asked for JSON that follows a schema. */
 final class ChatCompletions {
@@ -20,14 +21,14 @@ final class ChatCompletions {
     private final ProviderHttp http;
     private final ObjectMapper json;
     private final String url;
-    private final String apiKey;
+    private final Secret apiKey;
     private final String model;
 
-    ChatCompletions(ProviderHttp http, ObjectMapper json, IntakeConfig.Analysis.OpenAiAnalysis config) {
+    ChatCompletions(ProviderHttp http, ObjectMapper json, IntakeConfig.Analysis.OpenAiAnalysis config, Secret apiKey) {
         this.http = http;
         this.json = json;
         this.url = config.baseUrl().replaceAll("/+$", "") + "/v1/chat/completions";
-        this.apiKey = config.apiKey().orElse(null);
+        this.apiKey = apiKey;
         this.model = config.model();
     }
 
@@ -41,13 +42,11 @@ final class ChatCompletions {
         format.putObject("json_schema").put("name", schemaName).put("strict", true).set("schema", schema);
         String body = request.toString();
 
-        JsonNode answer = http.sendForJson(NAME, () -> {
+        JsonNode answer = http.sendForJson(NAME, apiKey, key -> {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body));
-            if (apiKey != null) {
-                builder.header("Authorization", "Bearer " + apiKey);
-            }
+            key.ifPresent(k -> builder.header("Authorization", "Bearer " + k));
             return builder;
         });
         JsonNode choice = answer.path("choices").path(0);

@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
@@ -19,14 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
+import dev.intake.secrets.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Calls a provider's HTTP API the way every provider is called: 2xx is the answer; 429, 5xx, timeouts
  * and network errors are retried with exponential backoff, honouring Retry-After, and become a
- * transient failure when the attempts run out; any other 4xx is a permanent failure carrying the
- * provider's own message.
+ * transient failure when the attempts run out; a refused key is tried again only once it was rotated;
+ * any other 4xx is a permanent failure carrying the provider's own message.
  */
 @ApplicationScoped
 public class ProviderHttp {
@@ -55,12 +56,28 @@ public class ProviderHttp {
         this.clock = clock;
     }
 
-    /** Sends the request built by {@code request} (built again for each attempt) and returns the 2xx body. */
-    public String send(String provider, Supplier<HttpRequest.Builder> request) {
+    /**
+     * Sends the request {@code request} builds with the provider's key as it is now (built again for each
+     * attempt) and returns the 2xx body. A key refused (401, 403) is read again and, when it changed (a
+     * rotation), tried once more as the next of the call's attempts; otherwise the refusal is permanent.
+     */
+    public String send(String provider, Secret key, Function<Optional<String>, HttpRequest.Builder> request) {
+        boolean renewed = false;
         for (int attempt = 1; ; attempt++) {
-            Outcome outcome = attempt(provider, request.get().timeout(timeout).build());
+            Optional<String> used = key.current();
+            Outcome outcome = attempt(provider, request.apply(used).timeout(timeout).build());
             if (outcome.body != null) {
                 return outcome.body;
+            }
+            if (outcome.refused) {
+                if (renewed || attempt >= policy.attempts() || used.isEmpty() || !key.refused(used.get())
+                        || key.current().equals(used)) {
+                    throw ProviderException.permanent(outcome.failure);
+                }
+                renewed = true;
+                LOG.infof("%s; its key was read again (rotated), attempt %d of %d with it", outcome.failure, attempt + 1,
+                        policy.attempts());
+                continue;
             }
             if (attempt >= policy.attempts()) {
                 throw ProviderException.transientFailure(outcome.failure + " (gave up after " + attempt + " attempts)");
@@ -72,8 +89,8 @@ public class ProviderHttp {
     }
 
     /** Sends and parses the answer as JSON; a 2xx that is not JSON is a permanent failure. */
-    public JsonNode sendForJson(String provider, Supplier<HttpRequest.Builder> request) {
-        String body = send(provider, request);
+    public JsonNode sendForJson(String provider, Secret key, Function<Optional<String>, HttpRequest.Builder> request) {
+        String body = send(provider, key, request);
         try {
             return json.readTree(body);
         } catch (IOException e) {
@@ -81,7 +98,15 @@ public class ProviderHttp {
         }
     }
 
-    private record Outcome(String body, String failure, Duration retryAfter) {
+    /** What one attempt came to: the body, or why not and whether the key was refused. */
+    private record Outcome(String body, String failure, Duration retryAfter, boolean refused) {
+        static Outcome answered(String body) {
+            return new Outcome(body, null, null, false);
+        }
+
+        static Outcome failed(String failure, Duration retryAfter) {
+            return new Outcome(null, failure, retryAfter, false);
+        }
     }
 
     private Outcome attempt(String provider, HttpRequest request) {
@@ -89,22 +114,26 @@ public class ProviderHttp {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            return new Outcome(null, provider + " did not answer within " + timeout.toSeconds() + " s", null);
+            return Outcome.failed(provider + " did not answer within " + timeout.toSeconds() + " s", null);
         } catch (IOException e) {
-            return new Outcome(null, "could not reach " + provider + ": " + e.getMessage(), null);
+            return Outcome.failed("could not reach " + provider + ": " + e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProviderException.transientFailure("interrupted while calling " + provider);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return new Outcome(response.body(), null, null);
+            return Outcome.answered(response.body());
         }
         if (status == 429 || status >= 500) {
-            return new Outcome(null, provider + " answered HTTP " + status + errorMessage(response.body()),
+            return Outcome.failed(provider + " answered HTTP " + status + errorMessage(response.body()),
                     retryAfter(response).orElse(null));
         }
-        throw ProviderException.permanent(provider + " refused the request (HTTP " + status + ")" + errorMessage(response.body()));
+        String refusal = provider + " refused the request (HTTP " + status + ")" + errorMessage(response.body());
+        if (status == 401 || status == 403) {
+            return new Outcome(null, refusal, null, true);
+        }
+        throw ProviderException.permanent(refusal);
     }
 
     /** The message a provider put in its error body ({@code error.message}, {@code error}, {@code message}). */

@@ -7,11 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
+import dev.intake.secrets.Secret;
+import dev.intake.secrets.SecretField;
+import dev.intake.secrets.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Recall.ai's REST API ({@code Authorization: Token <key>}), at the configured region's base URL. */
@@ -22,13 +26,13 @@ public class RecallClient {
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String baseUrl;
-    private final Optional<String> apiKey;
+    private final Secret apiKey;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    RecallClient(IntakeConfig config, ObjectMapper json) {
+    RecallClient(IntakeConfig config, Secrets secrets, ObjectMapper json) {
         this.baseUrl = config.recall().baseUrl().replaceAll("/+$", "");
-        this.apiKey = config.recall().apiKey();
+        this.apiKey = secrets.of(SecretField.RECALL_API_KEY);
         this.json = json;
     }
 
@@ -61,7 +65,7 @@ public class RecallClient {
      */
     public String createTranscript(String recordingId, JsonNode provider, String idempotencyKey) {
         String body = json.createObjectNode().set("provider", provider).toString();
-        JsonNode created = send(request("/api/v1/recording/" + recordingId + "/create_transcript/")
+        JsonNode created = send("/api/v1/recording/" + recordingId + "/create_transcript/", request -> request
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)), "recording " + recordingId);
@@ -78,34 +82,59 @@ public class RecallClient {
     }
 
     private JsonNode get(String path, String what) {
-        return send(request(path).GET(), what);
+        return send(path, HttpRequest.Builder::GET, what);
     }
 
-    private HttpRequest.Builder request(String path) {
-        String key = apiKey.orElseThrow(() -> new RecallApiException(
-                "no Recall.ai API key is configured (intake.recall.api-key)", false));
+    /**
+     * The call with the API key as it is now. A key refused (401, 403) is tried once more with the key read
+     * again when that differs, so a rotated key takes effect at once (counted as a second call in the
+     * upload step's time budget).
+     */
+    private JsonNode send(String path, UnaryOperator<HttpRequest.Builder> method, String what) {
+        String key = currentKey();
+        HttpResponse<String> response = exchange(method.apply(request(path, key)).build());
+        if (refused(response) && apiKey.refused(key)) {
+            String renewed = currentKey();
+            if (!renewed.equals(key)) {
+                response = exchange(method.apply(request(path, renewed)).build());
+            }
+        }
+        return answer(response, what);
+    }
+
+    private String currentKey() {
+        return apiKey.current().orElseThrow(() -> new RecallApiException(
+                "no Recall.ai API key is configured (" + SecretField.RECALL_API_KEY.whereToSet() + ")", false));
+    }
+
+    private HttpRequest.Builder request(String path, String key) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Token " + key)
                 .header("Accept", "application/json");
     }
 
-    private JsonNode send(HttpRequest.Builder builder, String what) {
-        HttpRequest request = builder.build();
-        HttpResponse<String> response;
+    private static boolean refused(HttpResponse<String> response) {
+        return response.statusCode() == 401 || response.statusCode() == 403;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new RecallApiException("could not reach Recall.ai: " + e.getMessage(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RecallApiException("interrupted while calling Recall.ai", true);
         }
+    }
+
+    private JsonNode answer(HttpResponse<String> response, String what) {
         int status = response.statusCode();
         if (status == 404) {
             throw new RecallApiException("Recall.ai has no " + what, false);
         }
-        if (status == 401 || status == 403) {
+        if (refused(response)) {
             throw new RecallApiException("Recall.ai refused the API key (HTTP " + status + ")", false);
         }
         // 409: the same idempotent request is still being processed by Recall; asking again later gets its answer.

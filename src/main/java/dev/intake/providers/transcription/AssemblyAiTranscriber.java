@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.IntakeConfig;
 import dev.intake.providers.http.ProviderException;
 import dev.intake.providers.http.ProviderHttp;
+import dev.intake.secrets.Secret;
+import dev.intake.secrets.SecretField;
 import dev.intake.workflow.Durations;
 
 /**
@@ -30,16 +33,16 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
     private final ObjectMapper json;
     private final Clock clock;
     private final IntakeConfig.Transcription.AssemblyAi config;
-    private final String apiKey;
+    private final Secret apiKey;
     private final String baseUrl;
 
-    AssemblyAiTranscriber(ProviderHttp http, ObjectMapper json, Clock clock, IntakeConfig.Transcription.AssemblyAi config) {
+    AssemblyAiTranscriber(ProviderHttp http, ObjectMapper json, Clock clock, IntakeConfig.Transcription.AssemblyAi config,
+                          Secret apiKey) {
         this.http = http;
         this.json = json;
         this.clock = clock;
         this.config = config;
-        this.apiKey = config.apiKey().orElseThrow(() -> new IllegalStateException(
-                "intake.transcription.assemblyai.api-key is required when the provider is assemblyai"));
+        this.apiKey = apiKey;
         this.baseUrl = config.baseUrl().replaceAll("/+$", "");
     }
 
@@ -55,7 +58,7 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
                 .put("audio_url", media.temporaryUrl(config.mediaUrlValidity()).toString())
                 .put("speaker_labels", true);
         config.speechModel().ifPresent(model -> submit.put("speech_model", model));
-        JsonNode queued = http.sendForJson(NAME, () -> request("/v2/transcript")
+        JsonNode queued = http.sendForJson(NAME, apiKey, key -> request("/v2/transcript", key)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(submit.toString())));
         String id = queued.path("id").asText(null);
@@ -71,7 +74,7 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
      */
     @Override
     public TranscriptionProgress check(String jobId, Instant submittedAt, String fileName) {
-        JsonNode transcript = http.sendForJson(NAME, () -> request("/v2/transcript/" + jobId).GET());
+        JsonNode transcript = http.sendForJson(NAME, apiKey, key -> request("/v2/transcript/" + jobId, key).GET());
         String status = transcript.path("status").asText("");
         return switch (status) {
             case "completed" -> new TranscriptionProgress.Done(transcriptOf(transcript));
@@ -91,8 +94,10 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
         return new TranscriptionProgress.Running(jobId, status, config.pollInterval());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", apiKey);
+    private HttpRequest.Builder request(String path, Optional<String> key) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", key.orElseThrow(() ->
+                ProviderException.permanent("no AssemblyAI API key is configured ("
+                        + SecretField.ASSEMBLYAI_API_KEY.whereToSet() + "); it is needed when the provider is assemblyai")));
     }
 
     static Transcript transcriptOf(JsonNode transcript) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.IntakeConfig;
 import dev.intake.providers.http.ProviderException;
 import dev.intake.providers.http.ProviderHttp;
+import dev.intake.secrets.Secret;
 
 /**
  * Any OpenAI-compatible {@code /v1/audio/transcriptions} endpoint (OpenAI, local Whisper servers,
@@ -27,13 +28,14 @@ final class OpenAiTranscriber implements TranscriptionProvider {
 
     private final ProviderHttp http;
     private final String url;
-    private final String apiKey;
+    private final Secret apiKey;
     private final String model;
 
     OpenAiTranscriber(ProviderHttp http, IntakeConfig.Transcription.OpenAiTranscription config) {
         this.http = http;
         this.url = config.baseUrl().replaceAll("/+$", "") + "/v1/audio/transcriptions";
-        this.apiKey = config.apiKey().orElse(null);
+        // Not one of the deployment's secrets: a plain setting (local Whisper servers need none).
+        this.apiKey = Secret.fixed(config.apiKey());
         this.model = config.model();
     }
 
@@ -56,14 +58,12 @@ final class OpenAiTranscriber implements TranscriptionProvider {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         long length = head.length + media.size() + tail.length;
-        JsonNode answer = http.sendForJson(NAME, () -> {
+        JsonNode answer = http.sendForJson(NAME, apiKey, key -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.fromPublisher(
                             HttpRequest.BodyPublishers.ofInputStream(() -> body(head, media, tail)), length));
-            if (apiKey != null) {
-                request.header("Authorization", "Bearer " + apiKey);
-            }
+            key.ifPresent(k -> request.header("Authorization", "Bearer " + k));
             return request;
         });
         return transcriptOf(answer);

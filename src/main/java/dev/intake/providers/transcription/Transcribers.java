@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
 import dev.intake.providers.http.ProviderHttp;
+import dev.intake.secrets.SecretField;
+import dev.intake.secrets.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -15,11 +17,12 @@ public class Transcribers {
 
     @Produces
     @ApplicationScoped
-    TranscriptionProvider transcriber(IntakeConfig config, ProviderHttp http, ObjectMapper json, Clock clock) {
+    TranscriptionProvider transcriber(IntakeConfig config, ProviderHttp http, ObjectMapper json, Clock clock, Secrets secrets) {
         String provider = config.transcription().provider();
         return switch (provider) {
             case "none" -> new NoTranscription();
-            case "assemblyai" -> new AssemblyAiTranscriber(http, json, clock, config.transcription().assemblyai());
+            case "assemblyai" -> new AssemblyAiTranscriber(http, json, clock, config.transcription().assemblyai(),
+                    secrets.of(SecretField.ASSEMBLYAI_API_KEY));
             case "openai" -> new OpenAiTranscriber(http, config.transcription().openai());
             default -> throw new IllegalStateException("intake.transcription.provider is '" + provider
                     + "'; it must be none, assemblyai or openai");
