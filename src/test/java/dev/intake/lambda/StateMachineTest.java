@@ -112,7 +112,7 @@ class StateMachineTest {
     }
 
     @Test
-    void a_function_error_is_retried_as_its_step_allows_then_caught_and_recorded_by_step_failed() throws IOException {
+    void a_function_error_is_a_crash_another_try_would_repeat_so_step_failed_records_it_at_once() throws IOException {
         Functions functions = new Functions(f -> {
             if (f.equals("step-evidence")) {
                 throw new StateMachine.TaskFailure("Sandbox.Timedout", "{\"errorMessage\":\"Task timed out\"}");
@@ -125,12 +125,28 @@ class StateMachineTest {
 
         assertEquals(StateMachine.Status.FAILED, outcome.status());
         assertEquals("InterviewFailed", outcome.error());
-        assertEquals(List.of("step-evidence", "step-evidence", "step-evidence", "step-failed"), functions.invoked,
-                "the evidence step's States.TaskFailed retrier allows 2 retries: " + history);
-        JsonNode recorded = functions.payloads.get(3);
+        assertEquals(List.of("step-evidence", "step-failed"), functions.invoked, "no retry of the function's own error: " + history);
+        JsonNode recorded = functions.payloads.get(1);
         assertEquals("evidence", recorded.get("step").asText());
         assertEquals("Sandbox.Timedout", recorded.get("error").get("Error").asText());
         assertEquals("{\"errorMessage\":\"Task timed out\"}", recorded.get("error").get("Cause").asText());
+    }
+
+    @Test
+    void lambda_failing_to_run_an_invocation_is_retried_as_the_step_allows_then_recorded() throws IOException {
+        Functions functions = new Functions(f -> {
+            if (f.equals("step-evidence")) {
+                throw new StateMachine.TaskFailure("Lambda.ServiceException", "Lambda was unable to run the invocation");
+            }
+            return completed(f);
+        });
+        List<StateMachine.Event> history = new ArrayList<>();
+
+        StateMachine.Outcome outcome = machine().run(input("evidence"), functions, history::add);
+
+        assertEquals("InterviewFailed", outcome.error());
+        assertEquals(List.of("step-evidence", "step-evidence", "step-evidence", "step-failed"), functions.invoked,
+                "the evidence step's retrier of Lambda's own errors allows 2 retries: " + history);
     }
 
     @Test
