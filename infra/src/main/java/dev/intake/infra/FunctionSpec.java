@@ -49,6 +49,12 @@ record FunctionSpec(String name, int memoryMb, Duration timeout, Set<Need> needs
      * checks it): the longest its work can take before it gives up by itself. An entry function's timeout
      * may be longer than its sender waits: its work is idempotent, and a redelivery finds it done.
      */
+    /*
+     * Memory from measurement (LambdaRuntimeIT runs each function as Lambda's Java runtime does and reports
+     * its peak RSS): every function peaks near 200 MiB, so 512 MB leaves room; the analysis steps load the
+     * sentence-embedding model (about 190 MB more), so 1024 MB; the upload step streams media in 8 MiB
+     * parts (MediaCopyMemoryTest copies 50 MB with a 32 MB heap), so it needs no more than they do.
+     */
     static List<FunctionSpec> all() {
         return List.of(
                 new FunctionSpec("upload-completed", 512, Duration.minutes(5), Set.of(Need.START_RUNS, Need.ASYNC),
@@ -59,8 +65,8 @@ record FunctionSpec(String name, int memoryMb, Duration timeout, Set<Need> needs
                 new FunctionSpec("interview-status", 512, Duration.minutes(2), Set.of(), Set.of(AppSecret.JWT)),
                 new FunctionSpec("sweep-stuck", 512, Duration.minutes(11), Set.of(Need.LIST_MEDIA, Need.START_RUNS, Need.ASYNC),
                         Set.of()),
-                // Copies media, or asks for or checks a transcription: the most memory, and Lambda's longest run.
-                new FunctionSpec("step-upload", 2048, Duration.minutes(15), Set.of(Need.MEDIA_OBJECTS),
+                // Copies media, or asks for or checks a transcription: Lambda's longest run.
+                new FunctionSpec("step-upload", 1024, Duration.minutes(15), Set.of(Need.MEDIA_OBJECTS),
                         Set.of(AppSecret.RECALL_API, AppSecret.TRANSCRIPTION)),
                 new FunctionSpec("step-evidence", 1024, Duration.minutes(15), Set.of(), Set.of(AppSecret.ANALYSIS)),
                 new FunctionSpec("step-enrich-person", 1024, Duration.minutes(15), Set.of(), Set.of(AppSecret.ANALYSIS)),

@@ -116,7 +116,7 @@ class IntakeStackTest {
             assertEquals("true", env(function).get("INTAKE_METRICS_EMF"), spec.name());
         }
         assertEquals(900, ((Number) functions.get("step-upload").get("Timeout")).intValue());
-        assertEquals(2048, ((Number) functions.get("step-upload").get("MemorySize")).intValue());
+        assertEquals(1024, ((Number) functions.get("step-upload").get("MemorySize")).intValue());
     }
 
     @Test
