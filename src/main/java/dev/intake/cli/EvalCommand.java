@@ -47,7 +47,7 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the scores as one JSON document instead of a table")
     boolean asJson;
 
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for each interview (default PT2M)")
+    @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for each interview (e.g. 90s, 5m; default 2 minutes)")
     Duration timeout;
 
     @Spec

@@ -21,7 +21,8 @@ public class IntakeCli implements QuarkusApplication {
     /** The command tree as the launcher runs it (tests run it the same way). */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
         return new CommandLine(IntakeCommand.class, factory).setExecutionStrategy(IntakeCli::execute)
-                .setExecutionExceptionHandler(IntakeCli::report);
+                .setExecutionExceptionHandler(IntakeCli::report)
+                .registerConverter(java.time.Duration.class, new DurationArgument());
     }
 
     /** Before a command runs, one line on stderr says which database and bucket it works on. */

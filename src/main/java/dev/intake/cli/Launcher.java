@@ -54,6 +54,12 @@ public final class Launcher {
             System.setProperty("quarkus.log.level", "WARN");
         }
         boolean needsData = args.length > 0 && COMMANDS.contains(args[0]) && !asksForHelp(args);
+        if (needsData) {
+            ArgumentCheck.problem(args).ifPresent(problem -> {
+                System.err.println(problem);
+                System.exit(2);
+            });
+        }
         if (needsData && DatabaseSettings.ofThisProcess().configuredBy().isEmpty()) {
             if (!embeddedWanted()) {
                 System.err.println("intake " + args[0] + ": no database is configured (QUARKUS_DATASOURCE_REACTIVE_URL,"

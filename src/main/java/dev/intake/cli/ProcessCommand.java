@@ -38,7 +38,7 @@ public class ProcessCommand implements Callable<Integer> {
             description = "a question for the project to answer; repeatable (default: four discovery questions)")
     List<String> questions;
 
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for the run (ISO-8601, default PT2M)")
+    @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for the run (e.g. 90s, 5m, or ISO-8601; default 2 minutes)")
     Duration timeout;
 
     @Option(names = "--json", description = "print what was found as one JSON document instead (no progress lines)")

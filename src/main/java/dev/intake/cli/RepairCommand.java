@@ -36,7 +36,7 @@ public class RepairCommand implements Callable<Integer> {
     @Option(names = "--stuck", description = "repair every stalled interview instead of one")
     boolean stuck;
 
-    @Option(names = "--older-than", defaultValue = "PT1H", description = "with --stuck: silent for at least this (ISO-8601, default PT1H)")
+    @Option(names = "--older-than", defaultValue = "PT1H", description = "with --stuck: silent for at least this (e.g. 30m, 2h, 1d; default 1 hour)")
     Duration olderThan;
 
     @Option(names = "--any-owner", description = "with --stuck: also interviews Intake has not taken (left stalled by"
@@ -54,7 +54,7 @@ public class RepairCommand implements Callable<Integer> {
     int limit;
 
     @Option(names = "--wait", defaultValue = "PT5M",
-            description = "how long to wait for each run to end when it runs in this process (default PT5M)")
+            description = "how long to wait for each run to end when it runs in this process (e.g. 90s, 10m; default 5 minutes)")
     Duration wait;
 
     @Mixin

@@ -33,7 +33,7 @@ public class SweepCommand implements Callable<Integer> {
     EngineChoice engineChoice;
 
     @Option(names = "--wait", defaultValue = "PT5M",
-            description = "when the runs go to this process: how long to wait for them to end (ISO-8601, default PT5M)")
+            description = "when the runs go to this process: how long to wait for them to end (e.g. 90s, 10m; default 5 minutes)")
     Duration wait;
 
     @Spec

@@ -159,4 +159,14 @@ class LauncherIT {
         }
         assertTrue(bootstrap.waitFor(30, TimeUnit.SECONDS), "Lambda's shutdown signal ends it");
     }
+
+    @Test
+    void a_mistyped_argument_is_refused_before_any_embedded_server_starts() throws Exception {
+        Run diagnose = intake(Map.of(), "diagnose", "not-a-uuid");
+
+        assertEquals(2, diagnose.exit(), diagnose.err());
+        assertEquals("intake diagnose: Invalid value for positional parameter at index 0 (ID): 'not-a-uuid' is not an"
+                + " interview id (see intake diagnose --help)", diagnose.err().strip());
+        assertFalse(Files.exists(home.resolve("local-data")), "no embedded PostgreSQL or S3 server was started");
+    }
 }
