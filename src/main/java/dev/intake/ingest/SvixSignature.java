@@ -52,15 +52,17 @@ public final class SvixSignature {
         } catch (NumberFormatException e) {
             throw RequestRejected.unauthenticated("webhook timestamp '" + timestamp + "' is not unix seconds");
         }
-        Duration skew;
+        Duration age;
         try {
-            skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+            age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant());
         } catch (java.time.DateTimeException | ArithmeticException e) {
             throw RequestRejected.unauthenticated("webhook timestamp '" + timestamp + "' is out of range");
         }
-        if (skew.compareTo(tolerance) > 0) {
-            throw RequestRejected.unauthenticated("webhook timestamp is " + skew.toSeconds()
-                    + " s from now; at most " + tolerance.toSeconds() + " s is accepted");
+        if (age.abs().compareTo(tolerance) > 0) {
+            // Old (a replay, or a retry delivered late) or ahead (the sender's clock): said as it is.
+            throw RequestRejected.unauthenticated("webhook timestamp is " + age.abs().toSeconds()
+                    + (age.isNegative() ? " s in the future" : " s old") + "; at most " + tolerance.toSeconds()
+                    + " s either way is accepted");
         }
         byte[] expected = sign(id + "." + seconds + ".", body);
         for (String entry : signatures.trim().split("\\s+")) {
