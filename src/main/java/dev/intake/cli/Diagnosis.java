@@ -27,8 +27,11 @@ record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String m
         JsonObject timings = i.run().getJsonObject("step_timings");
         if (timings != null && !timings.isEmpty()) {
             out.println("  step durations:");
-            timings.fieldNames().stream().sorted().forEach(step -> out.printf("    %-14s %s s%n", step,
-                    timings.getJsonObject(step).getValue("seconds")));
+            // In the order the pipeline runs them; a name this version does not know goes last.
+            timings.fieldNames().stream().sorted(java.util.Comparator.comparingInt(
+                            (String step) -> dev.intake.workflow.Step.byKey(step).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+                    .thenComparing(java.util.Comparator.naturalOrder()))
+                    .forEach(step -> out.printf("    %-14s %s s%n", step, timings.getJsonObject(step).getValue("seconds")));
         }
         i.lastError().ifPresent(e -> out.printf("  last error at %s (%s, attempt %s, %s): %s%n", e.getString("step"),
                 e.getString("kind"), e.getValue("attempts"), e.getString("at"), e.getString("message")));

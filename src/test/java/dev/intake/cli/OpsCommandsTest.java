@@ -3,6 +3,7 @@ package dev.intake.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,12 @@ class OpsCommandsTest {
         Cli.Run after = intake("diagnose", INCIDENT.toString());
         assertTrue(after.out().contains("status ready, step complete, progress 100%"), after.out());
         assertTrue(after.out().contains("Next: nothing to do: the interview is ready."), after.out());
+        List<String> timed = after.out().lines().dropWhile(l -> !l.contains("step durations:")).skip(1)
+                .takeWhile(l -> l.startsWith("    ")).map(l -> l.strip().split("\\s+")[0]).toList();
+        List<String> pipelineOrder = java.util.Arrays.stream(dev.intake.workflow.Step.values()).map(dev.intake.workflow.Step::key)
+                .filter(timed::contains).toList();
+        assertEquals(pipelineOrder, timed, "step durations in the order the pipeline runs them: " + after.out());
+        assertTrue(timed.size() >= 6, after.out());
         assertTrue(data.rows("evidence", INCIDENT) > 0);
     }
 
