@@ -189,7 +189,10 @@ public class StepExecutor {
             return new StepOutcome.LeaseLost(interview.id(), step);
         }
         metrics.failed(step, error.kind(), false, took);
-        LOG.errorf(cause, "interview %s: %s failed (%s, attempt %d): %s; marked error", interview.id(), step.key(),
+        // A failure the step classified (a provider's 404, a file it cannot read) says all in its message:
+        // one line. Anything else is unexpected, and its stack trace is what finds the cause.
+        LOG.errorf(cause instanceof dev.intake.workflow.StepFailure ? null : cause,
+                "interview %s: %s failed (%s, attempt %d): %s; marked error", interview.id(), step.key(),
                 error.kind().dbValue(), error.attempts(), error.message());
         events.fire(new StepEvent(interview.id(), step, StepEvent.Phase.FAILED, took, error.message()));
         return new StepOutcome.Failed(interview.id(), step, error);

@@ -321,8 +321,13 @@ class HttpProvidersTest {
         WireMockResource.server().register(chatFor("evidence").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\": {\"message\": \"Invalid schema for response_format 'evidence'\"}}")));
-        assertFailedAt(process(), "evidence", "permanent",
-                "the analysis model refused the request (HTTP 400): Invalid schema for response_format 'evidence'");
+        try (LogCapture logs = LogCapture.start()) {
+            assertFailedAt(process(), "evidence", "permanent",
+                    "the analysis model refused the request (HTTP 400): Invalid schema for response_format 'evidence'");
+            List<LogCapture.Line> failed = logs.saying(key.interviewId() + ": evidence failed (permanent");
+            assertEquals(1, failed.size(), logs.lines().toString());
+            assertEquals(null, failed.get(0).thrown(), "an expected refusal is one line, without a stack trace");
+        }
     }
 
     @Test
