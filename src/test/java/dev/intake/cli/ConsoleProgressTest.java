@@ -35,7 +35,7 @@ class ConsoleProgressTest {
 
         assertEquals(2, terminal.chars().filter(c -> c == '\r').count(), terminal);
         assertEquals(1, terminal.chars().filter(c -> c == '\n').count(), "one line, redrawn, ended when done: " + terminal);
-        assertTrue(terminal.contains("] 30%  upload"), terminal);
+        assertTrue(terminal.contains("]  30%  upload"), terminal);
         assertTrue(!terminal.contains("another interview"), "only the watched interview");
     }
 
