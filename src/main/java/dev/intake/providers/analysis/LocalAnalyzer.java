@@ -111,7 +111,7 @@ public class LocalAnalyzer implements AnalysisProvider {
     }
 
     @Override
-    public List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence,
+    public List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence, Transcript transcript,
                                              AnalysisContext context) {
         return questions.stream().map(q -> QuestionAnswerer.answer(q, evidence)).toList();
     }

@@ -123,7 +123,7 @@ class LocalAnalyzerTest {
         Question pay = new Question(UUID.randomUUID(), "What would they pay for?");
         Question decides = new Question(UUID.randomUUID(), "Who decides on buying a tool?");
         Question unrelated = new Question(UUID.randomUUID(), "Which programming language do they prefer?");
-        List<AnswerDraft> answers = analyzer.answerQuestions(List.of(pay, decides, unrelated), evidence,
+        List<AnswerDraft> answers = analyzer.answerQuestions(List.of(pay, decides, unrelated), evidence, onboarding(),
                 AnalysisContext.none());
         assertTrue(answers.get(0).answer().contains("I'd pay for that today"), answers.get(0).answer());
         assertTrue(answers.get(1).answer().contains("Marcus Lee, signs off on the budget"), answers.get(1).answer());
