@@ -21,11 +21,9 @@ public class LocalAnalyzer implements AnalysisProvider {
     public EvidenceFindings findEvidence(Transcript transcript, AnalysisContext context) {
         SpeakerRoles roles = SpeakerRoles.of(transcript);
         List<EvidenceDraft> evidence = new ArrayList<>();
-        List<String> allSentences = new ArrayList<>();
         String lastQuestion = null;
         for (Utterance u : transcript.utterances()) {
             List<String> sentences = Words.sentences(u.text());
-            allSentences.addAll(sentences);
             if (roles.isInterviewer(u.speaker())) {
                 lastQuestion = u.text();
                 continue;
@@ -47,7 +45,7 @@ public class LocalAnalyzer implements AnalysisProvider {
             people.add(new PersonDraft(speaker,
                     roles.isInterviewer(speaker) ? PersonRole.INTERVIEWER : PersonRole.INTERVIEWEE, null));
         }
-        for (MentionFinder.Mention mention : MentionFinder.find(allSentences, transcript.speakers())) {
+        for (MentionFinder.Mention mention : MentionFinder.find(transcript)) {
             people.add(new PersonDraft(mention.name(), PersonRole.MENTIONED, mention.relation()));
         }
         return new EvidenceFindings(evidence, people);
@@ -56,10 +54,7 @@ public class LocalAnalyzer implements AnalysisProvider {
     @Override
     public Map<UUID, String> describePeople(List<Person> people, List<Evidence> evidence, Transcript transcript,
                                             AnalysisContext context) {
-        List<String> sentences = transcript.utterances().stream()
-                .flatMap(u -> Words.sentences(u.text()).stream())
-                .toList();
-        List<MentionFinder.Mention> mentions = MentionFinder.find(sentences, transcript.speakers());
+        List<MentionFinder.Mention> mentions = MentionFinder.find(transcript);
         Map<UUID, String> descriptions = new LinkedHashMap<>();
         for (Person person : people) {
             describe(person, evidence, transcript, mentions).ifPresent(d -> descriptions.put(person.id(), d));
@@ -87,7 +82,8 @@ public class LocalAnalyzer implements AnalysisProvider {
                 return mentions.stream()
                         .filter(m -> m.name().equals(person.name()))
                         .findFirst()
-                        .map(m -> "Mentioned as " + withArticle(m.relation()) + ": \"" + m.sentence() + "\"");
+                        .map(m -> (m.relation() == null ? "Mentioned" : "Mentioned as " + withArticle(m.relation()))
+                                + ": \"" + m.sentence() + "\"");
             }
             default -> {
                 return Optional.empty();

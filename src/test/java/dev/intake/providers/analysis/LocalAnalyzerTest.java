@@ -30,6 +30,12 @@ class LocalAnalyzerTest {
         return sample("onboarding-interview.vtt", TranscriptFormat.WEBVTT);
     }
 
+    /** A plain-text transcript, one {@code Name: text} turn a line. */
+    static Transcript conversation(String... lines) {
+        byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        return TranscriptParser.parse(TranscriptFormat.PLAIN_TEXT, new ByteArrayInputStream(bytes), 1_000_000);
+    }
+
     private static List<Evidence> stored(List<EvidenceDraft> drafts) {
         List<Evidence> evidence = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
