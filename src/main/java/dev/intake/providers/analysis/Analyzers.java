@@ -13,10 +13,10 @@ public class Analyzers {
 
     @Produces
     @ApplicationScoped
-    AnalysisProvider analyzer(IntakeConfig config, ProviderHttp http, ObjectMapper json) {
+    AnalysisProvider analyzer(IntakeConfig config, ProviderHttp http, ObjectMapper json, SentenceEmbeddings embeddings) {
         String provider = config.analysis().provider();
         return switch (provider) {
-            case "local" -> new LocalAnalyzer();
+            case "local" -> new LocalAnalyzer(embeddings);
             case "openai" -> new OpenAiAnalyzer(new ChatCompletions(http, json, config.analysis().openai()));
             default -> throw new IllegalStateException("intake.analysis.provider is '" + provider
                     + "'; it must be local or openai");
