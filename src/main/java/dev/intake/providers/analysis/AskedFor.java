@@ -9,7 +9,13 @@ import java.util.regex.Pattern;
  * "when" question is answered only by a statement that says when, a "how many" one by a number.
  */
 record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool, boolean amount, boolean when,
-                boolean howMany) {
+                boolean howMany, boolean who) {
+
+    private static final Pattern WHO = Pattern.compile("(?i)^\\W*(who|whose|whom)\\b");
+    /** Someone, or some body of people, a "who" question can be answered with. */
+    private static final Pattern SAYS_WHO = Pattern.compile("(?i)\\b(she|he|they|my call|myself|me|board|partners?|committee"
+            + "|finance|procurement|legal|owners?|manager|boss|director|corporate|head office|ceo|cfo|cto|coo|vp|president"
+            + "|founder|principal|superintendent)\\b");
 
     private static final Pattern WHEN = Pattern.compile("(?i)^\\W*(when|how soon|by when|what date|how long until)\\b");
     private static final Pattern SAYS_WHEN = Pattern.compile("(?i)\\b(january|february|march|april|may|june|july|august"
@@ -51,12 +57,17 @@ record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool,
             kinds[EvidenceKind.CONTEXT.ordinal()] = 0;
         }
         return new AskedFor(kinds, PRACTICE.matcher(question).find(), decider, WHICH_TOOL.matcher(question).find(),
-                HOW_MUCH.matcher(question).find(), WHEN.matcher(question).find(), HOW_MANY.matcher(question).find());
+                HOW_MUCH.matcher(question).find(), WHEN.matcher(question).find(), HOW_MANY.matcher(question).find(),
+                WHO.matcher(question).find());
     }
 
-    /** Whether a statement can answer at all: says when for "when", a number for "how many", a price for "what would they pay". */
+    /**
+     * Whether a statement can answer at all: says when for "when", someone for "who", a number for "how
+     * many", a price for "what would they pay".
+     */
     boolean canBeAnsweredBy(String statement, double[] signals) {
         return (!when || SAYS_WHEN.matcher(statement).find())
+                && (!who || SAYS_WHO.matcher(statement).find() || namesSomeone(statement))
                 && (!howMany || SAYS_HOW_MANY.matcher(statement).find())
                 && (!needsKind() || kindFit(signals, null) >= 0.5);
     }

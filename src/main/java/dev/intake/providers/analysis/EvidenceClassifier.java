@@ -49,6 +49,8 @@ final class EvidenceClassifier {
     private static final List<Signal> SIGNALS = List.of(
             Signal.of(EvidenceKind.GOAL, 1.0, "\\b(I|we)('d| would)?\\s+(really\\s+|just\\s+|also\\s+)?(want|wish|love|hope)\\b"
                     + "|\\b(I|we)('d| would) (like|need)\\b"),
+            Signal.of(EvidenceKind.GOAL, 0.9, "^(just )?(something|a tool|an app|a system|a way|one place|a single \\w+|one \\w+)"
+                    + " (that|to|for|where|which|I|we|they)\\b"),
             Signal.of(EvidenceKind.GOAL, 0.8, "\\b(ideal(ly)?|dream|magic wand|perfect world|game changer|change my life)\\b"
                     + "|\\bwould be (great|amazing|nice|huge|ideal|perfect)\\b"),
             Signal.of(EvidenceKind.GOAL, 0.5, "\\b(it|this|that|the tool|whatever it is|the system)\\s+(has|needs|have|need|must) to\\b"
@@ -57,7 +59,8 @@ final class EvidenceClassifier {
                     + "|what (I|we) do is|so (I|we) just)\\b"),
             Signal.of(EvidenceKind.WORKAROUND, 0.6, "\\b(spreadsheets?|excel|google (sheets?|docs?)|whiteboards?|sticky notes?"
                     + "|post-?its?|notebooks?|binders?|clipboards?|printouts?|group (chat|text)|text myself|email myself"
-                    + "|(her|his|their) (own|personal) phones?|scripts?|macros?|by hand|manually|re-?type|re-?key|re-?enter)\\b"),
+                    + "|(her|his|their) (own|personal) phones?|scripts?|macros?|by hand|manually|re-?type|re-?key|re-?enter"
+                    + "|shared (document|doc|drive|folder|calendar|inbox|sheet))\\b"),
             Signal.of(EvidenceKind.WORKAROUND, 0.4, "\\b(I|we|they)\\s+(just\\s+|usually\\s+|basically\\s+|always\\s+|then\\s+)?"
                     + "(keep|text|email|send|call|ask|tell|write|track|copy|print|export|post|made|built|set up|go through)\\b"),
             Signal.of(EvidenceKind.CONTEXT, 0.6, "\\b(we|I)('re| are| am|'m) (a|an|the)\\b|\\bI (run|lead|manage|own|oversee)\\b"

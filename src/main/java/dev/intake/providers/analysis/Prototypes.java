@@ -101,7 +101,8 @@ final class Prototypes {
             EvidenceKind.GOAL, List.of(
                     "If you had a magic wand, what would you change?", "What would the ideal solution look like?",
                     "What would make this easier for you?", "If you could fix one thing, what would it be?",
-                    "What does success look like for you?", "What would a perfect tool do?"),
+                    "What does success look like for you?", "What would a perfect tool do?",
+                    "What would make you switch to something else?"),
             EvidenceKind.WILLINGNESS_TO_PAY, List.of(
                     "What would that be worth to you?", "What would you expect to pay for something like that?",
                     "What price would feel fair?", "Is there budget for this?", "What would be a reasonable price?"),

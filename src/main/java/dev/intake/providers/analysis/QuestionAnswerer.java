@@ -41,7 +41,8 @@ final class QuestionAnswerer {
     private static final double AMOUNT = 0.15;
     private static final int ANTECEDENTS = 2;
     private static final Pattern POINTS_BACK = Pattern.compile(
-            "(?i)^(it|that|this|those|they|she|he|so|and|but|then)\\b|\\b(she|he|her|him|his)\\b");
+            "(?i)^(it|that|this|those|they|she|he|so|and|but|then)\\b|\\b(she|he|her|him|his)\\b"
+            + "|\\b(for|with|about|of|on) (that|it|this|those)\\b");
 
     private QuestionAnswerer() {
     }
@@ -81,8 +82,7 @@ final class QuestionAnswerer {
                     + ASKED_WORDS * rarity.shared(words, s.question()) : 0;
             double ownAlike = substantial ? meanings.map(m -> m.near(q, s)).orElse(0.0)
                     + OWN_WORDS * rarity.shared(words, s.text()) : 0;
-            boolean typeFits = asked.decider() && asked.namesADecider(s.text())
-                    || asked.needsKind() && asked.kindFit(signals, null) >= 0.9;
+            boolean typeFits = asked.decider() && asked.namesADecider(s.text()) || asked.kindFit(signals, quotedAs) >= 0.9;
             boolean near = Math.max(askedAlike, ownAlike) >= NEAR || typeFits;
             double score = Math.max(askedAlike, ownAlike)
                     + KIND_FIT * asked.kindFit(signals, quotedAs)

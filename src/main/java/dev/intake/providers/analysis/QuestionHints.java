@@ -18,9 +18,10 @@ final class QuestionHints {
             new Hint(Pattern.compile("(?i)\\b(pay|price|pricing|budget|worth|spend|reasonable|fair|afford)\\b"),
                     EvidenceKind.WILLINGNESS_TO_PAY),
             new Hint(Pattern.compile("(?i)\\b(ideal\\w*|perfect\\w*|magic|wand|wish|dream|redesign|fix one thing|make \\w+ (easier|better)"
-                    + "|look like for you|what would it do)\\b"), EvidenceKind.GOAL),
-            new Hint(Pattern.compile("(?i)\\b(hardest|hard|problem|challeng\\w*|frustrat\\w*|worst|hurt|pain\\w*|difficult|worr\\w*"
-                    + "|go(es)? (badly|wrong)|went wrong|what happens when|how often|cost you|break)\\b"), EvidenceKind.PAIN),
+                    + "|look like for you|what would it do|make (you|them) (switch|buy|change|move))\\b"), EvidenceKind.GOAL),
+            new Hint(Pattern.compile("(?i)\\b(hardest|hard|problems?|issues?|challeng\\w*|frustrat\\w*|worst|hurts?|pain\\w*"
+                    + "|difficult\\w*|worr\\w*|struggl\\w*|go(es)? (badly|wrong)|went wrong|what happens when|how often|cost you"
+                    + "|break\\w*)\\b"), EvidenceKind.PAIN),
             new Hint(Pattern.compile("(?i)\\b(handle|deal with|cope|work around|workaround|capture|keep track|what do you do|have you tried"
                     + "|tried|how do you)\\b"), EvidenceKind.WORKAROUND),
             new Hint(Pattern.compile("(?i)\\b(your role|about (the|your) (company|team|practice|business|organi[sz]ation)|how many|how big"
