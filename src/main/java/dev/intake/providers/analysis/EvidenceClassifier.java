@@ -140,13 +140,14 @@ final class EvidenceClassifier {
         boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
         boolean loss = LOSS.matcher(sentence).find();
         boolean approval = APPROVAL.matcher(sentence).find();
+        boolean limit = THRESHOLD.matcher(sentence).find();
         double wtp = 0;
         if (SPENDING_NOW.matcher(sentence).find() && !MODAL.matcher(sentence).find()) {
             raise(strength, EvidenceKind.CONTEXT, 0.9);
         } else if ((currency || pricePeriod) && loss && !pricePeriod) {
             raise(strength, EvidenceKind.PAIN, 1.0);
-        } else if ((currency || pricePeriod || THRESHOLD.matcher(sentence).find()) && approval
-                && !WOULD_NEED.matcher(sentence).find()) {
+        } else if ((currency || pricePeriod || limit) && approval && !WOULD_NEED.matcher(sentence).find()
+                && (limit || !MODAL.matcher(sentence).find())) {
             raise(strength, EvidenceKind.CONTEXT, 0.9);
         } else if ((pricePeriod || currency) && QUOTED_PRICE.matcher(sentence).find()
                 && !(hypothetical && FIRST_PERSON.matcher(sentence).find())) {

@@ -74,6 +74,8 @@ class EvidenceKindsTest {
                 [EvidenceKind.WILLINGNESS_TO_PAY.ordinal()] >= 0.9);
         assertTrue(EvidenceClassifier.signals("Anything over two thousand goes to the owner for approval.")
                 [EvidenceKind.CONTEXT.ordinal()] >= 0.9);
+        assertTrue(EvidenceClassifier.signals("If it came in under ten thousand a year, our director could approve it herself.")
+                [EvidenceKind.WILLINGNESS_TO_PAY.ordinal()] >= 0.9);
         assertTrue(EvidenceClassifier.signals("We already pay four hundred a month for the phone system.")
                 [EvidenceKind.CONTEXT.ordinal()] >= 0.9);
         assertEquals(0, EvidenceClassifier.signals("We see about fifty patients a week.")[EvidenceKind.WILLINGNESS_TO_PAY.ordinal()]);
