@@ -37,7 +37,7 @@ final class QuestionAnswerer {
     private static final double IS_EVIDENCE = 0.05;
     private static final double WISH_FOR_PRACTICE = 0.15;
     private static final double DECIDER = 0.2;
-    private static final double PRODUCT = 0.15;
+    private static final double PRODUCT = 0.25;
     private static final double AMOUNT = 0.15;
     private static final int ANTECEDENTS = 2;
     private static final Pattern POINTS_BACK = Pattern.compile(
@@ -68,7 +68,7 @@ final class QuestionAnswerer {
         for (Statement s : statements) {
             boolean substantial = EvidenceClassifier.isSubstantial(s.text());
             boolean directAnswer = s.turnsSinceQuestion() == 1 && s.index() <= 1 && s.question() != null;
-            if (!substantial && !(directAnswer && s.index() == 0)) {
+            if (!substantial && !(directAnswer && s.index() == 0) || QuestionHints.isSmallTalk(s.question())) {
                 continue;
             }
             double[] signals = EvidenceClassifier.signals(s.text());
