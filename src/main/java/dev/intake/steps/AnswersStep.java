@@ -3,22 +3,26 @@ package dev.intake.steps;
 import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.InsightStore;
+import dev.intake.store.TranscriptStore;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Each of the project's questions answered from the evidence, or marked unanswered. */
+/** Each of the project's questions answered from the evidence and the transcript, or marked unanswered. */
 @ApplicationScoped
 public class AnswersStep implements StepHandler {
 
     private final WorkspaceStore workspace;
+    private final TranscriptStore transcripts;
     private final EvidenceStore evidence;
     private final InsightStore insights;
     private final AnalysisProvider analyzer;
 
-    AnswersStep(WorkspaceStore workspace, EvidenceStore evidence, InsightStore insights, AnalysisProvider analyzer) {
+    AnswersStep(WorkspaceStore workspace, TranscriptStore transcripts, EvidenceStore evidence, InsightStore insights,
+                AnalysisProvider analyzer) {
         this.workspace = workspace;
+        this.transcripts = transcripts;
         this.evidence = evidence;
         this.insights = insights;
         this.analyzer = analyzer;
@@ -32,7 +36,8 @@ public class AnswersStep implements StepHandler {
     @Override
     public JsonObject run(StepContext context) {
         var answers = analyzer.answerQuestions(workspace.questions(context.interview().projectId()),
-                evidence.list(context.interview().id()), context.analysisContext());
+                evidence.list(context.interview().id()), StepInputs.transcript(transcripts, context),
+                context.analysisContext());
         insights.replaceAnswers(context.lease(), context.interview().projectId(), context.runId(), answers);
         return new JsonObject();
     }

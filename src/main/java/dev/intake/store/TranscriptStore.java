@@ -2,7 +2,9 @@ package dev.intake.store;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.intake.providers.transcription.Transcript;
 import dev.intake.providers.transcription.TranscriptionJob;
@@ -48,6 +50,8 @@ public class TranscriptStore {
 
     /** Which of Intake's parsers the transcript came from; Insights' own rows lack it. */
     private static final String FORMAT = "intake_format";
+    /** The speakers the source marks as running the call (Recall.ai's host); Insights' own rows lack it. */
+    private static final String HOSTS = "intake_hosts";
 
     private final Db db;
 
@@ -70,7 +74,8 @@ public class TranscriptStore {
                 .put("full_transcript", text)
                 .put("speaker_transcripts", turns)
                 .put("audio_duration", transcript.durationSec())
-                .put(FORMAT, transcript.format());
+                .put(FORMAT, transcript.format())
+                .put(HOSTS, new JsonArray(transcript.hosts().stream().sorted().toList()));
         JsonObject summary = new JsonObject()
                 .put("format", transcript.format())
                 .put("utterances", transcript.utterances().size())
@@ -123,7 +128,10 @@ public class TranscriptStore {
                 .map(u -> new Utterance(u.getString("speaker"), seconds(u.getNumber("start")),
                         seconds(u.getNumber("end")), u.getString("text")))
                 .toList();
-        return Optional.of(new Transcript(formatted.getString(FORMAT, "assemblyai"), utterances));
+        Set<String> hosts = formatted.getValue(HOSTS) instanceof JsonArray marked
+                ? marked.stream().filter(String.class::isInstance).map(String.class::cast).collect(Collectors.toSet())
+                : Set.of();
+        return Optional.of(new Transcript(formatted.getString(FORMAT, "assemblyai"), utterances, hosts));
     }
 
     private static Double seconds(Number milliseconds) {

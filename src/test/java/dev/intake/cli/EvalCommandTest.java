@@ -79,6 +79,30 @@ class EvalCommandTest {
         assertTrue(overall.get("evidenceRecall").asDouble() <= 0.5, "the phrase nobody said is never found");
     }
 
+    /**
+     * The evaluation set, scored as `intake eval` scores it: the built-in analyzer stays at or above these
+     * floors (a few points under what it reaches), and never takes an interviewer's words as evidence.
+     */
+    @Test
+    void the_built_in_analyzer_stays_above_its_floors_on_the_evaluation_set() throws IOException {
+        Cli.Run run = intake("eval", "bench/eval", "--json");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode overall = json.readTree(run.out()).get("overall");
+        assertEquals(176, overall.at("/counts/evidenceLabels").asInt(), "the whole set was scored");
+        assertEquals(0, overall.get("interviewerEvidence").asInt(), run.out());
+        assertAtLeast(0.80, overall, "evidenceRecall");
+        assertAtLeast(0.80, overall, "kindAccuracy");
+        assertAtLeast(0.60, overall, "precision");
+        assertAtLeast(0.95, overall, "peopleRecall");
+        assertAtLeast(0.75, overall, "answersRight");
+    }
+
+    private static void assertAtLeast(double floor, JsonNode overall, String figure) {
+        double value = overall.get(figure).asDouble();
+        assertTrue(value >= floor, figure + " is " + value + ", below its floor of " + floor);
+    }
+
     @Test
     void eval_refuses_a_folder_without_labels_or_with_a_broken_labels_file() throws IOException {
         Cli.Run empty = intake("eval", set.toString());

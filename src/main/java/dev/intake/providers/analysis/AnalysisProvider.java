@@ -20,5 +20,10 @@ public interface AnalysisProvider {
     List<PersonaDraft> buildPersonas(List<Person> people, List<Evidence> evidence, List<ThemeDraft> themes,
                                      AnalysisContext context);
 
-    List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence, AnalysisContext context);
+    /**
+     * Each question's answer from this interview, in the order asked, citing the evidence behind it; the
+     * transcript lets an answer follow what was said beyond the evidence.
+     */
+    List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence, Transcript transcript,
+                                      AnalysisContext context);
 }

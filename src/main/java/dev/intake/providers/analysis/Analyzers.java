@@ -15,10 +15,11 @@ public class Analyzers {
 
     @Produces
     @ApplicationScoped
-    AnalysisProvider analyzer(IntakeConfig config, ProviderHttp http, ObjectMapper json, Secrets secrets) {
+    AnalysisProvider analyzer(IntakeConfig config, ProviderHttp http, ObjectMapper json, Secrets secrets,
+                              SentenceEmbeddings embeddings) {
         String provider = config.analysis().provider();
         return switch (provider) {
-            case "local" -> new LocalAnalyzer();
+            case "local" -> new LocalAnalyzer(embeddings);
             case "openai" -> new OpenAiAnalyzer(new ChatCompletions(http, json, config.analysis().openai(),
                     secrets.of(SecretField.ANALYSIS_API_KEY)));
             default -> throw new IllegalStateException("intake.analysis.provider is '" + provider

@@ -12,42 +12,34 @@ import dev.intake.providers.transcription.Utterance;
 
 /**
  * The built-in analyzer: deterministic (same transcript, same output), no network, good enough to be
- * the default. It reads what the interviewee said sentence by sentence; it does not paraphrase, so
- * every piece of evidence is a verbatim quote.
+ * the default. It reads what the interviewees said sentence by sentence and compares it by meaning with
+ * a small sentence-embedding model where that runs, by its words where it does not; it does not
+ * paraphrase, so every piece of evidence is a verbatim quote.
  */
 public class LocalAnalyzer implements AnalysisProvider {
+
+    private final SentenceEmbeddings embeddings;
+
+    /** An analyzer using {@code embeddings} where the model runs, its rules alone where it does not (or when null). */
+    public LocalAnalyzer(SentenceEmbeddings embeddings) {
+        this.embeddings = embeddings;
+    }
+
+    /** The rules alone, as on a platform where the model cannot run. */
+    static LocalAnalyzer rulesOnly() {
+        return new LocalAnalyzer(null);
+    }
 
     @Override
     public EvidenceFindings findEvidence(Transcript transcript, AnalysisContext context) {
         SpeakerRoles roles = SpeakerRoles.of(transcript);
-        List<EvidenceDraft> evidence = new ArrayList<>();
-        List<String> allSentences = new ArrayList<>();
-        String lastQuestion = null;
-        for (Utterance u : transcript.utterances()) {
-            List<String> sentences = Words.sentences(u.text());
-            allSentences.addAll(sentences);
-            if (roles.isInterviewer(u.speaker())) {
-                lastQuestion = u.text();
-                continue;
-            }
-            // The answer's first sentence takes the question's kind when its own words give none.
-            Optional<EvidenceKind> hinted = QuestionHints.kindFor(lastQuestion);
-            for (String sentence : sentences) {
-                Optional<EvidenceKind> kind = EvidenceClassifier.classify(sentence);
-                if (kind.isEmpty() && EvidenceClassifier.isSubstantial(sentence)) {
-                    kind = hinted;
-                }
-                hinted = Optional.empty();
-                kind.ifPresent(k -> evidence.add(new EvidenceDraft(k, sentence, u.speaker(), u.startSec(), u.endSec())));
-            }
-            lastQuestion = null;
-        }
+        List<EvidenceDraft> evidence = EvidenceFinder.find(Statements.of(transcript, roles), embeddings);
         List<PersonDraft> people = new ArrayList<>();
         for (String speaker : transcript.speakers()) {
             people.add(new PersonDraft(speaker,
                     roles.isInterviewer(speaker) ? PersonRole.INTERVIEWER : PersonRole.INTERVIEWEE, null));
         }
-        for (MentionFinder.Mention mention : MentionFinder.find(allSentences, transcript.speakers())) {
+        for (MentionFinder.Mention mention : MentionFinder.find(transcript)) {
             people.add(new PersonDraft(mention.name(), PersonRole.MENTIONED, mention.relation()));
         }
         return new EvidenceFindings(evidence, people);
@@ -56,10 +48,7 @@ public class LocalAnalyzer implements AnalysisProvider {
     @Override
     public Map<UUID, String> describePeople(List<Person> people, List<Evidence> evidence, Transcript transcript,
                                             AnalysisContext context) {
-        List<String> sentences = transcript.utterances().stream()
-                .flatMap(u -> Words.sentences(u.text()).stream())
-                .toList();
-        List<MentionFinder.Mention> mentions = MentionFinder.find(sentences, transcript.speakers());
+        List<MentionFinder.Mention> mentions = MentionFinder.find(transcript);
         Map<UUID, String> descriptions = new LinkedHashMap<>();
         for (Person person : people) {
             describe(person, evidence, transcript, mentions).ifPresent(d -> descriptions.put(person.id(), d));
@@ -87,7 +76,8 @@ public class LocalAnalyzer implements AnalysisProvider {
                 return mentions.stream()
                         .filter(m -> m.name().equals(person.name()))
                         .findFirst()
-                        .map(m -> "Mentioned as " + withArticle(m.relation()) + ": \"" + m.sentence() + "\"");
+                        .map(m -> (m.relation() == null ? "Mentioned" : "Mentioned as " + withArticle(m.relation()))
+                                + ": \"" + m.sentence() + "\"");
             }
             default -> {
                 return Optional.empty();
@@ -101,7 +91,7 @@ public class LocalAnalyzer implements AnalysisProvider {
 
     @Override
     public List<ThemeDraft> findThemes(List<Evidence> evidence, AnalysisContext context) {
-        return ThemeFinder.find(evidence);
+        return ThemeFinder.find(evidence, embeddings);
     }
 
     @Override
@@ -111,8 +101,9 @@ public class LocalAnalyzer implements AnalysisProvider {
     }
 
     @Override
-    public List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence,
+    public List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence, Transcript transcript,
                                              AnalysisContext context) {
-        return questions.stream().map(q -> QuestionAnswerer.answer(q, evidence)).toList();
+        return QuestionAnswerer.answer(questions, evidence, Statements.of(transcript, SpeakerRoles.of(transcript)),
+                embeddings);
     }
 }

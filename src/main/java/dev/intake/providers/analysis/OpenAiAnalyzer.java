@@ -175,7 +175,8 @@ final class OpenAiAnalyzer implements AnalysisProvider {
     }
 
     @Override
-    public List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence, AnalysisContext context) {
+    public List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence, Transcript transcript,
+                                             AnalysisContext context) {
         if (questions.isEmpty()) {
             return List.of();
         }

@@ -2,68 +2,139 @@ package dev.intake.providers.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.intake.providers.analysis.Statements.Statement;
+
 /**
- * Answers a project question with the evidence that fits it best: shared content words, plus the
- * kind of evidence the question asks for ("what would they pay" wants willingness to pay).
+ * Answers a project question in the interviewees' own words: with the statements nearest to it in
+ * meaning and in the words it uses (rare words counting more than the interview's everyday ones), where
+ * the question the interviewer asked counts for the answer that followed it ("And what's the database?"
+ * is answered by "Bloomerang."), what the question asks for counts ({@link AskedFor}), and evidence a
+ * little more than other talk. A sentence that points back ("She owns the practice.") is quoted with the
+ * sentences it points to. The answer cites the evidence it quotes or, failing that, the evidence nearest
+ * the question; a question nothing comes near enough is unanswered.
  */
 final class QuestionAnswerer {
 
-    /**
-     * A question matching {@code question} wants evidence of {@code kind} (when set), or evidence that
-     * says {@code evidence} (when set).
-     */
-    private record Hint(Pattern question, EvidenceKind kind, Pattern evidence) {
-        boolean fits(Evidence e) {
-            return e.kind() == kind || (evidence != null && evidence.matcher(e.verbatim()).find());
-        }
-    }
-
-    private static final List<Hint> HINTS = List.of(
-            new Hint(Pattern.compile("(?i)\\b(pay|price|pricing|cost|budget|worth|spend)"), EvidenceKind.WILLINGNESS_TO_PAY, null),
-            new Hint(Pattern.compile("(?i)\\b(pain|problem|frustrat|hard|difficult|struggl|slow|challeng|wrong|block)"),
-                    EvidenceKind.PAIN, null),
-            new Hint(Pattern.compile("(?i)\\b(want|goal|ideal|wish|hope|success|better)"), EvidenceKind.GOAL, null),
-            new Hint(Pattern.compile("(?i)\\b(tried|try|currently|workaround|solve|handle)"), EvidenceKind.WORKAROUND, null),
-            new Hint(Pattern.compile("(?i)\\b(who decides|decid|decision|approv|buy|sign)"), null,
-                    Pattern.compile("(?i)\\b(signs? off|decid\\w*|decision|approv\\w*|budget|manager|boss|CEO|CFO|procurement)\\b")));
-
-    private static final int KIND_SCORE = 3;
-    private static final int WORD_SCORE = 2;
-    private static final int MIN_SCORE = 3;
-    private static final int MAX_EVIDENCE = 2;
+    private static final double MODEL_ANSWERED = 0.35;
+    private static final double RULES_ANSWERED = 0.3;
+    /** ... and come this near in meaning and words alone, or be of the very type asked for (a price, a decider). */
+    private static final double NEAR = 0.25;
+    /** Further statements join the answer when they come this close to the best... */
+    private static final double RUNNER_UP = 0.15;
+    /** ... up to this many in all. */
+    private static final int MAX_STATEMENTS = 3;
+    private static final double OWN_WORDS = 0.15;
+    private static final double ASKED_WORDS = 0.1;
+    private static final double KIND_FIT = 0.3;
+    private static final double IS_EVIDENCE = 0.05;
+    private static final double WISH_FOR_PRACTICE = 0.15;
+    private static final double DECIDER = 0.2;
+    private static final double PRODUCT = 0.25;
+    private static final double AMOUNT = 0.15;
+    private static final int ANTECEDENTS = 2;
+    private static final Pattern POINTS_BACK = Pattern.compile(
+            "(?i)^(it|that|this|those|they|she|he|so|and|but|then)\\b|\\b(she|he|her|him|his)\\b"
+            + "|\\b(for|with|about|of|on) (that|it|this|those)\\b");
 
     private QuestionAnswerer() {
     }
 
-    static AnswerDraft answer(Question question, List<Evidence> evidence) {
-        Set<String> asked = Words.stems(question.text());
-        List<Hint> wanted = HINTS.stream()
-                .filter(h -> h.question().matcher(question.text()).find())
-                .toList();
-        record Scored(Evidence evidence, int score, int order) {
+    static List<AnswerDraft> answer(List<Question> questions, List<Evidence> evidence, List<Statement> statements,
+                                    SentenceEmbeddings embeddings) {
+        Optional<Meanings> meanings = Meanings.of(questions, statements, evidence, embeddings);
+        Rarity rarity = Rarity.of(statements);
+        List<AnswerDraft> answers = new ArrayList<>();
+        for (int q = 0; q < questions.size(); q++) {
+            answers.add(answer(questions.get(q), q, evidence, statements, meanings, rarity));
+        }
+        return answers;
+    }
+
+    private static AnswerDraft answer(Question question, int q, List<Evidence> evidence, List<Statement> statements,
+                                      Optional<Meanings> meanings, Rarity rarity) {
+        Set<String> words = Words.stems(question.text());
+        AskedFor asked = AskedFor.of(question.text());
+        record Scored(Statement statement, double score, boolean near) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (int i = 0; i < evidence.size(); i++) {
-            Evidence e = evidence.get(i);
-            int shared = (int) Words.stems(e.verbatim()).stream().filter(asked::contains).count();
-            int score = shared * WORD_SCORE + (wanted.stream().anyMatch(h -> h.fits(e)) ? KIND_SCORE : 0);
-            if (score >= MIN_SCORE) {
-                scored.add(new Scored(e, score, i));
+        for (Statement s : statements) {
+            boolean substantial = EvidenceClassifier.isSubstantial(s.text());
+            boolean directAnswer = s.turnsSinceQuestion() == 1 && s.index() <= 1 && s.question() != null;
+            if (!substantial && !(directAnswer && s.index() == 0) || QuestionHints.isSmallTalk(s.question())) {
+                continue;
             }
+            double[] signals = EvidenceClassifier.signals(s.text());
+            if (!asked.canBeAnsweredBy(s.text(), signals)) {
+                continue;
+            }
+            Optional<Evidence> quoted = quoting(s, evidence);
+            EvidenceKind quotedAs = quoted.map(Evidence::kind).orElse(null);
+            boolean wish = signals[EvidenceKind.GOAL.ordinal()] >= 0.8 || quotedAs == EvidenceKind.GOAL;
+            double askedAlike = directAnswer ? meanings.map(m -> m.nearAsked(q, s)).orElse(0.0)
+                    + ASKED_WORDS * rarity.shared(words, s.question()) : 0;
+            double ownAlike = substantial ? meanings.map(m -> m.near(q, s)).orElse(0.0)
+                    + OWN_WORDS * rarity.shared(words, s.text()) : 0;
+            boolean typeFits = asked.decider() && asked.namesADecider(s.text()) || asked.kindFit(signals, quotedAs) >= 0.9;
+            boolean near = Math.max(askedAlike, ownAlike) >= NEAR || typeFits;
+            double score = Math.max(askedAlike, ownAlike)
+                    + KIND_FIT * asked.kindFit(signals, quotedAs)
+                    + (quoted.isEmpty() ? 0 : IS_EVIDENCE)
+                    - (asked.practice() && wish ? WISH_FOR_PRACTICE : 0)
+                    + (asked.decider() && asked.tellsWhoDecides(s.text()) ? DECIDER / 2 : 0)
+                    + (asked.decider() && asked.namesADecider(s.text()) ? DECIDER / 2 : 0)
+                    + (asked.tool() && AskedFor.namesAProduct(s.text()) ? PRODUCT : 0)
+                    + (asked.amount() && AskedFor.namesAnAmount(s.text()) ? AMOUNT : 0);
+            scored.add(new Scored(s, score, near));
         }
-        List<Evidence> best = scored.stream()
-                .sorted(Comparator.comparingInt((Scored s) -> -s.score()).thenComparingInt(Scored::order))
-                .limit(MAX_EVIDENCE)
-                .map(Scored::evidence)
-                .toList();
-        if (best.isEmpty()) {
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.score()));
+        double bar = meanings.isPresent() ? MODEL_ANSWERED : RULES_ANSWERED;
+        if (scored.isEmpty() || scored.get(0).score() < bar || !scored.get(0).near() || evidence.isEmpty()) {
             return AnswerDraft.unanswered(question.id());
         }
-        String answer = String.join(" ", best.stream().map(Evidence::verbatim).toList());
-        return new AnswerDraft(question.id(), answer, best.stream().map(Evidence::id).toList());
+        Set<Statement> passage = new TreeSet<>(Comparator.comparingInt(Statement::turn).thenComparingInt(Statement::index));
+        scored.stream()
+                .limit(MAX_STATEMENTS)
+                .filter(s -> s.score() >= scored.get(0).score() - RUNNER_UP)
+                .forEach(s -> passage.addAll(withAntecedents(s.statement(), statements)));
+        Set<UUID> cited = new LinkedHashSet<>();
+        passage.forEach(s -> quoting(s, evidence).ifPresent(e -> cited.add(e.id())));
+        if (cited.isEmpty()) {
+            cited.add(nearestEvidence(q, words, evidence, meanings, rarity).id());
+        }
+        return new AnswerDraft(question.id(), String.join(" ", passage.stream().map(Statement::text).toList()),
+                List.copyOf(cited));
+    }
+
+    /** The statement, after the sentences of its turn it points back to ("She owns…" after "That would be Dr. Ruiz."). */
+    private static List<Statement> withAntecedents(Statement s, List<Statement> statements) {
+        List<Statement> turn = statements.stream().filter(t -> t.turn() == s.turn()).toList();
+        int from = s.index();
+        while (from > 0 && s.index() - from < ANTECEDENTS && POINTS_BACK.matcher(turn.get(from).text()).find()) {
+            from--;
+        }
+        return turn.subList(from, s.index() + 1);
+    }
+
+    /** The evidence that quotes this statement, if any. */
+    private static Optional<Evidence> quoting(Statement s, List<Evidence> evidence) {
+        return evidence.stream()
+                .filter(e -> e.verbatim().contains(s.text()) && (e.speaker() == null || e.speaker().equals(s.speaker())))
+                .findFirst();
+    }
+
+    private static Evidence nearestEvidence(int q, Set<String> words, List<Evidence> evidence, Optional<Meanings> meanings,
+                                            Rarity rarity) {
+        return evidence.stream()
+                .max(Comparator.comparingDouble((Evidence e) -> meanings.map(m -> m.near(q, e)).orElse(0.0)
+                        + OWN_WORDS * rarity.shared(words, e.verbatim())))
+                .orElseThrow();
     }
 }

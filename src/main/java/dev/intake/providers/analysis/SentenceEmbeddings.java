@@ -1,10 +1,16 @@
 package dev.intake.providers.analysis;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
@@ -16,14 +22,24 @@ import jakarta.enterprise.context.ApplicationScoped;
  * by meaning rather than by keyword. Loaded on first use (about a second), once per process. Where the
  * model cannot run (a platform whose native library is not packaged, a native image), it is absent and
  * the analyzer falls back to its deterministic rules; which one ran is said in {@link #describe()}.
+ * Vectors of recent texts are kept, so the steps of one interview embed each sentence once.
  */
 @ApplicationScoped
 public class SentenceEmbeddings {
 
     private static final Logger LOG = Logger.getLogger(SentenceEmbeddings.class);
 
+    /** About 6 MB of vectors: the sentences of a few long interviews. */
+    private static final int CACHED_TEXTS = 4096;
+
     private volatile Optional<EmbeddingModel> model;
     private volatile String unavailable;
+    private final Map<String, float[]> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHED_TEXTS;
+        }
+    };
 
     /** The model, loaded on first call; empty where it cannot run here. */
     Optional<EmbeddingModel> model() {
@@ -58,8 +74,32 @@ public class SentenceEmbeddings {
 
     /** Unit-length vectors, one per text, in order; empty when the model is not available. */
     public Optional<List<float[]>> embed(List<String> texts) {
-        return model().map(m -> m.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                .map(e -> normalized(e.vector())).toList());
+        return model().map(m -> embed(m, texts));
+    }
+
+    private List<float[]> embed(EmbeddingModel m, List<String> texts) {
+        Map<String, float[]> known = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        synchronized (recent) {
+            for (String text : new LinkedHashSet<>(texts)) {
+                float[] v = recent.get(text);
+                if (v != null) {
+                    known.put(text, v);
+                } else {
+                    missing.add(text);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<Embedding> computed = m.embedAll(missing.stream().map(TextSegment::from).toList()).content();
+            for (int i = 0; i < missing.size(); i++) {
+                known.put(missing.get(i), normalized(computed.get(i).vector()));
+            }
+            synchronized (recent) {
+                missing.forEach(text -> recent.put(text, known.get(text)));
+            }
+        }
+        return texts.stream().map(known::get).toList();
     }
 
     public String describe() {

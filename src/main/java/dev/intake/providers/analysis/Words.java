@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /** The small amount of English the local analyzer needs: sentences, content words, crude stems. */
 final class Words {
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\"'“(\\d])");
+    /** A sentence ends at . ! or ? before a capital, a digit or a quote, but not after a title ("Dr. Okafor"). */
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            "(?<!\\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|Mt|vs|Capt|Lt|Gen|Rev|Sgt)\\.)(?<=[.!?])\\s+(?=[\\p{Lu}\"'“(\\d])");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
 
     private static final Set<String> STOPWORDS = Set.copyOf(java.util.Arrays.asList(
@@ -35,17 +37,61 @@ final class Words {
             "well", "whole", "work", "year", "years", "able", "already", "ask", "asks", "two", "three", "four",
             "five", "six", "eight", "ten", "first", "month", "week", "weeks", "months", "per"));
 
+    /** Filler, and numbers: said a lot, and no theme is about them. */
+    private static final Set<String> NOT_TELLING = Set.of("um", "uh", "hmm", "yeah", "yep", "nah", "okay", "gonna", "kinda",
+            "sorta", "stuff", "whole", "thing", "guess", "seven", "nine", "eleven", "twelve", "twenty", "thirty", "forty",
+            "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "half", "dozen", "percent",
+            "honestly", "exactly", "probably", "literally", "anyway", "somebody", "someone", "everyone", "everybody",
+            "nobody", "something", "everything", "nothing", "else", "lot", "bit", "couple");
+
     private Words() {
     }
 
-    static List<String> sentences(String text) {
-        List<String> sentences = new ArrayList<>();
-        for (String s : SENTENCE_END.split(text.strip())) {
-            if (!s.isBlank()) {
-                sentences.add(s.strip());
+    /** A word that can tell what a statement is about: not a stop word, filler or number, and longer than two letters. */
+    static boolean isContent(String lowerCaseWord) {
+        return lowerCaseWord.length() > 2 && !STOPWORDS.contains(lowerCaseWord) && !NOT_TELLING.contains(lowerCaseWord)
+                && !lowerCaseWord.contains("-") || lowerCaseWord.contains("-") && isContentCompound(lowerCaseWord);
+    }
+
+    private static boolean isContentCompound(String word) {
+        for (String part : word.split("-")) {
+            if (NOT_TELLING.contains(part) || STOPWORDS.contains(part)) {
+                return false;
             }
         }
-        return sentences;
+        return word.length() > 3;
+    }
+
+    static List<String> sentences(String text) {
+        return spans(text).stream().map(span -> text.substring(span[0], span[1])).toList();
+    }
+
+    /** Where each sentence of {@code text} starts and ends (exclusive), without the space around it. */
+    static List<int[]> spans(String text) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher end = SENTENCE_END.matcher(text);
+        int start = 0;
+        while (true) {
+            boolean found = end.find();
+            int stop = found ? end.start() : text.length();
+            addTrimmed(text, start, stop, spans);
+            if (!found) {
+                return spans;
+            }
+            start = end.end();
+        }
+    }
+
+    private static void addTrimmed(String text, int start, int stop, List<int[]> spans) {
+        while (start < stop && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (stop > start && Character.isWhitespace(text.charAt(stop - 1))) {
+            stop--;
+        }
+        if (stop > start) {
+            spans.add(new int[] {start, stop});
+        }
     }
 
     static int count(String text) {
@@ -63,7 +109,7 @@ final class Words {
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
         while (m.find()) {
             String word = m.group();
-            if (word.length() > 2 && !STOPWORDS.contains(word)) {
+            if (isContent(word)) {
                 stems.add(stem(word));
             }
         }

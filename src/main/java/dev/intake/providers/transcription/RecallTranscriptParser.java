@@ -1,13 +1,16 @@
 package dev.intake.providers.transcription;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Recall.ai's transcript: a list of turns, each a participant and the words they said, with word times
- * ({@code relative}) in seconds from the start of the recording.
+ * ({@code relative}) in seconds from the start of the recording. The participant marked {@code is_host}
+ * runs the meeting: the transcript keeps them as its host.
  */
 public final class RecallTranscriptParser {
 
@@ -21,6 +24,7 @@ public final class RecallTranscriptParser {
             throw new TranscriptParseException("a Recall.ai transcript is a JSON array of turns");
         }
         List<Utterance> utterances = new ArrayList<>();
+        Set<String> hosts = new LinkedHashSet<>();
         for (int i = 0; i < turns.size(); i++) {
             JsonNode turn = turns.get(i);
             JsonNode words = turn.path("words");
@@ -31,6 +35,9 @@ public final class RecallTranscriptParser {
                 continue;
             }
             String speaker = turn.path("participant").path("name").asText(null);
+            if (speaker != null && !speaker.isBlank() && turn.path("participant").path("is_host").asBoolean(false)) {
+                hosts.add(speaker.strip());
+            }
             StringBuilder text = new StringBuilder();
             for (JsonNode word : words) {
                 String w = word.path("text").asText("").strip();
@@ -48,7 +55,7 @@ public final class RecallTranscriptParser {
         if (utterances.isEmpty()) {
             throw new TranscriptParseException("the Recall.ai transcript has no words");
         }
-        return new Transcript(FORMAT, utterances);
+        return new Transcript(FORMAT, utterances, hosts);
     }
 
     private static double seconds(JsonNode timestamp, int turn) {

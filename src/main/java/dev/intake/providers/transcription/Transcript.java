@@ -3,12 +3,21 @@ package dev.intake.providers.transcription;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
-/** A transcript in Intake's one shape, whatever it was parsed or transcribed from. */
-public record Transcript(String format, List<Utterance> utterances) {
+/**
+ * A transcript in Intake's one shape, whatever it was parsed or transcribed from. {@code hosts} are the
+ * speakers the source marks as running the call (Recall.ai's meeting host); most sources mark none.
+ */
+public record Transcript(String format, List<Utterance> utterances, Set<String> hosts) {
 
     public Transcript {
         utterances = List.copyOf(utterances);
+        hosts = hosts == null ? Set.of() : Set.copyOf(hosts);
+    }
+
+    public Transcript(String format, List<Utterance> utterances) {
+        this(format, utterances, Set.of());
     }
 
     /** Speakers in order of first appearance. */

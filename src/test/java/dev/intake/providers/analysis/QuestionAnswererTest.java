@@ -1,0 +1,84 @@
+package dev.intake.providers.analysis;
+
+import static dev.intake.providers.analysis.LocalAnalyzerTest.conversation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.providers.transcription.Transcript;
+
+/** Project questions answered from what the interviewee said, nearest in meaning and words. */
+class QuestionAnswererTest {
+
+    private final LocalAnalyzer analyzer = new LocalAnalyzer(LocalAnalyzerTest.MODEL);
+
+    private static final Transcript BAKERY = conversation(
+            "Interviewer: Thanks for joining. What do you keep the books in?",
+            "Kim Alvarsson: Xero. We moved to it two years ago.",
+            "Interviewer: How do supplier invoices get paid today?",
+            "Kim Alvarsson: I print them, the owner initials each one, and I key them into Xero on Thursdays.",
+            "Interviewer: What goes wrong?",
+            "Kim Alvarsson: Invoices get lost between the shops, so we pay late fees almost every month.",
+            "Interviewer: Who would decide on buying a tool for this?",
+            "Kim Alvarsson: That's Ruth Okoye. She owns the bakeries, and she signs anything over five hundred dollars.",
+            "Interviewer: What would something like that be worth to you?",
+            "Kim Alvarsson: If it stopped the late fees, I could see us paying sixty dollars a month.");
+
+    private List<AnswerDraft> answer(String... questions) {
+        List<Evidence> evidence = LocalAnalyzerTest.stored(analyzer.findEvidence(BAKERY, AnalysisContext.none()).evidence());
+        List<Question> asked = java.util.stream.IntStream.range(0, questions.length)
+                .mapToObj(i -> new Question(new UUID(1, i), questions[i])).toList();
+        return analyzer.answerQuestions(asked, evidence, BAKERY, AnalysisContext.none());
+    }
+
+    @Test
+    void a_question_is_answered_by_the_statement_nearest_it_in_the_interviewees_words() {
+        List<AnswerDraft> answers = answer("How are supplier invoices processed today?", "What would they pay for an invoicing tool?");
+        assertTrue(answers.get(0).answer().contains("key them into Xero on Thursdays"), answers.get(0).answer());
+        assertTrue(answers.get(1).answer().contains("sixty dollars a month"), answers.get(1).answer());
+    }
+
+    @Test
+    void a_short_answer_is_found_through_the_interviewers_question_it_answers() {
+        AnswerDraft answer = answer("What accounting software do they use?").get(0);
+        assertTrue(answer.answer().contains("Xero"), answer.answer());
+    }
+
+    @Test
+    void who_decides_is_answered_with_the_person_named_even_when_later_sentences_only_say_she() {
+        AnswerDraft answer = answer("Who signs off on software purchases?").get(0);
+        assertTrue(answer.answer().contains("Ruth Okoye"), answer.answer());
+    }
+
+    @Test
+    void an_answer_cites_the_evidence_it_draws_on() {
+        List<Evidence> evidence = LocalAnalyzerTest.stored(analyzer.findEvidence(BAKERY, AnalysisContext.none()).evidence());
+        AnswerDraft answer = answer("What would they pay for an invoicing tool?").get(0);
+        assertFalse(answer.evidenceIds().isEmpty());
+        assertTrue(evidence.stream().filter(e -> answer.evidenceIds().contains(e.id()))
+                .anyMatch(e -> e.verbatim().contains("sixty dollars a month")));
+    }
+
+    @Test
+    void a_question_nothing_said_comes_near_is_unanswered() {
+        List<AnswerDraft> answers = answer("Which cloud provider hosts their website?", "When does their lease come up for renewal?");
+        assertEquals(AnswerDraft.unanswered(new UUID(1, 0)), answers.get(0));
+        assertEquals(AnswerDraft.unanswered(new UUID(1, 1)), answers.get(1));
+    }
+
+    @Test
+    void a_question_about_paying_is_unanswered_when_no_price_was_discussed() {
+        Transcript noPrices = conversation(
+                "Interviewer: How do supplier invoices get paid today?",
+                "Kim Alvarsson: I print them and key them into Xero on Thursdays, which takes hours.");
+        List<Evidence> evidence = LocalAnalyzerTest.stored(analyzer.findEvidence(noPrices, AnalysisContext.none()).evidence());
+        AnswerDraft answer = analyzer.answerQuestions(List.of(new Question(new UUID(1, 0), "What would they pay for a tool?")),
+                evidence, noPrices, AnalysisContext.none()).get(0);
+        assertFalse(answer.answered(), answer.toString());
+    }
+}
