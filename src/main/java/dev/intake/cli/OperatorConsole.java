@@ -47,8 +47,8 @@ public class OperatorConsole {
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
     private static final int MAX_LISTED = 100;
 
-    /** The services the console reads and acts through, grouped so its constructor stays short. */
-    @ApplicationScoped
+    /** The stores and the bucket the console reads, grouped so its constructor stays short (dependent: no proxy). */
+    @jakarta.enterprise.context.Dependent
     static class Reads {
         final ConsoleStore console;
         final InterviewStore interviews;
