@@ -70,6 +70,44 @@ class OperatorConsoleTest {
         return id;
     }
 
+    @Inject
+    picocli.CommandLine.IFactory factory;
+
+    @Test
+    void serve_answers_the_console_at_its_root_and_its_json_to_operators_only() throws Exception {
+        ServeCommand serve = factory.create(ServeCommand.class);
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        serve.lifetime = stop::await;
+        java.io.StringWriter out = new java.io.StringWriter();
+        Thread serving = new Thread(() -> new picocli.CommandLine(serve, factory).setOut(new java.io.PrintWriter(out))
+                .execute("--port", "0"), "serve-console-under-test");
+        serving.start();
+        try {
+            java.util.regex.Matcher address = dev.intake.testing.Eventually.await(
+                    () -> java.util.regex.Pattern.compile("operator console: (http://127\\.0\\.0\\.1:\\d+/)").matcher(out.toString()),
+                    java.util.regex.Matcher::find, java.time.Duration.ofSeconds(30), "serve to print the console's address");
+            String root = address.group(1);
+            var http = java.net.http.HttpClient.newHttpClient();
+            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("operator console"), page.body());
+            var anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "console/overview")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode());
+            var overview = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "console/overview?window=2h"))
+                    .header("Authorization", OPERATOR).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, overview.statusCode(), overview.body());
+            assertEquals(7200, json.readTree(overview.body()).get("windowSeconds").asLong());
+            var function = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "interview-status/" + UUID.randomUUID()))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, function.statusCode(), "the functions are still served beside it: " + function.body());
+        } finally {
+            stop.countDown();
+            serving.join(java.time.Duration.ofSeconds(40).toMillis());
+        }
+    }
+
     @Test
     void the_pages_load_without_a_token_and_ask_for_one() {
         HttpResponse overview = get("/", "", null);
