@@ -133,8 +133,12 @@ public class OperatorConsole {
         if (target.localMode() && user.equals(LocalTokens.LOCAL_USER)) {
             return true;
         }
-        return config.console().operators().orElse(List.of()).stream()
-                .anyMatch(listed -> listed.strip().equalsIgnoreCase(user.toString()));
+        return listed(config.console().operators().orElse(List.of()), user);
+    }
+
+    /** Whether {@code user} is on the list (ids compared as written, ignoring case and spaces around them). */
+    static boolean listed(List<String> operators, UUID user) {
+        return operators.stream().anyMatch(listed -> listed.strip().equalsIgnoreCase(user.toString()));
     }
 
     private Map<String, Object> overview(Duration window) {

@@ -109,6 +109,14 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void an_operator_is_a_user_named_on_the_list_and_an_empty_list_names_nobody() {
+        UUID user = UUID.fromString("0b6f0f9e-5d0e-4a5e-9d1e-3f0c2b8a7c11");
+        assertTrue(OperatorConsole.listed(java.util.List.of("someone-else", " 0B6F0F9E-5D0E-4A5E-9D1E-3F0C2B8A7C11 "), user));
+        assertTrue(!OperatorConsole.listed(java.util.List.of(), user));
+        assertTrue(!OperatorConsole.listed(java.util.List.of(UUID.randomUUID().toString()), user));
+    }
+
+    @Test
     void the_pages_load_without_a_token_and_ask_for_one() {
         HttpResponse overview = get("/", "", null);
         assertEquals(200, overview.statusCode());
