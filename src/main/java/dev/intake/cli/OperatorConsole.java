@@ -45,6 +45,8 @@ public class OperatorConsole {
 
     private static final Logger LOG = Logger.getLogger(OperatorConsole.class);
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+    /** Past this the window is most of the table, and no index spares reading it. */
+    static final Duration MAX_WINDOW = Duration.ofDays(31);
     private static final int MAX_LISTED = 100;
 
     /** The stores and the bucket the console reads, grouped so its constructor stays short (dependent: no proxy). */
@@ -240,13 +242,17 @@ public class OperatorConsole {
         if (query != null) {
             for (String pair : query.split("&")) {
                 if (pair.startsWith("window=") && pair.length() > "window=".length()) {
+                    Duration window;
                     try {
-                        Duration window = new DurationArgument().convert(pair.substring("window=".length()));
-                        if (!window.isZero()) {
-                            return window;
-                        }
+                        window = new DurationArgument().convert(pair.substring("window=".length()));
                     } catch (RuntimeException e) {
                         throw RequestRejected.malformed("window '" + pair.substring(7) + "' is not a duration (e.g. 1h, 24h, 7d)");
+                    }
+                    if (window.compareTo(MAX_WINDOW) > 0) {
+                        throw RequestRejected.malformed("window '" + pair.substring(7) + "' is longer than 31 days");
+                    }
+                    if (!window.isZero()) {
+                        return window;
                     }
                 }
             }

@@ -187,6 +187,7 @@ class OperatorConsoleTest {
             oldestFirst = s.get("silentSeconds").asLong();
         }
         assertEquals(400, get("/console/overview", "window=soon", OPERATOR).statusCode());
+        assertEquals(400, get("/console/overview", "window=400d", OPERATOR).statusCode());
     }
 
     private static long count(JsonNode view, String status, String step) {
