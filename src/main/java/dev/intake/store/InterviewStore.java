@@ -133,7 +133,7 @@ public class InterviewStore {
             + "        'progress', $10::int,"
             + "        'status_detail', $8::text,"
             + "        'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at' - 'resume_count'"
-            + "                   - 'error' - 'step_started_at' - 'start_failed_at')"
+            + "                   - 'error' - 'step_started_at' - 'start_failed_at' - 'requested_by')"
             + "            || jsonb_build_object("
             + "                'run_id', $2::text,"
             + "                'resume_from', $4::text,"
@@ -147,8 +147,8 @@ public class InterviewStore {
             + " RETURNING id";
 
     /**
-     * Who asked for run $2 by hand (an operator's user id), kept in the run state while that run is the
-     * interview's. Leaves updated_at alone: it is a note, not a sign of life.
+     * Who asked for run $2 by hand (an operator's user id), kept in the run state until the next run
+     * starts (START_RUN forgets it). Leaves updated_at alone: it is a note, not a sign of life.
      */
     @Sql
     static final String NOTE_REQUESTED_BY = "UPDATE interviews SET conversation_analysis = jsonb_set(conversation_analysis,"

@@ -44,6 +44,10 @@ class OperatorConsoleTest {
     Db db;
     @Inject
     ObjectMapper json;
+    @Inject
+    dev.intake.engine.Repairs repairs;
+    @Inject
+    dev.intake.engine.Engines engines;
 
     private HttpResponse get(String path, String query, String authorization) {
         return console.handle("GET", path, query, authorization == null ? Map.of() : Map.of("authorization", authorization),
@@ -235,6 +239,11 @@ class OperatorConsoleTest {
         }
         assertTrue(uploadTimed, overview.get("stepDurations").toString());
         assertTrue(overview.get("endedPerHour").size() >= 1, overview.toString());
+
+        assertTrue(repairs.repair(abandoned, java.util.Optional.of(dev.intake.workflow.Step.FINALIZE), engines.of("local"))
+                instanceof dev.intake.engine.Repairs.Result.Started);
+        assertEquals(InterviewStatus.READY, data.awaitSettled(abandoned).status());
+        assertEquals(null, data.interview(abandoned).run().getString("requested_by"), "a run nobody named is nobody's");
 
         HttpResponse again = post("/console/interviews/" + abandoned + "/repair", "{\"from\": \"sideways\"}", OPERATOR);
         assertEquals(400, again.statusCode(), again.body());
