@@ -239,6 +239,9 @@ class OperatorConsoleTest {
         }
         assertTrue(uploadTimed, overview.get("stepDurations").toString());
         assertTrue(overview.get("endedPerHour").size() >= 1, overview.toString());
+        JsonNode hour = overview.get("endedPerHour").get(overview.get("endedPerHour").size() - 1);
+        java.time.OffsetDateTime.parse(hour.get("hour").asText()); // as the page's chart reads it
+        assertTrue(hour.get("ready").asLong() >= 1, hour.toString());
 
         assertTrue(repairs.repair(abandoned, java.util.Optional.of(dev.intake.workflow.Step.FINALIZE), engines.of("local"))
                 instanceof dev.intake.engine.Repairs.Result.Started);
