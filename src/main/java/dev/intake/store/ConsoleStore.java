@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * What the operator console reads: Intake's interviews touched within a window (counts, throughput,
  * errors, step durations) and the stalled ones. Every statement keeps to Intake's interviews
  * ({@code conversation_analysis ? 'intake'}) and a bound on updated_at, so it reads
- * intake_interviews_recent_idx (V5) or, for the stalled list, intake_interviews_in_flight_idx.
+ * intake_interviews_recent_idx (V4) or, for the stalled list, intake_interviews_in_flight_idx.
  */
 @ApplicationScoped
 public class ConsoleStore {
