@@ -93,6 +93,17 @@ public interface IntakeConfig {
 
     SecretStore secrets();
 
+    Console console();
+
+    /** The operator console `intake serve` serves at {@code /}. */
+    interface Console {
+        /**
+         * User ids (Supabase {@code sub}) allowed to use it; none by default, so nobody is an operator.
+         * On local data, serve's local user is one as well.
+         */
+        Optional<List<String>> operators();
+    }
+
     /**
      * Limits on every exchange with the database, so a slow or silent database fails the work in hand
      * (transiently, naming the database) rather than holding it, its connection and its row locks.

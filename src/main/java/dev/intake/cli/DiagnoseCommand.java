@@ -43,12 +43,13 @@ public class DiagnoseCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("intake diagnose: no interview " + id);
             return 1;
         }
-        new Diagnosis(interview, diagnostics.outputs(id), media(interview), config.sweeper().stalledAfter())
+        new Diagnosis(interview, diagnostics.outputs(id), media(bucket, interview), config.sweeper().stalledAfter())
                 .print(spec.commandLine().getOut());
         return 0;
     }
 
-    private String media(Interview interview) {
+    /** Whether the interview's media object is in the bucket, said for a person. */
+    static String media(MediaBucket bucket, Interview interview) {
         try {
             if (interview.mediaKey() != null) {
                 return (bucket.exists(interview.mediaKey()) ? "present at " : "MISSING from ") + "s3://" + bucket.name()

@@ -44,7 +44,8 @@ record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String m
         out.flush();
     }
 
-    private String next() {
+    /** What to do next, for a person on call. */
+    String next() {
         Interview i = interview;
         String id = i.id().toString();
         String step = i.currentStep().orElse("upload");

@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class LocalTokens {
 
-    static final UUID LOCAL_USER = UUID.nameUUIDFromBytes("intake:user:local".getBytes(StandardCharsets.UTF_8));
+    public static final UUID LOCAL_USER = UUID.nameUUIDFromBytes("intake:user:local".getBytes(StandardCharsets.UTF_8));
     private static final Duration VALID_FOR = Duration.ofHours(1);
 
     private final IntakeConfig config;

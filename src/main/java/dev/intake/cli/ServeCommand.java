@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = "Serves the functions over local HTTP (POST /upload-completed, POST /recall-webhook,"
                 + " POST /url-import, GET /interview-status/{id}) on the configured database and bucket, or on an"
                 + " embedded PostgreSQL and S3 when none is configured; on those it also sweeps, on production's"
-                + " schedule (intake.sweeper.every, 2 min). Stops on Ctrl-C.")
+                + " schedule (intake.sweeper.every, 2 min). Also the operator console at / (operators only; on local data the"
+                + " local user is one). Stops on Ctrl-C.")
 public class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "the port to listen on (default 8080)")
@@ -39,6 +40,8 @@ public class ServeCommand implements Callable<Integer> {
     Vertx vertx;
     @Inject
     FunctionRouter router;
+    @Inject
+    OperatorConsole console;
     @Inject
     LocalWorkspace workspace;
     @Inject
@@ -70,6 +73,7 @@ public class ServeCommand implements Callable<Integer> {
         }
         out.printf("Intake is serving on http://%s:%d%n", host, server.actualPort());
         out.printf("  functions: %s%n", String.join(", ", router.functions()));
+        out.printf("  operator console: http://%s:%d/ (paste an operator's token)%n", host, server.actualPort());
         out.printf("  account %s, project %s%n", LocalWorkspace.ACCOUNT_ID, LocalWorkspace.PROJECT_ID);
         tokens.forLocalUser().ifPresent(token -> out.printf("  a token for the local user (1 h):%n    %s%n", token));
         secrets.forEach((name, value) -> out.printf("  %s: %s%n", name, value));
@@ -98,7 +102,9 @@ public class ServeCommand implements Callable<Integer> {
             var local = new FunctionRouter.LocalRequest(request.method().name(), request.path(), request.query(), headers,
                     body.getBytes(), request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
             // The functions block (database, bucket): off the event loop.
-            vertx.<HttpResponse>executeBlocking(() -> router.route(local), false).onComplete(result -> {
+            vertx.<HttpResponse>executeBlocking(() -> console.serves(local.path())
+                    ? console.handle(local.method(), local.path(), local.query(), headers, local.body())
+                    : router.route(local), false).onComplete(result -> {
                 HttpResponse response = result.succeeded() ? result.result()
                         : HttpResponse.error(500, "internal error: " + result.cause().getMessage());
                 var reply = request.response().setStatusCode(response.statusCode());

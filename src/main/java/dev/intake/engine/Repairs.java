@@ -45,6 +45,14 @@ public class Repairs {
 
     /** As {@link #repair(UUID, Optional)}, handing the run to {@code engine} rather than the configured one. */
     public Result repair(UUID id, Optional<Step> from, WorkflowEngine engine) {
+        return repair(id, from, engine, Optional.empty());
+    }
+
+    /**
+     * As {@link #repair(UUID, Optional, WorkflowEngine)}, recording in the run state (and the log line)
+     * who asked for it, as the operator console does.
+     */
+    public Result repair(UUID id, Optional<Step> from, WorkflowEngine engine, Optional<String> requestedBy) {
         Optional<Interview> found = interviews.find(id);
         if (found.isEmpty()) {
             return new Result.Refused(id, "no interview " + id);
@@ -66,7 +74,9 @@ public class Repairs {
         if (!interviews.startRun(id, runId, plan).won()) {
             return new Result.Refused(id, "interview " + id + " changed while the repair started; look again");
         }
-        LOG.infof("repair: interview %s runs again from %s as run %s", id, step.get().key(), runId);
+        requestedBy.ifPresent(by -> interviews.noteRequestedBy(id, runId, by));
+        LOG.infof("repair: interview %s runs again from %s as run %s%s", id, step.get().key(), runId,
+                requestedBy.map(by -> ", asked for by " + by).orElse(""));
         engine.start(id, runId);
         return new Result.Started(id, step.get(), runId);
     }

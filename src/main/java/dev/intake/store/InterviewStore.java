@@ -133,7 +133,7 @@ public class InterviewStore {
             + "        'progress', $10::int,"
             + "        'status_detail', $8::text,"
             + "        'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at' - 'resume_count'"
-            + "                   - 'error' - 'step_started_at' - 'start_failed_at')"
+            + "                   - 'error' - 'step_started_at' - 'start_failed_at' - 'requested_by')"
             + "            || jsonb_build_object("
             + "                'run_id', $2::text,"
             + "                'resume_from', $4::text,"
@@ -144,6 +144,16 @@ public class InterviewStore {
             + "   || jsonb_build_object('current_step', $4::text, 'progress', $10::int, 'status_detail', $8::text,"
             + "                         'completed_steps', " + keptSteps("$5") + ")"
             + " WHERE id = $1 AND status = ANY($9::interview_status[])"
+            + " RETURNING id";
+
+    /**
+     * Who asked for run $2 by hand (an operator's user id), kept in the run state until the next run
+     * starts (START_RUN forgets it). Leaves updated_at alone: it is a note, not a sign of life.
+     */
+    @Sql
+    static final String NOTE_REQUESTED_BY = "UPDATE interviews SET conversation_analysis = jsonb_set(conversation_analysis,"
+            + " '{intake,requested_by}', to_jsonb($3::text))"
+            + " WHERE id = $1 AND conversation_analysis->'intake'->>'run_id' = $2"
             + " RETURNING id";
 
     @Sql
@@ -365,6 +375,11 @@ public class InterviewStore {
     public Race startRun(UUID id, String runId, RunPlan plan) {
         return startRun(id, runId, plan, plan.startStatus(), null,
                 "Queued to run from " + plan.firstStep().key());
+    }
+
+    /** Records who asked for run {@code runId}; lost when another run has already replaced it. */
+    public Race noteRequestedBy(UUID id, String runId, String requestedBy) {
+        return Race.of(db.execute(NOTE_REQUESTED_BY, Tuple.of(id, runId, requestedBy)).rowCount(), "NOTE_REQUESTED_BY");
     }
 
     private Race startRun(UUID id, String runId, RunPlan plan, InterviewStatus status, String mediaKey,

@@ -1,0 +1,297 @@
+package dev.intake.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.IntakeConfig;
+import dev.intake.access.Caller;
+import dev.intake.access.JwtAuthenticator;
+import dev.intake.engine.Engines;
+import dev.intake.engine.Repairs;
+import dev.intake.functions.http.HttpResponse;
+import dev.intake.ingest.MediaBucket;
+import dev.intake.ingest.RequestRejected;
+import dev.intake.store.ConsoleStore;
+import dev.intake.store.DiagnosticsStore;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.workflow.Step;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The operator console `intake serve` serves: two pages ({@code /} and {@code /interviews/{id}}) any
+ * browser may load, and the JSON they fetch ({@code /console/...}), which only operators may read or
+ * act on: a Supabase token ({@link JwtAuthenticator}) whose user is on {@code intake.console.operators}
+ * (or, on local data, serve's local user).
+ */
+@ApplicationScoped
+public class OperatorConsole {
+
+    private static final Logger LOG = Logger.getLogger(OperatorConsole.class);
+    static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+    /** Past this the window is most of the table, and no index spares reading it. */
+    static final Duration MAX_WINDOW = Duration.ofDays(31);
+    private static final int MAX_LISTED = 100;
+
+    /** The stores and the bucket the console reads, grouped so its constructor stays short (dependent: no proxy). */
+    @jakarta.enterprise.context.Dependent
+    static class Reads {
+        final ConsoleStore console;
+        final InterviewStore interviews;
+        final DiagnosticsStore diagnostics;
+        final MediaBucket bucket;
+
+        Reads(ConsoleStore console, InterviewStore interviews, DiagnosticsStore diagnostics, MediaBucket bucket) {
+            this.console = console;
+            this.interviews = interviews;
+            this.diagnostics = diagnostics;
+            this.bucket = bucket;
+        }
+    }
+
+    private final Reads reads;
+    private final JwtAuthenticator authenticator;
+    private final Repairs repairs;
+    private final Engines engines;
+    private final CommandTarget target;
+    private final IntakeConfig config;
+    private final ObjectMapper json;
+
+    OperatorConsole(Reads reads, JwtAuthenticator authenticator, Repairs repairs, Engines engines, CommandTarget target,
+                    IntakeConfig config, ObjectMapper json) {
+        this.reads = reads;
+        this.authenticator = authenticator;
+        this.repairs = repairs;
+        this.engines = engines;
+        this.target = target;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** Whether the path is the console's rather than a function's. */
+    public boolean serves(String path) {
+        return path.equals("/") || path.startsWith("/interviews/") || path.startsWith("/console/");
+    }
+
+    public HttpResponse handle(String method, String path, String query, Map<String, String> lowerCaseHeaders, byte[] body) {
+        try {
+            if (path.equals("/") || path.startsWith("/interviews/")) {
+                requireMethod(method, "GET");
+                return page(path.equals("/") ? "console/overview.html" : "console/interview.html", "text/html");
+            }
+            if (path.equals("/console/console.js") || path.equals("/console/style.css")) {
+                requireMethod(method, "GET");
+                return page(path.substring(1), path.endsWith(".js") ? "text/javascript" : "text/css");
+            }
+            Caller operator = operator(lowerCaseHeaders);
+            String[] parts = path.substring("/console/".length()).split("/");
+            if (parts.length == 1 && parts[0].equals("overview")) {
+                requireMethod(method, "GET");
+                return json(200, overview(window(query)));
+            }
+            if (parts.length >= 2 && parts[0].equals("interviews")) {
+                UUID id = interviewId(parts[1]);
+                if (parts.length == 2) {
+                    requireMethod(method, "GET");
+                    return json(200, interview(id));
+                }
+                if (parts.length == 3 && parts[2].equals("repair")) {
+                    requireMethod(method, "POST");
+                    return repair(id, from(body), operator);
+                }
+            }
+            return HttpResponse.error(404, "no console endpoint " + path);
+        } catch (RequestRejected e) {
+            return HttpResponse.error(e.status(), e.getMessage());
+        }
+    }
+
+    private Caller operator(Map<String, String> headers) {
+        Caller caller = authenticator.authenticate(headers);
+        if (!isOperator(caller.userId())) {
+            throw RequestRejected.forbidden("user " + caller.userId() + " is not an operator; operators are listed in"
+                    + " intake.console.operators");
+        }
+        return caller;
+    }
+
+    boolean isOperator(UUID user) {
+        if (target.localMode() && user.equals(LocalTokens.LOCAL_USER)) {
+            return true;
+        }
+        return listed(config.console().operators().orElse(List.of()), user);
+    }
+
+    /** Whether {@code user} is on the list (ids compared as written, ignoring case and spaces around them). */
+    static boolean listed(List<String> operators, UUID user) {
+        return operators.stream().anyMatch(listed -> listed.strip().equalsIgnoreCase(user.toString()));
+    }
+
+    private Map<String, Object> overview(Duration window) {
+        Duration stalledAfter = config.sweeper().stalledAfter();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("windowSeconds", window.toSeconds());
+        view.put("stalledAfterSeconds", stalledAfter.toSeconds());
+        view.put("counts", reads.console.countsByStatusAndStep(window));
+        view.put("endedPerHour", reads.console.endedPerHour(window));
+        view.put("stalled", reads.console.stalled(stalledAfter, MAX_LISTED));
+        view.put("errors", reads.console.errorsByStepAndMessage(window, MAX_LISTED));
+        view.put("stepDurations", reads.console.stepDurations(window).stream()
+                .sorted(Comparator.comparingInt(d -> order(d.step()))).toList());
+        return view;
+    }
+
+    private Map<String, Object> interview(UUID id) {
+        Interview interview = reads.interviews.find(id)
+                .orElseThrow(() -> RequestRejected.notFound("no interview " + id));
+        DiagnosticsStore.Outputs outputs = reads.diagnostics.outputs(id);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", interview.id());
+        view.put("title", interview.title());
+        view.put("status", interview.status().dbValue());
+        view.put("step", interview.currentStep().orElse(null));
+        view.put("progress", interview.progressPercent());
+        view.put("detail", interview.statusDetail().orElse(null));
+        view.put("completedSteps", interview.completedSteps());
+        view.put("runId", interview.runId().orElse(null));
+        view.put("resumes", interview.resumeCount());
+        view.put("requestedBy", interview.run().getString("requested_by"));
+        view.put("silentSeconds", outputs.silentSeconds());
+        view.put("leaseLive", outputs.leaseLive());
+        view.put("timeline", timeline(interview));
+        view.put("lastError", interview.lastError().map(JsonObject::getMap).orElse(null));
+        view.put("media", DiagnoseCommand.media(reads.bucket, interview));
+        view.put("outputs", outputs.counts());
+        view.put("next", new Diagnosis(interview, outputs, "", config.sweeper().stalledAfter()).next());
+        view.put("steps", java.util.Arrays.stream(Step.values()).map(Step::key).toList());
+        return view;
+    }
+
+    /** Each step's timings, in the order the pipeline runs them. */
+    private static List<Map<String, Object>> timeline(Interview interview) {
+        JsonObject timings = interview.run().getJsonObject("step_timings");
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        if (timings == null) {
+            return timeline;
+        }
+        timings.fieldNames().stream().sorted(Comparator.comparingInt(OperatorConsole::order).thenComparing(Comparator.naturalOrder()))
+                .forEach(step -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("step", step);
+                    entry.putAll(timings.getJsonObject(step).getMap());
+                    timeline.add(entry);
+                });
+        return timeline;
+    }
+
+    private static int order(String step) {
+        return Step.byKey(step).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+    }
+
+    private HttpResponse repair(UUID id, Optional<Step> from, Caller operator) {
+        // As `intake repair` decides: on local data the configured engine, on a configured database the state machine.
+        String kind = target.localMode() ? config.engine().kind() : Engines.AWS;
+        Optional<String> unusable = engines.unusable(kind);
+        if (unusable.isPresent()) {
+            return HttpResponse.error(503, "cannot start a run here: " + unusable.get());
+        }
+        String by = "operator " + operator.userId();
+        LOG.infof("console: %s asks to repair interview %s from %s", by, id, from.map(Step::key).orElse("its current step"));
+        Repairs.Result result = repairs.repair(id, from, engines.of(kind), Optional.of(operator.userId().toString()));
+        if (result instanceof Repairs.Result.Refused refused) {
+            return HttpResponse.error(409, refused.reason());
+        }
+        Repairs.Result.Started started = (Repairs.Result.Started) result;
+        return json(202, Map.of("interviewId", id, "from", started.from().key(), "runId", started.runId(),
+                "requestedBy", operator.userId()));
+    }
+
+    private Optional<Step> from(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode from = json.readTree(body).path("from");
+            if (from.isMissingNode() || from.isNull() || from.asText().isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(Step.byKey(from.asText()).orElseThrow(() -> RequestRejected.malformed(
+                    "no step '" + from.asText() + "'; steps are " + java.util.Arrays.stream(Step.values()).map(Step::key).toList())));
+        } catch (IOException e) {
+            throw RequestRejected.malformed("the body is not JSON; send {\"from\": \"<step>\"} or nothing");
+        }
+    }
+
+    static Duration window(String query) {
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("window=") && pair.length() > "window=".length()) {
+                    Duration window;
+                    try {
+                        window = new DurationArgument().convert(pair.substring("window=".length()));
+                    } catch (RuntimeException e) {
+                        throw RequestRejected.malformed("window '" + pair.substring(7) + "' is not a duration (e.g. 1h, 24h, 7d)");
+                    }
+                    if (window.compareTo(MAX_WINDOW) > 0) {
+                        throw RequestRejected.malformed("window '" + pair.substring(7) + "' is longer than 31 days");
+                    }
+                    if (!window.isZero()) {
+                        return window;
+                    }
+                }
+            }
+        }
+        return DEFAULT_WINDOW;
+    }
+
+    private static UUID interviewId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.malformed("'" + text + "' is not an interview id");
+        }
+    }
+
+    private static void requireMethod(String method, String allowed) {
+        if (!allowed.equals(method)) {
+            throw new RequestRejected(405, method + " is not allowed here; use " + allowed);
+        }
+    }
+
+    private HttpResponse json(int status, Object body) {
+        try {
+            return new HttpResponse(status, Map.of("content-type", "application/json", "cache-control", "no-store"),
+                    json.writeValueAsString(body), false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("console response is not serializable", e);
+        }
+    }
+
+    private static HttpResponse page(String resource, String contentType) {
+        try (InputStream in = OperatorConsole.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return HttpResponse.error(500, "the console page " + resource + " is missing from the build");
+            }
+            return new HttpResponse(200, Map.of("content-type", contentType + "; charset=utf-8", "cache-control", "no-store"),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), false);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+}

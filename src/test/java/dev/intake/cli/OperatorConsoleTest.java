@@ -1,0 +1,255 @@
+package dev.intake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.functions.http.HttpResponse;
+import dev.intake.store.Db;
+import dev.intake.store.Interview;
+import dev.intake.testing.TestData;
+import dev.intake.testing.Tokens;
+import dev.intake.workflow.InterviewStatus;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+
+/**
+ * The operator console as `intake serve` on local data serves it (the handler serve delegates to,
+ * called with the requests serve would pass): only operators read it or act through it, and on local
+ * data serve's local user is one.
+ */
+@QuarkusTest
+@TestProfile(ServeCommandTest.InLocalMode.class)
+class OperatorConsoleTest {
+
+    private static final String OPERATOR = "Bearer " + Tokens.forUser(LocalTokens.LOCAL_USER);
+
+    @Inject
+    OperatorConsole console;
+    @Inject
+    StalledInterviews stalled;
+    @Inject
+    TestData data;
+    @Inject
+    Db db;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    dev.intake.engine.Repairs repairs;
+    @Inject
+    dev.intake.engine.Engines engines;
+
+    private HttpResponse get(String path, String query, String authorization) {
+        return console.handle("GET", path, query, authorization == null ? Map.of() : Map.of("authorization", authorization),
+                new byte[0]);
+    }
+
+    private HttpResponse post(String path, String body, String authorization) {
+        return console.handle("POST", path, "", Map.of("authorization", authorization), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode body(HttpResponse response) throws Exception {
+        return json.readTree(response.body());
+    }
+
+    /** An abandoned interview that then failed at evidence, as the step would record it. */
+    private UUID failedAtEvidence(String message) {
+        UUID id = stalled.uploadedThenAbandoned();
+        db.execute("""
+                UPDATE interviews SET status = 'error', updated_at = now(),
+                    conversation_analysis = jsonb_set(conversation_analysis || '{"current_step": "evidence"}',
+                        '{intake,error}', jsonb_build_object('step', 'evidence', 'message', $2::text, 'kind', 'permanent',
+                                                             'attempts', 3, 'at', now()))
+                WHERE id = $1""", Tuple.of(id, message));
+        return id;
+    }
+
+    @Inject
+    picocli.CommandLine.IFactory factory;
+
+    @Test
+    void serve_answers_the_console_at_its_root_and_its_json_to_operators_only() throws Exception {
+        ServeCommand serve = factory.create(ServeCommand.class);
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        serve.lifetime = stop::await;
+        java.io.StringWriter out = new java.io.StringWriter();
+        Thread serving = new Thread(() -> new picocli.CommandLine(serve, factory).setOut(new java.io.PrintWriter(out))
+                .execute("--port", "0"), "serve-console-under-test");
+        serving.start();
+        try {
+            java.util.regex.Matcher address = dev.intake.testing.Eventually.await(
+                    () -> java.util.regex.Pattern.compile("operator console: (http://127\\.0\\.0\\.1:\\d+/)").matcher(out.toString()),
+                    java.util.regex.Matcher::find, java.time.Duration.ofSeconds(30), "serve to print the console's address");
+            String root = address.group(1);
+            var http = java.net.http.HttpClient.newHttpClient();
+            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("operator console"), page.body());
+            var anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "console/overview")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode());
+            var overview = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "console/overview?window=2h"))
+                    .header("Authorization", OPERATOR).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, overview.statusCode(), overview.body());
+            assertEquals(7200, json.readTree(overview.body()).get("windowSeconds").asLong());
+            var function = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "interview-status/" + UUID.randomUUID()))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, function.statusCode(), "the functions are still served beside it: " + function.body());
+        } finally {
+            stop.countDown();
+            serving.join(java.time.Duration.ofSeconds(40).toMillis());
+        }
+    }
+
+    @Test
+    void an_operator_is_a_user_named_on_the_list_and_an_empty_list_names_nobody() {
+        UUID user = UUID.fromString("0b6f0f9e-5d0e-4a5e-9d1e-3f0c2b8a7c11");
+        assertTrue(OperatorConsole.listed(java.util.List.of("someone-else", " 0B6F0F9E-5D0E-4A5E-9D1E-3F0C2B8A7C11 "), user));
+        assertTrue(!OperatorConsole.listed(java.util.List.of(), user));
+        assertTrue(!OperatorConsole.listed(java.util.List.of(UUID.randomUUID().toString()), user));
+    }
+
+    @Test
+    void the_pages_load_without_a_token_and_ask_for_one() {
+        HttpResponse overview = get("/", "", null);
+        assertEquals(200, overview.statusCode());
+        assertTrue(overview.headers().get("content-type").startsWith("text/html"));
+        assertTrue(overview.body().contains("id=\"token\""), overview.body());
+        HttpResponse page = get("/interviews/" + UUID.randomUUID(), "", null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Repair from its step"), page.body());
+        assertEquals(200, get("/console/console.js", "", null).statusCode());
+    }
+
+    @Test
+    void without_a_token_the_console_answers_401_and_to_a_user_who_is_not_an_operator_403() throws Exception {
+        HttpResponse anonymous = get("/console/overview", "", null);
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("missing Authorization header", body(anonymous).get("error").asText());
+
+        UUID someone = UUID.randomUUID();
+        HttpResponse notOperator = get("/console/overview", "", "Bearer " + Tokens.forUser(someone));
+        assertEquals(403, notOperator.statusCode());
+        assertTrue(body(notOperator).get("error").asText().contains("user " + someone + " is not an operator"),
+                notOperator.body());
+
+        UUID untouched = stalled.uploadedThenAbandoned();
+        HttpResponse repair = post("/console/interviews/" + untouched + "/repair", "{}", "Bearer " + Tokens.forUser(someone));
+        assertEquals(403, repair.statusCode());
+        assertEquals(InterviewStatus.UPLOADED, data.interview(untouched).status(), "a refused repair changes nothing");
+        assertEquals(401, post("/console/interviews/" + untouched + "/repair", "{}", "Bearer " + Tokens.expiredFor(LocalTokens.LOCAL_USER))
+                .statusCode());
+    }
+
+    @Test
+    void the_overview_counts_the_window_by_status_and_step_and_lists_the_stuck_and_the_errors() throws Exception {
+        UUID stuck = stalled.uploadedThenAbandoned();
+        String message = "provider refused the audio " + UUID.randomUUID();
+        failedAtEvidence(message);
+        failedAtEvidence(message);
+
+        HttpResponse response = get("/console/overview", "window=1h", OPERATOR);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode view = body(response);
+        assertEquals(3600, view.get("windowSeconds").asLong());
+        assertTrue(count(view, "error", "evidence") >= 2, view.get("counts").toString());
+        JsonNode first = null;
+        for (JsonNode s : view.get("stalled")) {
+            if (s.get("id").asText().equals(stuck.toString())) {
+                first = s;
+            }
+        }
+        assertTrue(first != null, "the abandoned interview is listed as stuck: " + view.get("stalled"));
+        assertEquals("uploaded", first.get("status").asText());
+        assertEquals("upload", first.get("step").asText());
+        assertTrue(first.get("silentSeconds").asLong() >= 1800, first.toString());
+        assertEquals(0, first.get("resumes").asInt());
+        boolean grouped = false;
+        for (JsonNode e : view.get("errors")) {
+            if (e.get("message").asText().equals(message)) {
+                grouped = true;
+                assertEquals("evidence", e.get("step").asText());
+                assertEquals(2, e.get("count").asLong());
+            }
+        }
+        assertTrue(grouped, "the two failures are one group: " + view.get("errors"));
+        long oldestFirst = Long.MAX_VALUE;
+        for (JsonNode s : view.get("stalled")) {
+            assertTrue(s.get("silentSeconds").asLong() <= oldestFirst, "oldest first: " + view.get("stalled"));
+            oldestFirst = s.get("silentSeconds").asLong();
+        }
+        assertEquals(400, get("/console/overview", "window=soon", OPERATOR).statusCode());
+        assertEquals(400, get("/console/overview", "window=400d", OPERATOR).statusCode());
+    }
+
+    private static long count(JsonNode view, String status, String step) {
+        long n = 0;
+        for (JsonNode c : view.get("counts")) {
+            if (c.get("status").asText().equals(status) && c.get("step").asText().equals(step)) {
+                n += c.get("count").asLong();
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void a_repair_from_the_console_brings_a_stalled_interview_to_ready_and_records_who_asked() throws Exception {
+        UUID abandoned = stalled.uploadedThenAbandoned();
+
+        HttpResponse before = get("/console/interviews/" + abandoned, "", OPERATOR);
+        assertEquals(200, before.statusCode(), before.body());
+        JsonNode page = body(before);
+        assertEquals("uploaded", page.get("status").asText());
+        assertEquals("upload", page.get("step").asText());
+        assertTrue(page.get("media").asText().startsWith("present at s3://"), page.toString());
+        assertTrue(page.get("next").asText().contains("stalled in upload"), page.toString());
+
+        HttpResponse repair = post("/console/interviews/" + abandoned + "/repair", "", OPERATOR);
+        assertEquals(202, repair.statusCode(), repair.body());
+        assertEquals("upload", body(repair).get("from").asText());
+
+        Interview done = data.awaitSettled(abandoned);
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(Object::toString).orElse(""));
+        assertEquals(LocalTokens.LOCAL_USER.toString(), done.run().getString("requested_by"));
+
+        JsonNode after = body(get("/console/interviews/" + abandoned, "", OPERATOR));
+        assertEquals("ready", after.get("status").asText());
+        assertEquals(100, after.get("progress").asInt());
+        assertEquals("upload", after.get("timeline").get(0).get("step").asText(), after.toString());
+        assertTrue(after.get("timeline").get(0).has("seconds"), after.toString());
+        assertTrue(after.get("outputs").get("evidence").asLong() > 0, after.toString());
+        assertEquals(LocalTokens.LOCAL_USER.toString(), after.get("requestedBy").asText());
+
+        JsonNode overview = body(get("/console/overview", "", OPERATOR));
+        boolean uploadTimed = false;
+        for (JsonNode d : overview.get("stepDurations")) {
+            uploadTimed |= d.get("step").asText().equals("upload") && d.get("runs").asLong() >= 1;
+        }
+        assertTrue(uploadTimed, overview.get("stepDurations").toString());
+        assertTrue(overview.get("endedPerHour").size() >= 1, overview.toString());
+        JsonNode hour = overview.get("endedPerHour").get(overview.get("endedPerHour").size() - 1);
+        java.time.OffsetDateTime.parse(hour.get("hour").asText()); // as the page's chart reads it
+        assertTrue(hour.get("ready").asLong() >= 1, hour.toString());
+
+        assertTrue(repairs.repair(abandoned, java.util.Optional.of(dev.intake.workflow.Step.FINALIZE), engines.of("local"))
+                instanceof dev.intake.engine.Repairs.Result.Started);
+        assertEquals(InterviewStatus.READY, data.awaitSettled(abandoned).status());
+        assertEquals(null, data.interview(abandoned).run().getString("requested_by"), "a run nobody named is nobody's");
+
+        HttpResponse again = post("/console/interviews/" + abandoned + "/repair", "{\"from\": \"sideways\"}", OPERATOR);
+        assertEquals(400, again.statusCode(), again.body());
+        assertEquals(404, get("/console/interviews/" + UUID.randomUUID(), "", OPERATOR).statusCode());
+    }
+}
