@@ -103,7 +103,8 @@ public final class Launcher {
         LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"));
         LocalS3 s3 = LocalS3.start(home.resolve("s3"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            quiet.forEach(logger -> logger.setLevel(Level.INFO));
+            // Their shutdown chatter is not for the user either; naming the loggers here keeps them held.
+            quiet.forEach(logger -> logger.setLevel(Level.WARNING));
             s3.close();
             postgres.close();
         }, "intake-embedded-shutdown"));
