@@ -94,6 +94,26 @@ public final class Launcher {
         return Path.of(home).toAbsolutePath();
     }
 
+    /**
+     * Shutdown hooks run side by side: the servers wait for the application to stop first (serve's last
+     * sweep finishing, a step writing its result), so nothing meets a database that is already gone. A
+     * stop that takes too long is not waited for past the sweep's own limit.
+     */
+    private static void awaitApplicationStop() {
+        io.quarkus.runtime.Application application = io.quarkus.runtime.Application.currentApplication();
+        if (application == null) {
+            return;
+        }
+        Thread waiter = new Thread(application::awaitShutdown, "intake-await-stop");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            waiter.join(java.time.Duration.ofSeconds(35).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void startEmbeddedServices(Path home) {
         System.err.println("Starting embedded PostgreSQL and S3 (data in " + home + ") ...");
         // The servers' start-up chatter is not for the user. The shutdown hook below keeps these
@@ -105,6 +125,7 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Their shutdown chatter is not for the user either; naming the loggers here keeps them held.
             quiet.forEach(logger -> logger.setLevel(Level.WARNING));
+            awaitApplicationStop();
             s3.close();
             postgres.close();
         }, "intake-embedded-shutdown"));
