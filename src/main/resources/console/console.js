@@ -32,6 +32,13 @@ function setupToken(onChange) {
   });
 }
 
+/** A page's life: the token form, then its data now and every 5 s, without a reload. */
+function keepFresh(refresh) {
+  setupToken(refresh);
+  refresh();
+  setInterval(refresh, 5000);
+}
+
 async function api(path, options) {
   const token = sessionStorage.getItem(TOKEN_KEY);
   const status = document.getElementById("problem");

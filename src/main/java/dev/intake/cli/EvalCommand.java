@@ -90,6 +90,9 @@ public class EvalCommand implements Callable<Integer> {
             }
             String name = labelFile.getFileName().toString().replace(LABELS_SUFFIX, "");
             List<String> questions = labels.questions().stream().map(Labels.QuestionLabel::question).toList();
+            if (rows.isEmpty()) {
+                workspace.prepare(List.of());
+            }
             Interview done = run.run(new LocalRun.Request(transcript, workspace.prepareProject("eval: " + name, questions),
                     labels.transcript(), null, timeout), Optional.empty());
             InterviewResult result = report.result(done);

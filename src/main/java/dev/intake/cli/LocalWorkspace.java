@@ -47,10 +47,10 @@ public class LocalWorkspace {
 
     /**
      * A project of its own, named {@code name}, whose questions are exactly {@code questions} (the
-     * evaluation gives each labeled interview the questions it was labeled with); its id.
+     * evaluation gives each labeled interview the questions it was labeled with); its id. Once
+     * {@link #prepare} has run.
      */
     UUID prepareProject(String name, List<String> questions) {
-        prepare(List.of());
         UUID project = nameId("project:" + name);
         workspace.ensureProject(project, ACCOUNT_ID, name, "Interviews processed with `intake eval`");
         for (int i = 0; i < questions.size(); i++) {

@@ -18,10 +18,12 @@ public final class Scorer {
     }
 
     public static Score score(Labels labels, InterviewResult result) {
+        List<String> phrases = labels.evidence().stream().map(l -> words(l.phrase())).toList();
         int found = 0;
         int kindsRight = 0;
-        for (Labels.EvidenceLabel label : labels.evidence()) {
-            String phrase = words(label.phrase());
+        for (int i = 0; i < phrases.size(); i++) {
+            Labels.EvidenceLabel label = labels.evidence().get(i);
+            String phrase = phrases.get(i);
             List<InterviewResult.Quote> holding = result.evidence().stream()
                     .filter(q -> containsWords(q.verbatim(), phrase)).toList();
             if (!holding.isEmpty()) {
@@ -34,7 +36,7 @@ public final class Scorer {
         int onALabel = 0;
         int byInterviewers = 0;
         for (InterviewResult.Quote quote : result.evidence()) {
-            if (labels.evidence().stream().anyMatch(l -> containsWords(quote.verbatim(), words(l.phrase())))) {
+            if (phrases.stream().anyMatch(phrase -> containsWords(quote.verbatim(), phrase))) {
                 onALabel++;
             }
             if (isInterviewer(labels, quote.speaker())) {
