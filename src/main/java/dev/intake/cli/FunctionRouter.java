@@ -10,7 +10,9 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.intake.console.OperatorConsole;
 import dev.intake.functions.InterviewStatusFunction;
+import dev.intake.functions.OpsConsoleFunction;
 import dev.intake.functions.RecallWebhookFunction;
 import dev.intake.functions.UploadCompletedFunction;
 import dev.intake.functions.UrlImportFunction;
@@ -35,17 +37,26 @@ public class FunctionRouter {
     private final UploadCompletedFunction uploadCompleted;
     private final ObjectMapper json;
 
+    private final OpsConsoleFunction console;
+
     FunctionRouter(RecallWebhookFunction recall, UrlImportFunction urlImport, InterviewStatusFunction status,
-                   UploadCompletedFunction uploadCompleted, ObjectMapper json) {
+                   OpsConsoleFunction console, UploadCompletedFunction uploadCompleted, ObjectMapper json) {
         httpFunctions.put("recall-webhook", recall::recallWebhook);
         httpFunctions.put("url-import", urlImport::urlImport);
         httpFunctions.put("interview-status", status::interviewStatus);
+        this.console = console;
         this.uploadCompleted = uploadCompleted;
         this.json = json;
     }
 
-    /** {@code /<function>[/rest]}: the function and the path it sees. */
+    /**
+     * {@code /<function>[/rest]}: the function and the path it sees; the operator console's paths
+     * ({@code /}, {@code /interviews/...}, {@code /console/...}) go to ops-console whole, as its Function URL would.
+     */
     public HttpResponse route(LocalRequest request) {
+        if (OperatorConsole.serves(request.path())) {
+            return console.opsConsole(functionUrlRequest(request, request.path()));
+        }
         String path = request.path().startsWith("/") ? request.path().substring(1) : request.path();
         int slash = path.indexOf('/');
         String function = slash < 0 ? path : path.substring(0, slash);

@@ -1,21 +1,19 @@
 package dev.intake.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.intake.IntakeConfig;
 import dev.intake.access.JwtSigner;
+import dev.intake.access.LocalUser;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A token for the local user of `intake serve`, signed as Supabase would sign it, so curl can call the functions. */
 @ApplicationScoped
 public class LocalTokens {
 
-    public static final UUID LOCAL_USER = UUID.nameUUIDFromBytes("intake:user:local".getBytes(StandardCharsets.UTF_8));
     private static final Duration VALID_FOR = Duration.ofHours(1);
 
     private final IntakeConfig config;
@@ -29,6 +27,6 @@ public class LocalTokens {
     Optional<String> forLocalUser() {
         Instant now = clock.instant();
         return config.auth().jwtSecret().map(secret ->
-                JwtSigner.sign(LOCAL_USER, config.auth().jwtAudience(), now, now.plus(VALID_FOR), secret));
+                JwtSigner.sign(LocalUser.ID, config.auth().jwtAudience(), now, now.plus(VALID_FOR), secret));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import dev.intake.access.LocalUser;
 import dev.intake.ingest.MediaBucket;
 import dev.intake.store.Migrations;
 import dev.intake.store.WorkspaceStore;
@@ -61,8 +62,8 @@ public class LocalWorkspace {
 
     /** Makes sure the local account and project exist, with {@code questions} among the project's questions. */
     private void ensure(List<String> questions) {
-        workspace.ensureAccount(ACCOUNT_ID, "Local", LocalTokens.LOCAL_USER);
-        workspace.ensureMember(ACCOUNT_ID, LocalTokens.LOCAL_USER, "owner");
+        workspace.ensureAccount(ACCOUNT_ID, "Local", LocalUser.ID);
+        workspace.ensureMember(ACCOUNT_ID, LocalUser.ID, "owner");
         workspace.ensureProject(PROJECT_ID, ACCOUNT_ID, "Local interviews", "Interviews processed with `intake process`");
         for (int i = 0; i < questions.size(); i++) {
             workspace.ensureQuestion(nameId("question:" + questions.get(i)), PROJECT_ID, questions.get(i), i);

@@ -41,8 +41,6 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     FunctionRouter router;
     @Inject
-    OperatorConsole console;
-    @Inject
     LocalWorkspace workspace;
     @Inject
     LocalTokens tokens;
@@ -102,9 +100,7 @@ public class ServeCommand implements Callable<Integer> {
             var local = new FunctionRouter.LocalRequest(request.method().name(), request.path(), request.query(), headers,
                     body.getBytes(), request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
             // The functions block (database, bucket): off the event loop.
-            vertx.<HttpResponse>executeBlocking(() -> console.serves(local.path())
-                    ? console.handle(local.method(), local.path(), local.query(), headers, local.body())
-                    : router.route(local), false).onComplete(result -> {
+            vertx.<HttpResponse>executeBlocking(() -> router.route(local), false).onComplete(result -> {
                 HttpResponse response = result.succeeded() ? result.result()
                         : HttpResponse.error(500, "internal error: " + result.cause().getMessage());
                 var reply = request.response().setStatusCode(response.statusCode());

@@ -110,6 +110,11 @@ public final class TimeBudgets {
         budgets.put("url-import", limits.appSecretReads().plus(limits.transactions(3)).plus(limits.runStart()));
         // The token's secret; the caller's role and the interview.
         budgets.put("interview-status", limits.appSecretReads().plus(limits.transactions(2)));
+        // The token's secret, then the longest of its requests: the overview's five reads; an interview's two
+        // reads and its media looked up in the bucket; a repair's look, run started and requester noted, and
+        // the run handed to the engine.
+        budgets.put("ops-console", limits.appSecretReads().plus(longest(limits.transactions(5),
+                limits.transactions(2).plus(limits.s3Call()), limits.transactions(3).plus(limits.runStart()))));
         budgets.put("sweep-stuck", sweep(limits));
         budgets.put(StateMachineDefinition.functionOf(Step.UPLOAD), upload(limits));
         // The model's key, then the call (a key rotated meanwhile is tried again as one of its attempts).
@@ -122,6 +127,10 @@ public final class TimeBudgets {
         // The failure recorded, after a look at the interview.
         budgets.put(StateMachineDefinition.FAILURE_FUNCTION, limits.transactions(2));
         return budgets;
+    }
+
+    private static Duration longest(Duration... durations) {
+        return java.util.Arrays.stream(durations).max(Duration::compareTo).orElseThrow();
     }
 
     /**

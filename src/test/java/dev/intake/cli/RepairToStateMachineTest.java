@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.testing.Cli;
+import dev.intake.testing.StalledInterviews;
 import dev.intake.testing.TestData;
 import dev.intake.testing.WireMockResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,10 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.intake.store.Interview;
 import dev.intake.testing.Eventually;
+import dev.intake.testing.LocalMode;
+import dev.intake.testing.StalledInterviews;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
@@ -28,16 +28,8 @@ import picocli.CommandLine;
  * production's schedule: what a crash or a kill -9 left behind is resumed without anyone sweeping.
  */
 @QuarkusTest
-@TestProfile(ServeCommandTest.InLocalMode.class)
+@TestProfile(LocalMode.class)
 class ServeCommandTest {
-
-    /** As the launcher runs serve when no database is configured. */
-    public static class InLocalMode implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("intake.local-mode", "true");
-        }
-    }
 
     @Inject
     CommandLine.IFactory factory;
@@ -77,5 +69,40 @@ class ServeCommandTest {
         assertEquals(InterviewStatus.READY, after.status());
         assertEquals(1, after.resumeCount());
         assertTrue(out.contains("sweeping every 2 min, as production does"), out);
+    }
+
+    @Test
+    void serve_answers_the_console_at_its_root_and_its_json_to_operators_only() throws Exception {
+        ServeCommand serve = factory.create(ServeCommand.class);
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        serve.lifetime = stop::await;
+        java.io.StringWriter out = new java.io.StringWriter();
+        Thread serving = new Thread(() -> new picocli.CommandLine(serve, factory).setOut(new java.io.PrintWriter(out))
+                .execute("--port", "0"), "serve-console-under-test");
+        serving.start();
+        try {
+            java.util.regex.Matcher address = dev.intake.testing.Eventually.await(
+                    () -> java.util.regex.Pattern.compile("operator console: (http://127\\.0\\.0\\.1:\\d+/)").matcher(out.toString()),
+                    java.util.regex.Matcher::find, java.time.Duration.ofSeconds(30), "serve to print the console's address");
+            String root = address.group(1);
+            var http = java.net.http.HttpClient.newHttpClient();
+            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("operator console"), page.body());
+            var anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "console/overview")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode());
+            var overview = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "console/overview?window=2h"))
+                    .header("Authorization", "Bearer " + dev.intake.testing.Tokens.forUser(dev.intake.access.LocalUser.ID)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, overview.statusCode(), overview.body());
+            assertEquals(7200, new com.fasterxml.jackson.databind.ObjectMapper().readTree(overview.body()).get("windowSeconds").asLong());
+            var function = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "interview-status/" + UUID.randomUUID()))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, function.statusCode(), "the functions are still served beside it: " + function.body());
+        } finally {
+            stop.countDown();
+            serving.join(java.time.Duration.ofSeconds(40).toMillis());
+        }
     }
 }

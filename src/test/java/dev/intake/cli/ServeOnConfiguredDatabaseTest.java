@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.intake.testing.StalledInterviews;
 import dev.intake.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.intake.store.Interview;
 import dev.intake.testing.Cli;
+import dev.intake.testing.StalledInterviews;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import io.quarkus.test.junit.QuarkusTest;

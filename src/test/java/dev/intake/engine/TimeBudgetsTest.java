@@ -85,7 +85,7 @@ class TimeBudgetsTest {
         Map<String, Duration> after = TimeBudgets.of(limits(Map.of("intake.secrets.api-call-timeout", "PT15S")));
         // A read and a read again after a refusal, each ten seconds longer.
         for (String reader : java.util.List.of("upload-completed", "recall-webhook", "url-import", "interview-status",
-                "step-upload", "step-evidence", "step-answers")) {
+                "ops-console", "step-upload", "step-evidence", "step-answers")) {
             assertEquals(before.get(reader).plusSeconds(20), after.get(reader), reader);
         }
         for (String other : java.util.List.of("sweep-stuck", "step-finalize", "step-failed")) {
@@ -100,6 +100,6 @@ class TimeBudgetsTest {
             assertTrue(budgets.containsKey("step-" + step.key()), step.key());
         }
         assertTrue(budgets.keySet().containsAll(java.util.List.of("upload-completed", "recall-webhook", "url-import",
-                "interview-status", "sweep-stuck", "step-failed")));
+                "interview-status", "ops-console", "sweep-stuck", "step-failed")));
     }
 }

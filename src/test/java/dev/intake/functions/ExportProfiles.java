@@ -30,4 +30,14 @@ final class ExportProfiles {
             return Map.of("quarkus.funqy.export", "interview-status");
         }
     }
+
+    /** ops-console as deployed: not on local data, with one operator on the allow-list. */
+    public static final class OpsConsole implements QuarkusTestProfile {
+        public static final String OPERATOR = "6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "ops-console", "intake.console.operators", OPERATOR);
+        }
+    }
 }

@@ -55,7 +55,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Runs after `package`, on target/function.zip, the way Lambda's java21 runtime runs it: the zip unpacked
- * as Lambda unpacks it, each of production's thirteen functions a JVM of its own started by the runtime
+ * as Lambda unpacks it, each of production's fourteen functions a JVM of its own started by the runtime
  * interface client with production's environment, talking to a local Runtime API; the aws engine's
  * executions run by a local Step Functions that interprets the checked-in state machine; a real
  * PostgreSQL migrated by the artifact's own `migrate`, and a real S3-API server. Prints (and writes to
@@ -238,6 +238,10 @@ class LambdaRuntimeIT {
         probes.put("interview-status", new Probe(FunctionUrlEvents.request("GET", "/interviews/" + UUID.randomUUID(), null,
                 Map.of("authorization", "Bearer " + Tokens.signedWithAnotherSecret(workspace.ownerId())), null, false),
                 "401 for a token signed with another secret", result -> assertStatus(401, result, "interview-status")));
+        probes.put("ops-console", new Probe(FunctionUrlEvents.request("GET", "/console/overview", null,
+                Map.of("authorization", "Bearer " + Tokens.forUser(workspace.ownerId())), null, false),
+                "403 for a signed-in user who is not on the operators' list (nobody is, by default)",
+                result -> assertStatus(403, result, "ops-console")));
         probes.put("sweep-stuck", new Probe(RecallFixtures.contract("eventbridge-scheduled.json").toString(),
                 "a sweep report", result -> {
                     JsonNode report = body(result, "sweep-stuck");

@@ -69,7 +69,7 @@ final class ProductionEnvironment {
         env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
         env.put("INTAKE_ENGINE_STEP_FUNCTIONS_ENDPOINT", backends.stepFunctionsEndpoint());
         env.put("INTAKE_SECRETS_ENDPOINT", backends.secretsEndpoint());
-        // Each Lambda has a network namespace of its own; here thirteen share one host. A port the
+        // Each Lambda has a network namespace of its own; here fourteen share one host. A port the
         // artifact listens on (Quarkus HTTP, 8080 by default) is made ephemeral so they do not fight over
         // it; the listening check still sees it.
         env.put("QUARKUS_HTTP_PORT", "0");

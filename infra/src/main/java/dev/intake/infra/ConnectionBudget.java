@@ -18,7 +18,7 @@ final class ConnectionBudget {
     /** Shares of the pooler: the steps that hold a connection longest, and the web app's polling, get most. */
     private static final Map<String, Integer> SHARES = Map.ofEntries(
             Map.entry("upload-completed", 2), Map.entry("recall-webhook", 2), Map.entry("url-import", 1),
-            Map.entry("interview-status", 3), Map.entry("sweep-stuck", 1), Map.entry("step-upload", 4),
+            Map.entry("interview-status", 3), Map.entry("ops-console", 1), Map.entry("sweep-stuck", 1), Map.entry("step-upload", 4),
             Map.entry("step-evidence", 2), Map.entry("step-enrich-person", 2), Map.entry("step-insights", 2),
             Map.entry("step-personas", 2), Map.entry("step-answers", 2), Map.entry("step-finalize", 1),
             Map.entry("step-failed", 1));

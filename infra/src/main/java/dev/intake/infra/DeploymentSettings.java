@@ -12,14 +12,15 @@ import software.constructs.Node;
  * alarm goes off ({@code alarmEmail}, optional: without it the alarms' topic has no subscriber yet),
  * how many connections the database's pooler gives Intake ({@code poolerConnections}, 60), and which
  * web origins may call the Function URLs from a browser ({@code corsOrigins}, comma-separated), and the
- * Supabase project whose published keys sign users' tokens ({@code supabaseUrl}), and whether
+ * Supabase project whose published keys sign users' tokens ({@code supabaseUrl}), whether
  * function.zip is the JVM build or the native one ({@code runtime}: {@code jvm}, the default, or
- * {@code native}).
+ * {@code native}), and the Supabase user ids of the operator console's operators ({@code consoleOperators},
+ * comma-separated; none by default, so nobody can use the console until someone is named).
  */
 record DeploymentSettings(String functionZip, boolean eventBridge, String databaseUrl, String databaseSecret, String appSecret,
                           String analysisProvider, String transcriptionProvider, java.util.Optional<String> alarmEmail,
                           int poolerConnections, List<String> corsOrigins, java.util.Optional<String> supabaseUrl,
-                          LambdaRuntime runtime) {
+                          LambdaRuntime runtime, List<String> consoleOperators) {
 
     /** What function.zip holds: the JVM build (Lambda's Java runtime) or a native executable. */
     enum LambdaRuntime {
@@ -51,7 +52,20 @@ record DeploymentSettings(String functionZip, boolean eventBridge, String databa
                         .filter(origin -> !origin.isEmpty()).toList(),
                 java.util.Optional.ofNullable(node.tryGetContext("supabaseUrl")).map(Object::toString)
                         .map(url -> url.replaceAll("/+$", "")).filter(url -> !url.isBlank()),
-                LambdaRuntime.of(text(node, "runtime", "jvm")));
+                LambdaRuntime.of(text(node, "runtime", "jvm")),
+                consoleOperators(text(node, "consoleOperators", "")));
+    }
+
+    /** Each a Supabase user id: a typo would otherwise deploy a console nobody can open, silently. */
+    private static List<String> consoleOperators(String value) {
+        List<String> operators = java.util.Arrays.stream(value.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+        for (String operator : operators) {
+            if (!operator.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                throw new IllegalArgumentException("consoleOperators names '" + operator + "', which is not a Supabase user id"
+                        + " (a UUID, as auth.users.id); give them comma-separated: -c consoleOperators=<id>,<id>");
+            }
+        }
+        return operators;
     }
 
     /**

@@ -12,6 +12,8 @@ record FunctionSpec(String name, int memoryMb, Duration timeout, Set<Need> needs
     enum Need {
         /** read and write objects under interviews/ (copies, transcripts, presigned reads) */
         MEDIA_OBJECTS,
+        /** read objects under interviews/ (whether an interview's media is there) */
+        READ_MEDIA,
         /** list keys under interviews/ (a lost upload event) */
         LIST_MEDIA,
         /** start executions of the run state machine */
@@ -63,6 +65,9 @@ record FunctionSpec(String name, int memoryMb, Duration timeout, Set<Need> needs
                         Set.of(AppSecret.RECALL_WEBHOOK)),
                 new FunctionSpec("url-import", 512, Duration.minutes(4), Set.of(Need.START_RUNS), Set.of(AppSecret.JWT)),
                 new FunctionSpec("interview-status", 512, Duration.minutes(2), Set.of(), Set.of(AppSecret.JWT)),
+                // The operator console: reads, looks for media, and starts repair runs.
+                new FunctionSpec("ops-console", 512, Duration.minutes(5), Set.of(Need.READ_MEDIA, Need.LIST_MEDIA, Need.START_RUNS),
+                        Set.of(AppSecret.JWT)),
                 new FunctionSpec("sweep-stuck", 512, Duration.minutes(11), Set.of(Need.LIST_MEDIA, Need.START_RUNS, Need.ASYNC),
                         Set.of()),
                 // Copies media, or asks for or checks a transcription: Lambda's longest run.

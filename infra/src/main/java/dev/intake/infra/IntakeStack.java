@@ -116,6 +116,9 @@ public class IntakeStack extends Stack {
             if (spec.needs().contains(FunctionSpec.Need.MEDIA_OBJECTS)) {
                 media.grantReadWrite(function, MEDIA_PREFIX + "*");
             }
+            if (spec.needs().contains(FunctionSpec.Need.READ_MEDIA)) {
+                media.grantRead(function, MEDIA_PREFIX + "*");
+            }
             if (spec.needs().contains(FunctionSpec.Need.LIST_MEDIA)) {
                 function.addToRolePolicy(PolicyStatement.Builder.create()
                         .actions(List.of("s3:ListBucket"))
@@ -156,6 +159,8 @@ public class IntakeStack extends Stack {
                 settings.corsOrigins());
         url("interview-status", "InterviewStatusUrl", "The web app polls interview progress here with the user's Supabase token",
                 settings.corsOrigins());
+        // Same origin as its pages: no CORS. Operators are the users on -c consoleOperators; nobody by default.
+        url("ops-console", "OpsConsoleUrl", "Operators open the console here and paste their Supabase token", List.of());
         url("upload-completed", "R2ForwardUrl", "The R2 queue consumer forwards notifications here with x-intake-forward-secret",
                 List.of());
 
@@ -213,6 +218,9 @@ public class IntakeStack extends Stack {
         }
         if (spec.name().equals("sweep-stuck")) {
             environment.put("INTAKE_SWEEPER_EMIT_EMF", "true");
+        }
+        if (spec.name().equals("ops-console") && !settings.consoleOperators().isEmpty()) {
+            environment.put("INTAKE_CONSOLE_OPERATORS", String.join(",", settings.consoleOperators()));
         }
         Function.Builder builder = Function.Builder.create(this, camel(spec.name()))
                 .functionName("intake-" + spec.name())

@@ -261,7 +261,7 @@ class IntakeStackTest {
 
     @Test
     void the_http_entry_points_have_function_urls_whose_auth_is_the_apps_own() {
-        template.resourceCountIs("AWS::Lambda::Url", 4);
+        template.resourceCountIs("AWS::Lambda::Url", 5);
         template.allResourcesProperties("AWS::Lambda::Url", Match.objectLike(Map.of("AuthType", "NONE")));
         Map<String, Map<String, Object>> functions = intakeFunctions(resources);
         Set<String> withUrls = new java.util.HashSet<>();
@@ -273,7 +273,26 @@ class IntakeStackTest {
                 }
             });
         });
-        assertEquals(Set.of("recall-webhook", "url-import", "interview-status", "upload-completed"), withUrls);
+        assertEquals(Set.of("recall-webhook", "url-import", "interview-status", "ops-console", "upload-completed"), withUrls);
+    }
+
+    @Test
+    void the_operator_console_has_nobody_on_its_list_until_someone_is_named_at_deploy_time() throws IOException {
+        assertFalse(env(intakeFunctions(resources).get("ops-console")).containsKey("INTAKE_CONSOLE_OPERATORS"),
+                "no operators by default");
+        String operator = "6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e";
+        String other = "0b6f0f9e-5d0e-4a5e-9d1e-3f0c2b8a7c11";
+        Map<String, Map<String, Object>> functions = intakeFunctions(resourcesOf(synth(Map.of("consoleOperators",
+                operator + ", " + other))));
+        assertEquals(operator + "," + other, env(functions.get("ops-console")).get("INTAKE_CONSOLE_OPERATORS"));
+        functions.forEach((name, function) -> {
+            if (!name.equals("ops-console")) {
+                assertFalse(env(function).containsKey("INTAKE_CONSOLE_OPERATORS"), name + " has no console");
+            }
+        });
+        IllegalArgumentException typo = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> synth(Map.of("consoleOperators", "alice@example.com")));
+        assertTrue(typo.getMessage().contains("'alice@example.com', which is not a Supabase user id"), typo.getMessage());
     }
 
     @Test
@@ -333,6 +352,11 @@ class IntakeStackTest {
         assertTrue(policyText.get("upload-completed").contains("states:StartExecution"));
         assertFalse(policyText.get("upload-completed").contains("s3:PutObject"));
         assertTrue(policyText.get("sweep-stuck").contains("s3:prefix"), policyText.get("sweep-stuck"));
+        // The console looks for media and starts repairs; it never writes an object.
+        String console = policyText.get("ops-console");
+        assertTrue(console.contains("s3:GetObject") && console.contains("s3:prefix") && console.contains("states:StartExecution"),
+                console);
+        assertFalse(console.contains("s3:PutObject") || console.contains("s3:DeleteObject"), console);
     }
 
     @Test
@@ -436,7 +460,7 @@ class IntakeStackTest {
                 instances + " instances for a pooler of 200");
         IllegalArgumentException tooSmall = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> synth(Map.of("poolerConnections", "20")));
-        assertTrue(tooSmall.getMessage().contains("at least 26 are needed"), tooSmall.getMessage());
+        assertTrue(tooSmall.getMessage().contains("at least " + 2 * FunctionSpec.all().size() + " are needed"), tooSmall.getMessage());
     }
 
     @Test
@@ -451,7 +475,7 @@ class IntakeStackTest {
     @Test
     void functions_that_take_users_tokens_verify_them_against_the_supabase_projects_published_keys() throws IOException {
         Map<String, Map<String, Object>> functions = intakeFunctions(resourcesOf(synth(Map.of("supabaseUrl", "https://abc.supabase.co/"))));
-        for (String name : List.of("url-import", "interview-status")) {
+        for (String name : List.of("url-import", "interview-status", "ops-console")) {
             assertEquals("https://abc.supabase.co/auth/v1/.well-known/jwks.json", env(functions.get(name)).get("INTAKE_AUTH_JWKS_URL"), name);
             assertEquals("https://abc.supabase.co/auth/v1", env(functions.get(name)).get("INTAKE_AUTH_JWT_ISSUER"), name);
         }

@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.console;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.intake.IntakeConfig;
 import dev.intake.access.Caller;
 import dev.intake.access.JwtAuthenticator;
+import dev.intake.access.LocalUser;
 import dev.intake.engine.Engines;
 import dev.intake.engine.Repairs;
+import dev.intake.functions.http.HttpRequest;
 import dev.intake.functions.http.HttpResponse;
 import dev.intake.ingest.MediaBucket;
 import dev.intake.ingest.RequestRejected;
@@ -30,6 +32,7 @@ import dev.intake.store.ConsoleStore;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
+import dev.intake.workflow.Durations;
 import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,57 +72,56 @@ public class OperatorConsole {
     private final JwtAuthenticator authenticator;
     private final Repairs repairs;
     private final Engines engines;
-    private final CommandTarget target;
     private final IntakeConfig config;
     private final ObjectMapper json;
 
-    OperatorConsole(Reads reads, JwtAuthenticator authenticator, Repairs repairs, Engines engines, CommandTarget target,
-                    IntakeConfig config, ObjectMapper json) {
+    OperatorConsole(Reads reads, JwtAuthenticator authenticator, Repairs repairs, Engines engines, IntakeConfig config, ObjectMapper json) {
         this.reads = reads;
         this.authenticator = authenticator;
         this.repairs = repairs;
         this.engines = engines;
-        this.target = target;
         this.config = config;
         this.json = json;
     }
 
-    /** Whether the path is the console's rather than a function's. */
-    public boolean serves(String path) {
+    /** Whether the path is the console's rather than a function's (on `intake serve`, which serves both). */
+    public static boolean serves(String path) {
         return path.equals("/") || path.startsWith("/interviews/") || path.startsWith("/console/");
     }
 
-    public HttpResponse handle(String method, String path, String query, Map<String, String> lowerCaseHeaders, byte[] body) {
-        try {
-            if (path.equals("/") || path.startsWith("/interviews/")) {
-                requireMethod(method, "GET");
-                return page(path.equals("/") ? "console/overview.html" : "console/interview.html", "text/html");
-            }
-            if (path.equals("/console/console.js") || path.equals("/console/style.css")) {
-                requireMethod(method, "GET");
-                return page(path.substring(1), path.endsWith(".js") ? "text/javascript" : "text/css");
-            }
-            Caller operator = operator(lowerCaseHeaders);
-            String[] parts = path.substring("/console/".length()).split("/");
-            if (parts.length == 1 && parts[0].equals("overview")) {
-                requireMethod(method, "GET");
-                return json(200, overview(window(query)));
-            }
-            if (parts.length >= 2 && parts[0].equals("interviews")) {
-                UUID id = interviewId(parts[1]);
-                if (parts.length == 2) {
-                    requireMethod(method, "GET");
-                    return json(200, interview(id));
-                }
-                if (parts.length == 3 && parts[2].equals("repair")) {
-                    requireMethod(method, "POST");
-                    return repair(id, from(body), operator);
-                }
-            }
-            return HttpResponse.error(404, "no console endpoint " + path);
-        } catch (RequestRejected e) {
-            return HttpResponse.error(e.status(), e.getMessage());
+    /** The page or JSON {@code request} asks for; a request refused is thrown as {@link RequestRejected}. */
+    public HttpResponse handle(HttpRequest request) {
+        String method = request.method();
+        String path = request.path();
+        if (path.equals("/") || path.startsWith("/interviews/")) {
+            requireMethod(method, "GET");
+            return page(path.equals("/") ? "console/overview.html" : "console/interview.html", "text/html");
         }
+        if (path.equals("/console/console.js") || path.equals("/console/style.css")) {
+            requireMethod(method, "GET");
+            return page(path.substring(1), path.endsWith(".js") ? "text/javascript" : "text/css");
+        }
+        if (!path.startsWith("/console/")) {
+            throw RequestRejected.notFound("no console page " + path + "; the console is at /");
+        }
+        Caller operator = operator(request.lowerCaseHeaders());
+        String[] parts = path.substring("/console/".length()).split("/");
+        if (parts.length == 1 && parts[0].equals("overview")) {
+            requireMethod(method, "GET");
+            return json(200, overview(window(request.queryParameter("window"))));
+        }
+        if (parts.length >= 2 && parts[0].equals("interviews")) {
+            UUID id = interviewId(parts[1]);
+            if (parts.length == 2) {
+                requireMethod(method, "GET");
+                return json(200, interview(id));
+            }
+            if (parts.length == 3 && parts[2].equals("repair")) {
+                requireMethod(method, "POST");
+                return repair(id, from(request.rawBody()), operator);
+            }
+        }
+        throw RequestRejected.notFound("no console endpoint " + path);
     }
 
     private Caller operator(Map<String, String> headers) {
@@ -132,7 +134,7 @@ public class OperatorConsole {
     }
 
     boolean isOperator(UUID user) {
-        if (target.localMode() && user.equals(LocalTokens.LOCAL_USER)) {
+        if (config.localMode() && user.equals(LocalUser.ID)) {
             return true;
         }
         return listed(config.console().operators().orElse(List.of()), user);
@@ -176,7 +178,7 @@ public class OperatorConsole {
         view.put("leaseLive", outputs.leaseLive());
         view.put("timeline", timeline(interview));
         view.put("lastError", interview.lastError().map(JsonObject::getMap).orElse(null));
-        view.put("media", DiagnoseCommand.media(reads.bucket, interview));
+        view.put("media", MediaPresence.describe(reads.bucket, interview));
         view.put("outputs", outputs.counts());
         view.put("next", new Diagnosis(interview, outputs, "", config.sweeper().stalledAfter()).next());
         view.put("steps", java.util.Arrays.stream(Step.values()).map(Step::key).toList());
@@ -206,16 +208,18 @@ public class OperatorConsole {
 
     private HttpResponse repair(UUID id, Optional<Step> from, Caller operator) {
         // As `intake repair` decides: on local data the configured engine, on a configured database the state machine.
-        String kind = target.localMode() ? config.engine().kind() : Engines.AWS;
+        String kind = config.localMode() ? config.engine().kind() : Engines.AWS;
         Optional<String> unusable = engines.unusable(kind);
         if (unusable.isPresent()) {
+            // The deployment's configuration, not the request, is at fault: said to the operator and in the log.
+            LOG.warnf("console: cannot repair interview %s for operator %s: %s", id, operator.userId(), unusable.get());
             return HttpResponse.error(503, "cannot start a run here: " + unusable.get());
         }
         String by = "operator " + operator.userId();
         LOG.infof("console: %s asks to repair interview %s from %s", by, id, from.map(Step::key).orElse("its current step"));
         Repairs.Result result = repairs.repair(id, from, engines.of(kind), Optional.of(operator.userId().toString()));
         if (result instanceof Repairs.Result.Refused refused) {
-            return HttpResponse.error(409, refused.reason());
+            throw new RequestRejected(409, refused.reason());
         }
         Repairs.Result.Started started = (Repairs.Result.Started) result;
         return json(202, Map.of("interviewId", id, "from", started.from().key(), "runId", started.runId(),
@@ -238,26 +242,20 @@ public class OperatorConsole {
         }
     }
 
-    static Duration window(String query) {
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (pair.startsWith("window=") && pair.length() > "window=".length()) {
-                    Duration window;
-                    try {
-                        window = new DurationArgument().convert(pair.substring("window=".length()));
-                    } catch (RuntimeException e) {
-                        throw RequestRejected.malformed("window '" + pair.substring(7) + "' is not a duration (e.g. 1h, 24h, 7d)");
-                    }
-                    if (window.compareTo(MAX_WINDOW) > 0) {
-                        throw RequestRejected.malformed("window '" + pair.substring(7) + "' is longer than 31 days");
-                    }
-                    if (!window.isZero()) {
-                        return window;
-                    }
-                }
-            }
+    static Duration window(Optional<String> asked) {
+        if (asked.isEmpty() || asked.get().isBlank()) {
+            return DEFAULT_WINDOW;
         }
-        return DEFAULT_WINDOW;
+        Duration window;
+        try {
+            window = Durations.parse(asked.get());
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.malformed("window '" + asked.get() + "' is not a duration (e.g. 1h, 24h, 7d)");
+        }
+        if (window.compareTo(MAX_WINDOW) > 0) {
+            throw RequestRejected.malformed("window '" + asked.get() + "' is longer than 31 days");
+        }
+        return window.isZero() ? DEFAULT_WINDOW : window;
     }
 
     private static UUID interviewId(String text) {

@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.console;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -10,9 +10,9 @@ import dev.intake.workflow.Durations;
 import io.vertx.core.json.JsonObject;
 
 /** An interview's state written for a person on call: where it is, what ran, and what to do next. */
-record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String mediaState, Duration stalledAfter) {
+public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String mediaState, Duration stalledAfter) {
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         Interview i = interview;
         JsonObject a = i.analysis();
         out.printf("Interview %s  \"%s\"%n", i.id(), i.title());
@@ -45,7 +45,7 @@ record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String m
     }
 
     /** What to do next, for a person on call. */
-    String next() {
+    public String next() {
         Interview i = interview;
         String id = i.id().toString();
         String step = i.currentStep().orElse("upload");

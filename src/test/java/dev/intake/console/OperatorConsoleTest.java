@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +12,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.intake.access.LocalUser;
+import dev.intake.functions.OpsConsoleFunction;
+import dev.intake.functions.http.HttpRequest;
 import dev.intake.functions.http.HttpResponse;
 import dev.intake.store.Db;
 import dev.intake.store.Interview;
+import dev.intake.testing.FunctionUrlEvents;
+import dev.intake.testing.LocalMode;
+import dev.intake.testing.StalledInterviews;
 import dev.intake.testing.TestData;
 import dev.intake.testing.Tokens;
 import dev.intake.workflow.InterviewStatus;
@@ -24,18 +30,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
 /**
- * The operator console as `intake serve` on local data serves it (the handler serve delegates to,
- * called with the requests serve would pass): only operators read it or act through it, and on local
- * data serve's local user is one.
+ * The operator console on local data, called as the ops-console function (which `intake serve` routes
+ * the console's paths to, and Lambda hands its Function URL requests): only operators read it or act
+ * through it, and on local data serve's local user is one.
  */
 @QuarkusTest
-@TestProfile(ServeCommandTest.InLocalMode.class)
+@TestProfile(LocalMode.class)
 class OperatorConsoleTest {
 
-    private static final String OPERATOR = "Bearer " + Tokens.forUser(LocalTokens.LOCAL_USER);
+    private static final String OPERATOR = "Bearer " + Tokens.forUser(LocalUser.ID);
 
     @Inject
-    OperatorConsole console;
+    OpsConsoleFunction function;
     @Inject
     StalledInterviews stalled;
     @Inject
@@ -50,12 +56,22 @@ class OperatorConsoleTest {
     dev.intake.engine.Engines engines;
 
     private HttpResponse get(String path, String query, String authorization) {
-        return console.handle("GET", path, query, authorization == null ? Map.of() : Map.of("authorization", authorization),
-                new byte[0]);
+        return call("GET", path, query, authorization, null);
     }
 
     private HttpResponse post(String path, String body, String authorization) {
-        return console.handle("POST", path, "", Map.of("authorization", authorization), body.getBytes(StandardCharsets.UTF_8));
+        return call("POST", path, "", authorization, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As Lambda hands the ops-console function a Function URL request (and serve its local requests). */
+    private HttpResponse call(String method, String path, String query, String authorization, byte[] body) {
+        try {
+            HttpRequest request = json.readValue(FunctionUrlEvents.request(method, path, query,
+                    authorization == null ? Map.of() : Map.of("authorization", authorization), body, false), HttpRequest.class);
+            return function.opsConsole(request);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private JsonNode body(HttpResponse response) throws Exception {
@@ -72,44 +88,6 @@ class OperatorConsoleTest {
                                                              'attempts', 3, 'at', now()))
                 WHERE id = $1""", Tuple.of(id, message));
         return id;
-    }
-
-    @Inject
-    picocli.CommandLine.IFactory factory;
-
-    @Test
-    void serve_answers_the_console_at_its_root_and_its_json_to_operators_only() throws Exception {
-        ServeCommand serve = factory.create(ServeCommand.class);
-        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
-        serve.lifetime = stop::await;
-        java.io.StringWriter out = new java.io.StringWriter();
-        Thread serving = new Thread(() -> new picocli.CommandLine(serve, factory).setOut(new java.io.PrintWriter(out))
-                .execute("--port", "0"), "serve-console-under-test");
-        serving.start();
-        try {
-            java.util.regex.Matcher address = dev.intake.testing.Eventually.await(
-                    () -> java.util.regex.Pattern.compile("operator console: (http://127\\.0\\.0\\.1:\\d+/)").matcher(out.toString()),
-                    java.util.regex.Matcher::find, java.time.Duration.ofSeconds(30), "serve to print the console's address");
-            String root = address.group(1);
-            var http = java.net.http.HttpClient.newHttpClient();
-            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, page.statusCode());
-            assertTrue(page.body().contains("operator console"), page.body());
-            var anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "console/overview")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(401, anonymous.statusCode());
-            var overview = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "console/overview?window=2h"))
-                    .header("Authorization", OPERATOR).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, overview.statusCode(), overview.body());
-            assertEquals(7200, json.readTree(overview.body()).get("windowSeconds").asLong());
-            var function = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "interview-status/" + UUID.randomUUID()))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(401, function.statusCode(), "the functions are still served beside it: " + function.body());
-        } finally {
-            stop.countDown();
-            serving.join(java.time.Duration.ofSeconds(40).toMillis());
-        }
     }
 
     @Test
@@ -148,7 +126,7 @@ class OperatorConsoleTest {
         HttpResponse repair = post("/console/interviews/" + untouched + "/repair", "{}", "Bearer " + Tokens.forUser(someone));
         assertEquals(403, repair.statusCode());
         assertEquals(InterviewStatus.UPLOADED, data.interview(untouched).status(), "a refused repair changes nothing");
-        assertEquals(401, post("/console/interviews/" + untouched + "/repair", "{}", "Bearer " + Tokens.expiredFor(LocalTokens.LOCAL_USER))
+        assertEquals(401, post("/console/interviews/" + untouched + "/repair", "{}", "Bearer " + Tokens.expiredFor(LocalUser.ID))
                 .statusCode());
     }
 
@@ -222,7 +200,7 @@ class OperatorConsoleTest {
 
         Interview done = data.awaitSettled(abandoned);
         assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(Object::toString).orElse(""));
-        assertEquals(LocalTokens.LOCAL_USER.toString(), done.run().getString("requested_by"));
+        assertEquals(LocalUser.ID.toString(), done.run().getString("requested_by"));
 
         JsonNode after = body(get("/console/interviews/" + abandoned, "", OPERATOR));
         assertEquals("ready", after.get("status").asText());
@@ -230,7 +208,7 @@ class OperatorConsoleTest {
         assertEquals("upload", after.get("timeline").get(0).get("step").asText(), after.toString());
         assertTrue(after.get("timeline").get(0).has("seconds"), after.toString());
         assertTrue(after.get("outputs").get("evidence").asLong() > 0, after.toString());
-        assertEquals(LocalTokens.LOCAL_USER.toString(), after.get("requestedBy").asText());
+        assertEquals(LocalUser.ID.toString(), after.get("requestedBy").asText());
 
         JsonNode overview = body(get("/console/overview", "", OPERATOR));
         boolean uploadTimed = false;

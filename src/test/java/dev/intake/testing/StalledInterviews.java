@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,13 +7,12 @@ import java.util.UUID;
 import dev.intake.ingest.MediaKey;
 import dev.intake.store.Db;
 import dev.intake.store.InterviewStore;
-import dev.intake.testing.TestData;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Interviews a crashed process left behind, for the commands that must recover them. */
 @ApplicationScoped
-class StalledInterviews {
+public class StalledInterviews {
 
     private final TestData data;
     private final InterviewStore interviews;
@@ -29,7 +28,7 @@ class StalledInterviews {
      * Uploaded, its run recorded, and then the process that was to run it died: nothing has happened
      * to it for half an hour.
      */
-    UUID uploadedThenAbandoned() {
+    public UUID uploadedThenAbandoned() {
         MediaKey key = data.uploadingInterview(data.project("What problems do they have today?"), "notes.txt");
         data.putObject(key, TestData.sample("standup-notes.txt"));
         assertTrue(interviews.completeUpload(key.interviewId(), key.key(), UUID.randomUUID().toString()).won());
