@@ -61,6 +61,7 @@ async function main() {
   await pool.query("INSERT INTO interviews SELECT g, 'processing' FROM generate_series(1, $1::int) g", [n]);
   await pool.query('VACUUM ANALYZE interviews');
   await pool.query('CHECKPOINT');
+  const durability = (await pool.query("SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc")).rows[0];
 
   let ready = 0;
   let jobsSucceeded = 0;
@@ -141,6 +142,8 @@ async function main() {
   console.log(`graphile_interviews=${n}`);
   console.log(`graphile_concurrency=${concurrency}`);
   console.log(`graphile_poll_interval_ms=${pollInterval}`);
+  console.log(`graphile_fsync=${durability.fsync}`);
+  console.log(`graphile_synchronous_commit=${durability.sc}`);
   console.log(`graphile_wall_s=${wallS.toFixed(3)}`);
   console.log(`graphile_chains_per_s=${fixed(n / wallS)}`);
   console.log(`graphile_jobs_per_s=${fixed((STEPS.length * n) / wallS)}`);

@@ -52,6 +52,8 @@ async function api(path, options) {
   const body = await response.json().catch(() => ({ error: "not JSON (" + response.status + ")" }));
   if (!response.ok) {
     status.textContent = response.status + ": " + (body.error || "failed");
+    // A token refused (or swapped for one that is) must not leave another operator's view on screen.
+    if (response.status === 401 || response.status === 403) document.querySelectorAll(".data").forEach(n => n.replaceChildren());
     return null;
   }
   status.textContent = "";

@@ -174,6 +174,9 @@ public class OperatorConsole {
         view.put("runId", interview.runId().orElse(null));
         view.put("resumes", interview.resumeCount());
         view.put("requestedBy", interview.run().getString("requested_by"));
+        view.put("createdAt", interview.createdAt() == null ? null : interview.createdAt().toString());
+        view.put("readyAt", interview.analysis().getString("completed_at"));
+        view.put("failedAt", interview.analysis().getString("failed_at"));
         view.put("silentSeconds", outputs.silentSeconds());
         view.put("leaseLive", outputs.leaseLive());
         view.put("timeline", timeline(interview));

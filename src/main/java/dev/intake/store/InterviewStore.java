@@ -202,7 +202,10 @@ public class InterviewStore {
             + "                     'started_at', " + RUN + "->'step_started_at',"
             + "                     'completed_at', now(),"
             + "                     'seconds', round(extract(epoch FROM now()"
-            + "                         - coalesce((" + RUN + "->>'step_started_at')::timestamptz, now()))::numeric, 3)))))"
+            + "                         - coalesce((" + RUN + "->>'step_started_at')::timestamptz, now()))::numeric, 3),"
+            // The claims it took, and what the last failed one said: the console's timeline shows retries.
+            + "                     'attempts', coalesce((" + RUN + "->>'attempt')::int, 1),"
+            + "                     'retried_after', " + RUN + "->'error'->'message'))))"
             + "   || $9::jsonb || " + COMPLETED_AT + ","
             + " processing_metadata = " + METADATA + " || jsonb_build_object("
             + "     'current_step', $6::text, 'progress', $7::int, 'status_detail', $8::text,"

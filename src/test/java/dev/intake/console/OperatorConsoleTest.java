@@ -78,18 +78,6 @@ class OperatorConsoleTest {
         return json.readTree(response.body());
     }
 
-    /** An abandoned interview that then failed at evidence, as the step would record it. */
-    private UUID failedAtEvidence(String message) {
-        UUID id = stalled.uploadedThenAbandoned();
-        db.execute("""
-                UPDATE interviews SET status = 'error', updated_at = now(),
-                    conversation_analysis = jsonb_set(conversation_analysis || '{"current_step": "evidence"}',
-                        '{intake,error}', jsonb_build_object('step', 'evidence', 'message', $2::text, 'kind', 'permanent',
-                                                             'attempts', 3, 'at', now()))
-                WHERE id = $1""", Tuple.of(id, message));
-        return id;
-    }
-
     @Test
     void an_operator_is_a_user_named_on_the_list_and_an_empty_list_names_nobody() {
         UUID user = UUID.fromString("0b6f0f9e-5d0e-4a5e-9d1e-3f0c2b8a7c11");
@@ -134,8 +122,8 @@ class OperatorConsoleTest {
     void the_overview_counts_the_window_by_status_and_step_and_lists_the_stuck_and_the_errors() throws Exception {
         UUID stuck = stalled.uploadedThenAbandoned();
         String message = "provider refused the audio " + UUID.randomUUID();
-        failedAtEvidence(message);
-        failedAtEvidence(message);
+        stalled.failedAt("evidence", message);
+        stalled.failedAt("evidence", message);
 
         HttpResponse response = get("/console/overview", "window=1h", OPERATOR);
 

@@ -3,6 +3,7 @@ package dev.intake.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,28 @@ class InterviewStoreTest {
         assertEquals(30, interview.progressPercent());
         assertFalse(interview.run().containsKey("lease_owner"));
         assertFalse(interview.run().containsKey("attempt"));
+    }
+
+    @Test
+    void a_step_done_on_its_second_attempt_records_both_claims_and_what_the_first_failed_on() {
+        interviews.completeUpload(id(), key.key(), runId);
+        Lease first = claim(Step.UPLOAD);
+        interviews.scheduleRetry(first, new StepError("upload", "the provider answered 503", ErrorKind.TRANSIENT, 1), Duration.ZERO);
+        Lease second = claim(Step.UPLOAD);
+        assertEquals(Race.WON, interviews.completeStep(second, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject()));
+        JsonObject timing = data.interview(id()).run().getJsonObject("step_timings").getJsonObject("upload");
+        assertEquals(2, timing.getInteger("attempts"), timing.encode());
+        assertEquals("the provider answered 503", timing.getString("retried_after"), timing.encode());
+        assertNotNull(timing.getString("started_at"), timing.encode());
+    }
+
+    @Test
+    void a_step_done_at_its_first_attempt_records_one_and_no_error() {
+        interviews.completeUpload(id(), key.key(), runId);
+        interviews.completeStep(claim(Step.UPLOAD), runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject());
+        JsonObject timing = data.interview(id()).run().getJsonObject("step_timings").getJsonObject("upload");
+        assertEquals(1, timing.getInteger("attempts"), timing.encode());
+        assertNull(timing.getValue("retried_after"), timing.encode());
     }
 
     @Test

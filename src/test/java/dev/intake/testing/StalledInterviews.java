@@ -36,4 +36,16 @@ public class StalledInterviews {
                 Tuple.of(key.interviewId()));
         return key.interviewId();
     }
+
+    /** An abandoned interview that then failed at {@code step}, as the step would record it. */
+    public UUID failedAt(String step, String message) {
+        UUID id = uploadedThenAbandoned();
+        db.execute("""
+                UPDATE interviews SET status = 'error', updated_at = now(),
+                    conversation_analysis = jsonb_set(conversation_analysis || jsonb_build_object('current_step', $3::text),
+                        '{intake,error}', jsonb_build_object('step', $3::text, 'message', $2::text, 'kind', 'permanent',
+                                                             'attempts', 3, 'at', now()))
+                WHERE id = $1""", Tuple.of(id, message, step));
+        return id;
+    }
 }
