@@ -2,7 +2,7 @@ package dev.intake.access;
 
 import java.util.UUID;
 
-import dev.intake.ingest.RequestRejected;
+import dev.intake.http.RequestRejected;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -25,7 +25,7 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import dev.intake.IntakeConfig;
-import dev.intake.ingest.RequestRejected;
+import dev.intake.http.RequestRejected;
 import dev.intake.secrets.Secret;
 import dev.intake.secrets.SecretField;
 import dev.intake.secrets.Secrets;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import dev.intake.IntakeConfig;
 import dev.intake.console.Diagnosis;
 import dev.intake.console.MediaPresence;
-import dev.intake.ingest.MediaBucket;
+import dev.intake.media.MediaBucket;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;

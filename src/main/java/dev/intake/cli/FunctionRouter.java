@@ -16,8 +16,8 @@ import dev.intake.functions.OpsConsoleFunction;
 import dev.intake.functions.RecallWebhookFunction;
 import dev.intake.functions.UploadCompletedFunction;
 import dev.intake.functions.UrlImportFunction;
-import dev.intake.functions.http.HttpRequest;
-import dev.intake.functions.http.HttpResponse;
+import dev.intake.http.HttpRequest;
+import dev.intake.http.HttpResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -86,7 +86,7 @@ public class FunctionRouter {
         }
         try {
             return HttpResponse.json(200, uploadCompleted.uploadCompleted(event));
-        } catch (dev.intake.ingest.InvalidEventException e) {
+        } catch (dev.intake.entry.InvalidEventException e) {
             return HttpResponse.error(400, e.getMessage());
         }
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.intake.eval.InterviewResult;
-import dev.intake.providers.analysis.Question;
+import dev.intake.interview.Question;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.InsightStore;
 import dev.intake.store.Interview;

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.functions.UploadCompletedFunction;
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.workflow.InterviewStatus;

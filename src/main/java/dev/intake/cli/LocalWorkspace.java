@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.intake.access.LocalUser;
-import dev.intake.ingest.MediaBucket;
+import dev.intake.media.MediaBucket;
 import dev.intake.store.Migrations;
 import dev.intake.store.WorkspaceStore;
 import jakarta.enterprise.context.ApplicationScoped;

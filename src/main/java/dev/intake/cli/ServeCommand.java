@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.intake.functions.http.HttpResponse;
+import dev.intake.http.HttpResponse;
 import dev.intake.workflow.Durations;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;

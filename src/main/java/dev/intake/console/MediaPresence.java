@@ -1,7 +1,7 @@
 package dev.intake.console;
 
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.store.Interview;
 import dev.intake.workflow.InterviewStatus;
 

@@ -3,6 +3,7 @@ package dev.intake.engine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,8 @@ public class LocalEngine implements WorkflowEngine {
     /** Fires the next check of runs whose step waits for work done elsewhere; no run holds a thread meanwhile. */
     private final ScheduledExecutorService timers;
     private final Map<UUID, Parked> parked = new ConcurrentHashMap<>();
+    /** Runs handed to the pool and not yet on a thread: with a backlog, they can wait longer than a stall. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final double retryDelayScale;
 
     LocalEngine(StepExecutor executor, InterviewStore interviews, IntakeConfig config) {
@@ -76,12 +79,30 @@ public class LocalEngine implements WorkflowEngine {
      */
     public CompletableFuture<StepOutcome> submit(UUID interviewId, String runId) {
         CompletableFuture<StepOutcome> ended = new CompletableFuture<>();
-        threads.execute(() -> proceed(interviewId, runId, () -> run(interviewId, runId), ended));
+        enqueue(runId, () -> proceed(interviewId, runId, () -> run(interviewId, runId), ended));
         return ended.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 recordCrash(interviewId, runId, failure);
             }
         });
+    }
+
+    private void enqueue(String runId, Runnable steps) {
+        queued.add(runId);
+        try {
+            threads.execute(() -> {
+                queued.remove(runId);
+                steps.run();
+            });
+        } catch (RejectedExecutionException e) {
+            queued.remove(runId);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean queues(UUID interviewId, String runId) {
+        return queued.contains(runId);
     }
 
     /**
@@ -150,7 +171,7 @@ public class LocalEngine implements WorkflowEngine {
                 pending.cancel(false);
             }
             try {
-                threads.execute(() -> proceed(interviewId, runId, () -> runFrom(interviewId, runId, step()), ended));
+                enqueue(runId, () -> proceed(interviewId, runId, () -> runFrom(interviewId, runId, step()), ended));
             } catch (RejectedExecutionException e) {
                 abandon();
             }

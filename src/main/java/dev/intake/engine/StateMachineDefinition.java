@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.intake.workflow.Step;
-import dev.intake.workflow.StepRetryPolicy;
+import dev.intake.workflow.RetryPolicy;
 
 /**
  * The Step Functions (Standard) state machine of the aws engine, generated from the workflow
@@ -144,7 +144,7 @@ public final class StateMachineDefinition {
         task.putObject("ResultSelector").put("outcome.$", "$.Payload.outcome").put("next.$", "$.Payload.next")
                 .put("retryAfterSeconds.$", "$.Payload.retryAfterSeconds");
         task.put("ResultPath", "$.result");
-        StepRetryPolicy policy = step.retry();
+        RetryPolicy policy = step.retry();
         ArrayNode retries = task.putArray("Retry");
         // First: a throttle matches here and is not counted against the step's own attempts.
         retries.add(throttleRetry());

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.intake.IntakeConfig;
 import dev.intake.workflow.Step;
-import dev.intake.ingest.MediaCopier;
+import dev.intake.media.MediaCopier;
 import dev.intake.providers.recall.RecallClient;
 
 /**
@@ -57,9 +57,9 @@ public final class TimeBudgets {
             return config.engine().apiCallTimeout();
         }
 
-        /** Recall.ai calls, and one of them again with a key read again after a refusal (a rotation). */
+        /** Recall.ai calls, each at its longest (a key read again after a refusal is one of its attempts). */
         Duration recallCalls(int count) {
-            return RecallClient.TIMEOUT.multipliedBy(count + 1L);
+            return RecallClient.longestCall().multipliedBy(count);
         }
 
         /**

@@ -18,4 +18,13 @@ public interface WorkflowEngine {
      */
     default void wake(UUID interviewId, String runId) {
     }
+
+    /**
+     * Whether run {@code runId} is waiting in this process for a thread to run its next step: its
+     * silence is a queue, not a stall, and the sweeper leaves it alone. Only an in-process engine can
+     * know; the state machine queues its own work and is never asked.
+     */
+    default boolean queues(UUID interviewId, String runId) {
+        return false;
+    }
 }

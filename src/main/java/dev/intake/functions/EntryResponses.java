@@ -2,8 +2,8 @@ package dev.intake.functions;
 
 import java.util.Map;
 
-import dev.intake.functions.http.HttpResponse;
-import dev.intake.ingest.EntryOutcome;
+import dev.intake.http.HttpResponse;
+import dev.intake.entry.EntryOutcome;
 
 /**
  * An entry point's outcome as HTTP: 202 for a new interview, 200 for one seen before or an ignored

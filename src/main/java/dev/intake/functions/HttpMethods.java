@@ -1,7 +1,7 @@
 package dev.intake.functions;
 
-import dev.intake.functions.http.HttpRequest;
-import dev.intake.ingest.RequestRejected;
+import dev.intake.http.HttpRequest;
+import dev.intake.http.RequestRejected;
 
 /** The method a Function URL endpoint serves; any other is refused before anything is read. */
 final class HttpMethods {

@@ -4,10 +4,10 @@ import java.util.UUID;
 
 import dev.intake.access.InterviewStatusQuery;
 import dev.intake.access.JwtAuthenticator;
-import dev.intake.functions.http.HttpAdapter;
-import dev.intake.functions.http.HttpRequest;
-import dev.intake.functions.http.HttpResponse;
-import dev.intake.ingest.RequestRejected;
+import dev.intake.http.HttpAdapter;
+import dev.intake.http.HttpRequest;
+import dev.intake.http.HttpResponse;
+import dev.intake.http.RequestRejected;
 import io.quarkus.funqy.Funq;
 
 /**

@@ -1,9 +1,9 @@
 package dev.intake.functions;
 
 import dev.intake.console.OperatorConsole;
-import dev.intake.functions.http.HttpAdapter;
-import dev.intake.functions.http.HttpRequest;
-import dev.intake.functions.http.HttpResponse;
+import dev.intake.http.HttpAdapter;
+import dev.intake.http.HttpRequest;
+import dev.intake.http.HttpResponse;
 import io.quarkus.funqy.Funq;
 
 /**

@@ -2,7 +2,7 @@ package dev.intake.functions;
 
 import java.util.UUID;
 
-import dev.intake.ingest.InvalidEventException;
+import dev.intake.entry.InvalidEventException;
 import dev.intake.steps.StepExecutor;
 import dev.intake.steps.StepOutcome;
 import dev.intake.workflow.Step;

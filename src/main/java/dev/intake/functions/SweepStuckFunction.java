@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.jboss.logging.Logger;
 
-import dev.intake.ingest.InvalidEventException;
+import dev.intake.entry.InvalidEventException;
 import dev.intake.sweeper.SweepReport;
 import dev.intake.sweeper.Sweeper;
 import io.quarkus.funqy.Funq;

@@ -1,6 +1,6 @@
 package dev.intake.steps;
 
-import dev.intake.providers.transcription.Transcript;
+import dev.intake.interview.Transcript;
 import dev.intake.store.TranscriptStore;
 import dev.intake.workflow.StepFailure;
 

@@ -10,19 +10,19 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 import dev.intake.IntakeConfig;
-import dev.intake.ingest.FetchFailure;
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaCopier;
-import dev.intake.ingest.MediaKey;
-import dev.intake.ingest.RecallMediaImport;
-import dev.intake.ingest.UrlGuard;
-import dev.intake.ingest.UrlMediaImport;
-import dev.intake.providers.recall.RecallApiException;
-import dev.intake.providers.transcription.Transcript;
+import dev.intake.providers.http.CallFailure;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaCopier;
+import dev.intake.media.MediaKey;
+import dev.intake.media.RecallMediaImport;
+import dev.intake.media.UrlGuard;
+import dev.intake.media.UrlMediaImport;
+import dev.intake.providers.http.CallFailure;
+import dev.intake.interview.Transcript;
 import dev.intake.providers.transcription.TranscriptFormat;
 import dev.intake.providers.transcription.TranscriptParseException;
 import dev.intake.providers.transcription.TranscriptParser;
-import dev.intake.providers.transcription.TranscriptionJob;
+import dev.intake.interview.TranscriptionJob;
 import dev.intake.providers.transcription.TranscriptionProgress;
 import dev.intake.providers.transcription.TranscriptionProvider;
 import dev.intake.store.Interview;
@@ -107,11 +107,6 @@ public class UploadStep implements StepHandler {
             throw StepFailure.permanent("the media URL is not allowed: " + e.getMessage());
         } catch (UrlMediaImport.UnsupportedMediaException | MediaCopier.TooLargeException e) {
             throw StepFailure.permanent(e.getMessage());
-        } catch (FetchFailure e) {
-            throw new StepFailure(e.isTransient() ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT,
-                    "fetching the media failed: " + e.getMessage(), e);
-        } catch (RecallApiException e) {
-            throw new StepFailure(e.isTransient() ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT, e.getMessage(), e);
         } catch (TranscriptParseException e) {
             throw StepFailure.permanent("the transcript could not be read: " + e.getMessage());
         }
@@ -257,6 +252,6 @@ public class UploadStep implements StepHandler {
     }
 
     private static boolean isAudioOrVideo(String fileName) {
-        return dev.intake.ingest.MediaTypes.isAudioOrVideoFile(fileName);
+        return dev.intake.media.MediaTypes.isAudioOrVideoFile(fileName);
     }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.intake.providers.analysis.AnswerDraft;
-import dev.intake.providers.analysis.PersonaDraft;
-import dev.intake.providers.analysis.Question;
-import dev.intake.providers.analysis.ThemeDraft;
+import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.PersonaDraft;
+import dev.intake.interview.Question;
+import dev.intake.interview.ThemeDraft;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;

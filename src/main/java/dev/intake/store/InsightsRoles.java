@@ -1,6 +1,6 @@
 package dev.intake.store;
 
-import dev.intake.providers.analysis.PersonRole;
+import dev.intake.interview.PersonRole;
 
 /**
  * Intake's roles in Insights' words: {@code interview_people.role} (participant, interviewer, and

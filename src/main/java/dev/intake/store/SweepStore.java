@@ -39,7 +39,7 @@ public class SweepStore {
     @Sql
     static final String LOCK_STALLED = "SELECT " + Interview.COLUMNS
             + ", extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds FROM interviews WHERE " + STALLED
-            + OWNED + " ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED";
+            + OWNED + " AND id <> ALL($3::uuid[]) ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED";
 
     /** A new run from the step the interview is stuck in, counting the resume. */
     @Sql
@@ -98,6 +98,10 @@ public class SweepStore {
 
         record Fail(UUID interviewId, StepError error) implements Action {
         }
+
+        /** Nothing to do now (its run is waiting its turn in this process); passed over for the rest of the sweep. */
+        record Leave(UUID interviewId) implements Action {
+        }
     }
 
     /** The outcome of one action: whether it was applied. */
@@ -109,9 +113,11 @@ public class SweepStore {
      * and does it, in one transaction; empty when none is stalled. One at a time, so a sweep that runs
      * out of time has resumed only interviews it also started.
      */
-    public Optional<Applied> sweepOneStalled(Duration stalledAfter, Function<StalledInterview, Action> decide) {
+    public Optional<Applied> sweepOneStalled(Duration stalledAfter, java.util.Set<UUID> passedOver,
+                                             Function<StalledInterview, Action> decide) {
         return db.inTransaction(tx -> {
-            for (Row row : tx.execute(LOCK_STALLED, Tuple.of(stalledAfter.toMillis() / 1000.0, 1))) {
+            for (Row row : tx.execute(LOCK_STALLED, Tuple.of(stalledAfter.toMillis() / 1000.0, 1,
+                    passedOver.toArray(UUID[]::new)))) {
                 StalledInterview stalled = new StalledInterview(Interview.from(row), row.getLong("stalled_seconds"));
                 Action action = decide.apply(stalled);
                 return Optional.of(new Applied(action, stalled, apply(tx, action)));
@@ -121,6 +127,9 @@ public class SweepStore {
     }
 
     private static boolean apply(Db.Tx tx, Action action) {
+        if (action instanceof Action.Leave) {
+            return false;
+        }
         if (action instanceof Action.Resume resume) {
             return tx.execute(RESUME, Tuple.from(Arrays.asList(resume.interviewId(), resume.runId(),
                     resume.status().dbValue(), resume.detail(), inFlight()))).rowCount() == 1;
@@ -169,7 +178,7 @@ public class SweepStore {
     public List<String> explainStalledScan(Duration stalledAfter, int batch) {
         return db.inTransaction(tx -> {
             List<String> plan = new ArrayList<>();
-            for (Row row : tx.execute("EXPLAIN " + LOCK_STALLED, Tuple.of(stalledAfter.toMillis() / 1000.0, batch))) {
+            for (Row row : tx.execute("EXPLAIN " + LOCK_STALLED, Tuple.of(stalledAfter.toMillis() / 1000.0, batch, new UUID[0]))) {
                 plan.add(row.getString(0));
             }
             return plan;

@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.intake.providers.transcription.Transcript;
-import dev.intake.providers.transcription.TranscriptionJob;
-import dev.intake.providers.transcription.Utterance;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.TranscriptionJob;
+import dev.intake.interview.Utterance;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;

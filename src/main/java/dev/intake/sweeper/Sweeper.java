@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 import dev.intake.IntakeConfig;
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaKey;
-import dev.intake.ingest.ObjectCreated;
-import dev.intake.ingest.RunStart;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
+import dev.intake.entry.ObjectCreated;
+import dev.intake.engine.RunStart;
 import dev.intake.steps.EmfMetrics;
-import dev.intake.ingest.RunStarter;
-import dev.intake.ingest.UploadCompletion;
-import dev.intake.ingest.UploadOutcome;
+import dev.intake.engine.RunStarter;
+import dev.intake.entry.UploadCompletion;
+import dev.intake.entry.UploadOutcome;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.StalledInterview;
 import dev.intake.store.SweepStore;
@@ -90,18 +90,23 @@ public class Sweeper {
         List<SweepReport.Entry> resumed = new ArrayList<>();
         List<SweepReport.Entry> failed = new ArrayList<>();
         Map<Step, Integer> seen = new EnumMap<>(Step.class);
+        java.util.Set<UUID> passedOver = new java.util.HashSet<>();
         boolean outOfTime = false;
         for (int taken = 0; taken < config.batch(); taken++) {
             if (taken > 0 && !timeLeft(deadline)) {
                 outOfTime = true;
                 break;
             }
-            Optional<SweepStore.Applied> next = sweeps.sweepOneStalled(stalledAfter, this::decide);
+            Optional<SweepStore.Applied> next = sweeps.sweepOneStalled(stalledAfter, passedOver, this::decide);
             if (next.isEmpty()) {
                 break;
             }
             SweepStore.Applied applied = next.get();
             StalledInterview stalled = applied.stalled();
+            if (applied.action() instanceof SweepStore.Action.Leave) {
+                passedOver.add(stalled.interview().id());
+                continue;
+            }
             String step = stalled.interview().currentStep().orElse("unknown");
             Step.byKey(step).ifPresent(s -> seen.merge(s, 1, Integer::sum));
             if (!applied.won()) {
@@ -169,6 +174,10 @@ public class Sweeper {
 
     private SweepStore.Action decide(StalledInterview stalled) {
         var interview = stalled.interview();
+        if (interview.runId().filter(run -> runs.queued(interview.id(), run)).isPresent()) {
+            // Silent because this process's engine has a backlog: resuming would only queue it again.
+            return new SweepStore.Action.Leave(interview.id());
+        }
         StallDecision decision = StallDecision.decide(interview.currentStep().orElse(null), stalled.resumeCount(),
                 config.maxResumes(), stalled.stalledSeconds());
         if (decision instanceof StallDecision.Resume resume) {

@@ -25,11 +25,11 @@ public enum Step {
 
     /** Retry policies by kind of work; provider calls retry on their own first (see ProviderHttp). */
     private static final class Retries {
-        static final StepRetryPolicy FETCHING = new StepRetryPolicy(4, java.time.Duration.ofSeconds(10), 3.0,
+        static final RetryPolicy FETCHING = new RetryPolicy(4, java.time.Duration.ofSeconds(10), 3.0,
                 java.time.Duration.ofMinutes(2));
-        static final StepRetryPolicy ANALYSING = new StepRetryPolicy(3, java.time.Duration.ofSeconds(10), 2.0,
+        static final RetryPolicy ANALYSING = new RetryPolicy(3, java.time.Duration.ofSeconds(10), 2.0,
                 java.time.Duration.ofMinutes(1));
-        static final StepRetryPolicy BOOKKEEPING = new StepRetryPolicy(3, java.time.Duration.ofSeconds(2), 2.0,
+        static final RetryPolicy BOOKKEEPING = new RetryPolicy(3, java.time.Duration.ofSeconds(2), 2.0,
                 java.time.Duration.ofSeconds(10));
     }
 
@@ -42,10 +42,10 @@ public enum Step {
     private final InterviewStatus runningStatus;
     private final InterviewStatus doneStatus;
     private final String detail;
-    private final StepRetryPolicy retry;
+    private final RetryPolicy retry;
 
     Step(String key, int startProgress, int endProgress, InterviewStatus runningStatus,
-         InterviewStatus doneStatus, String detail, StepRetryPolicy retry) {
+         InterviewStatus doneStatus, String detail, RetryPolicy retry) {
         this.retry = retry;
         this.key = key;
         this.startProgress = startProgress;
@@ -84,7 +84,7 @@ public enum Step {
     }
 
     /** How this step is tried again after a transient failure. */
-    public StepRetryPolicy retry() {
+    public RetryPolicy retry() {
         return retry;
     }
 

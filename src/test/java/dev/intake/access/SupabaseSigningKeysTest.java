@@ -24,7 +24,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.keys.EllipticCurves;
 import org.junit.jupiter.api.Test;
 
-import dev.intake.ingest.RequestRejected;
+import dev.intake.http.RequestRejected;
 import dev.intake.secrets.Secret;
 import dev.intake.testing.Tokens;
 import dev.intake.testing.WireMockResource;

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.steps.StepContext;
 import dev.intake.steps.StepHandler;
 import dev.intake.store.Db;

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.access.LocalUser;
 import dev.intake.functions.OpsConsoleFunction;
-import dev.intake.functions.http.HttpRequest;
-import dev.intake.functions.http.HttpResponse;
+import dev.intake.http.HttpRequest;
+import dev.intake.http.HttpResponse;
 import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.testing.FunctionUrlEvents;

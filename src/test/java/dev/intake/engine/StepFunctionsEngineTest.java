@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaKey;
 import dev.intake.store.InterviewStore;
 import dev.intake.testing.TestData;
 import dev.intake.testing.WireMockResource;

@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
-import dev.intake.ingest.EntryOutcome;
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaKey;
-import dev.intake.ingest.RunStarter;
-import dev.intake.ingest.UploadCompletion;
+import dev.intake.entry.EntryOutcome;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
+import dev.intake.engine.RunStarter;
+import dev.intake.entry.UploadCompletion;
 import dev.intake.store.InterviewStore;
 import dev.intake.testing.FunctionUrlEvents;
 import dev.intake.testing.StepFunctionsStub;
@@ -55,7 +55,7 @@ class DeferredStartResponsesTest {
     @Inject
     TestData data;
     @Inject
-    dev.intake.ingest.ForwardSecret forwardSecret;
+    dev.intake.entry.ForwardSecret forwardSecret;
 
     /** The function with an engine that is throttled for the interview's runs. */
     private UploadCompletedFunction throttledFor(UUID interviewId) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaKey;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.testing.FunctionUrlEvents;
 import dev.intake.testing.LogCapture;

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.access.LocalUser;
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaKey;
 import dev.intake.testing.FunctionUrlEvents;
 import dev.intake.testing.LogCapture;
 import dev.intake.testing.TestData;

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaKey;
 import dev.intake.store.InterviewStore;
 import dev.intake.testing.LogCapture;
 import dev.intake.testing.TestData;

@@ -31,11 +31,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.intake.engine.Repairs;
 import dev.intake.functions.StepFunctions;
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaKey;
-import dev.intake.ingest.ObjectCreated;
-import dev.intake.ingest.UploadCompletion;
-import dev.intake.providers.analysis.Evidence;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
+import dev.intake.entry.ObjectCreated;
+import dev.intake.entry.UploadCompletion;
+import dev.intake.interview.Evidence;
 import dev.intake.steps.StepExecutor;
 import dev.intake.steps.StepOutcome;
 import dev.intake.steps.UploadStep;

@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaKey;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
 import dev.intake.testing.TestData;

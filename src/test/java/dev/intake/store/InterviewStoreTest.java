@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaKey;
 import dev.intake.testing.Racers;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.ErrorKind;

@@ -10,14 +10,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.ingest.MediaKey;
-import dev.intake.providers.analysis.EvidenceDraft;
-import dev.intake.providers.analysis.EvidenceFindings;
-import dev.intake.providers.analysis.EvidenceKind;
-import dev.intake.providers.analysis.PersonDraft;
-import dev.intake.providers.analysis.PersonRole;
-import dev.intake.providers.transcription.Transcript;
-import dev.intake.providers.transcription.Utterance;
+import dev.intake.media.MediaKey;
+import dev.intake.interview.EvidenceDraft;
+import dev.intake.interview.EvidenceFindings;
+import dev.intake.interview.EvidenceKind;
+import dev.intake.interview.PersonDraft;
+import dev.intake.interview.PersonRole;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.Step;
 import io.quarkus.test.junit.QuarkusTest;

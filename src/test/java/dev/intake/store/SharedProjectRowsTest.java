@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaKey;
-import dev.intake.ingest.ObjectCreated;
-import dev.intake.ingest.UploadCompletion;
-import dev.intake.providers.analysis.ThemeDraft;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
+import dev.intake.entry.ObjectCreated;
+import dev.intake.entry.UploadCompletion;
+import dev.intake.interview.ThemeDraft;
 import dev.intake.testing.Racers;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
@@ -112,7 +112,7 @@ class SharedProjectRowsTest {
 
         assertEquals(said, description(ana), "the second interview found Ana and described her; the first's words stand");
         assertEquals(Optional.of(ana), evidence.people(second.id()).stream().filter(p -> p.name().equals("Ana"))
-                .map(dev.intake.providers.analysis.Person::id).findFirst(), "the same person, linked, not copied");
+                .map(dev.intake.interview.Person::id).findFirst(), "the same person, linked, not copied");
     }
 
     private String description(UUID personId) {

@@ -15,10 +15,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.engine.LocalEngine;
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaKey;
-import dev.intake.ingest.ObjectCreated;
-import dev.intake.ingest.UploadCompletion;
+import dev.intake.engine.WorkflowEngine;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
+import dev.intake.entry.ObjectCreated;
+import dev.intake.entry.UploadCompletion;
 import dev.intake.steps.StepContext;
 import dev.intake.steps.StepHandler;
 import dev.intake.store.Db;
@@ -27,7 +28,7 @@ import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
 import dev.intake.store.SweepStore;
 import dev.intake.testing.Racers;
-import dev.intake.ingest.RunStarter;
+import dev.intake.engine.RunStarter;
 import dev.intake.testing.StepFunctionsStub;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
@@ -349,11 +350,44 @@ class SweeperTest {
     @Test
     void the_schedule_function_refuses_events_that_are_not_its_schedule() {
         var function = new dev.intake.functions.SweepStuckFunction(sweeper);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.intake.ingest.InvalidEventException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.intake.entry.InvalidEventException.class,
                 () -> function.sweepStuck(new dev.intake.functions.SweepStuckFunction.ScheduledEvent("Object Created", "aws.s3", null)));
         assertEquals("not an EventBridge Scheduled Event (detail-type Object Created)", e.getMessage());
         assertInstanceOf(SweepReport.class,
                 function.sweepStuck(new dev.intake.functions.SweepStuckFunction.ScheduledEvent("Scheduled Event", "aws.events", null)));
+    }
+
+    @Test
+    void a_run_waiting_its_turn_in_this_processs_engine_is_not_resumed_and_the_sweep_goes_on_to_the_next() {
+        Interview waiting = ready("standup-notes.txt");
+        String queuedRun = orphanRun(waiting.id(), RunPlan.resumeFrom(Step.PERSONAS));
+        age(waiting.id(), Duration.ofMinutes(40));
+        Interview stalled = ready("standup-notes.txt");
+        orphanRun(stalled.id(), RunPlan.resumeFrom(Step.PERSONAS));
+        age(stalled.id(), Duration.ofMinutes(30));
+        // An engine with a backlog: the older interview's run is queued here, behind other runs.
+        WorkflowEngine backlogged = new WorkflowEngine() {
+            @Override
+            public void start(UUID interviewId, String runId) {
+                engine.start(interviewId, runId);
+            }
+
+            @Override
+            public boolean queues(UUID interviewId, String runId) {
+                return runId.equals(queuedRun);
+            }
+        };
+        Sweeper sweeping = new Sweeper(sweeps, interviews, new RunStarter(backlogged, interviews, config), completion,
+                bucket, metrics, config);
+
+        SweepReport report = sweeping.sweepNow(STALLED);
+
+        assertTrue(report.resumed().stream().noneMatch(e -> e.interviewId().equals(waiting.id().toString())), report.toString());
+        assertEquals(0, data.interview(waiting.id()).resumeCount(), "a queued run is not a stall: no resume spent");
+        assertEquals(Optional.of(queuedRun), data.interview(waiting.id()).runId());
+        assertTrue(report.resumed().stream().anyMatch(e -> e.interviewId().equals(stalled.id().toString())),
+                "the sweep passed over the queued one to the next: " + report);
+        assertEquals(InterviewStatus.READY, data.awaitSettled(stalled.id()).status());
     }
 
     @Test

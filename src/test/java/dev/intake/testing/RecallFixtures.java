@@ -22,7 +22,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.intake.ingest.SvixSignature;
+import dev.intake.entry.SvixSignature;
 
 /** Recall.ai as the tests see it: webhook bodies from the contracts, signed now, and the API on WireMock. */
 public final class RecallFixtures {

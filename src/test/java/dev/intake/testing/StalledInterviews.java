@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaKey;
 import dev.intake.store.Db;
 import dev.intake.store.InterviewStore;
 import io.vertx.mutiny.sqlclient.Tuple;

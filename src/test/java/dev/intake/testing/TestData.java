@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import dev.intake.ingest.MediaBucket;
-import dev.intake.ingest.MediaKey;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;

@@ -4,7 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.intake.providers.transcription.Transcript;
+import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.Evidence;
+import dev.intake.interview.EvidenceFindings;
+import dev.intake.interview.Person;
+import dev.intake.interview.PersonaDraft;
+import dev.intake.interview.Question;
+import dev.intake.interview.ThemeDraft;
+import dev.intake.interview.Transcript;
 
 /** Turns a transcript into evidence, people, themes, personas and answers; one method per step. */
 public interface AnalysisProvider {

@@ -1,6 +1,7 @@
 package dev.intake.providers.analysis;
 
 import java.util.regex.Pattern;
+import dev.intake.interview.EvidenceKind;
 
 /**
  * What a project question asks for, beyond its words: a kind of evidence (a price for "what would they

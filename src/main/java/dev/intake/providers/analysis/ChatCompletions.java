@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.intake.IntakeConfig;
-import dev.intake.providers.http.ProviderException;
+import dev.intake.providers.http.CallFailure;
 import dev.intake.providers.http.ProviderHttp;
 import dev.intake.secrets.Secret;
 
@@ -52,7 +52,7 @@ final class ChatCompletions {
         JsonNode choice = answer.path("choices").path(0);
         JsonNode message = choice.path("message");
         if (message.path("refusal").isTextual() && !message.path("refusal").asText().isBlank()) {
-            throw ProviderException.permanent(NAME + " refused: " + message.path("refusal").asText());
+            throw CallFailure.permanent(NAME + " refused: " + message.path("refusal").asText());
         }
         if ("length".equals(choice.path("finish_reason").asText())) {
             throw new SchemaViolation("the answer was cut off at the model's length limit");

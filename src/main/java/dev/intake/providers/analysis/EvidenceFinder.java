@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.intake.interview.EvidenceDraft;
+import dev.intake.interview.EvidenceKind;
 import dev.intake.providers.analysis.Statements.Statement;
 
 /**

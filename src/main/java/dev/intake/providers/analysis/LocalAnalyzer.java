@@ -7,8 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.intake.providers.transcription.Transcript;
-import dev.intake.providers.transcription.Utterance;
+import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.Evidence;
+import dev.intake.interview.EvidenceDraft;
+import dev.intake.interview.EvidenceFindings;
+import dev.intake.interview.EvidenceKind;
+import dev.intake.interview.Person;
+import dev.intake.interview.PersonDraft;
+import dev.intake.interview.PersonRole;
+import dev.intake.interview.PersonaDraft;
+import dev.intake.interview.Question;
+import dev.intake.interview.ThemeDraft;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 
 /**
  * The built-in analyzer: deterministic (same transcript, same output), no network, good enough to be

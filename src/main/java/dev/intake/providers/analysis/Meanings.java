@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.intake.interview.Evidence;
+import dev.intake.interview.Question;
 import dev.intake.providers.analysis.Statements.Statement;
 
 /**

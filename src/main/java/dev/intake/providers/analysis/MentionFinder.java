@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.intake.providers.transcription.Transcript;
-import dev.intake.providers.transcription.Utterance;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 
 /**
  * Finds people who are named but not speaking, by the ways speakers name each other: with a title

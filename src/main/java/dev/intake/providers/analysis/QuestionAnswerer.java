@@ -10,6 +10,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.Evidence;
+import dev.intake.interview.EvidenceKind;
+import dev.intake.interview.Question;
 import dev.intake.providers.analysis.Statements.Statement;
 
 /**

@@ -2,6 +2,7 @@ package dev.intake.providers.analysis;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import dev.intake.interview.EvidenceKind;
 
 /**
  * What the interviewer's question says about the answer, by its words: an answer to "what would you

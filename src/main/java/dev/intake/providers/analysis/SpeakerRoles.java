@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.intake.providers.transcription.Transcript;
-import dev.intake.providers.transcription.Utterance;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 
 /**
  * Tells the research team from the interviewees. On the team: a speaker labelled as one ("Interviewer",

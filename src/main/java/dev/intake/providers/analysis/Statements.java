@@ -3,8 +3,8 @@ package dev.intake.providers.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.intake.providers.transcription.Transcript;
-import dev.intake.providers.transcription.Utterance;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 
 /**
  * What the interviewees said, sentence by sentence, each with the question it answers: the last

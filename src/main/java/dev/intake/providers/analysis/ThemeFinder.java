@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.intake.interview.Evidence;
+import dev.intake.interview.EvidenceKind;
+import dev.intake.interview.ThemeDraft;
 
 /**
  * Groups evidence into themes by meaning: statements are joined, closest pair of groups first (average

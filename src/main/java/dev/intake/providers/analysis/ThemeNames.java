@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.intake.interview.Evidence;
 
 /**
  * Names themes by their content: the words (or pairs of words said together, "phone tag") that most of

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
 import dev.intake.secrets.Secret;
+import dev.intake.workflow.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,7 +44,7 @@ public class ProviderHttp {
     @Inject
     ProviderHttp(IntakeConfig config, ObjectMapper json, Clock clock) {
         this(HttpClient.newBuilder().connectTimeout(config.providers().timeout()).build(),
-                new RetryPolicy(config.providers().attempts(), config.providers().initialBackoff(),
+                RetryPolicy.doubling(config.providers().attempts(), config.providers().initialBackoff(),
                         config.providers().maxBackoff()),
                 config.providers().timeout(), json, clock);
     }
@@ -72,7 +73,7 @@ public class ProviderHttp {
             if (outcome.refused) {
                 if (renewed || attempt >= policy.attempts() || used.isEmpty() || !key.refused(used.get())
                         || key.current().equals(used)) {
-                    throw ProviderException.permanent(outcome.failure);
+                    throw CallFailure.permanent(outcome.failure);
                 }
                 renewed = true;
                 LOG.infof("%s; its key was read again (rotated), attempt %d of %d with it", outcome.failure, attempt + 1,
@@ -80,7 +81,7 @@ public class ProviderHttp {
                 continue;
             }
             if (attempt >= policy.attempts()) {
-                throw ProviderException.transientFailure(outcome.failure + " (gave up after " + attempt + " attempts)");
+                throw CallFailure.transientFailure(outcome.failure + " (gave up after " + attempt + " attempts)");
             }
             Duration delay = policy.delayAfter(attempt, outcome.retryAfter);
             LOG.infof("%s; attempt %d of %d, retrying in %d ms", outcome.failure, attempt, policy.attempts(), delay.toMillis());
@@ -94,7 +95,7 @@ public class ProviderHttp {
         try {
             return json.readTree(body);
         } catch (IOException e) {
-            throw ProviderException.permanent(provider + " answered with malformed JSON");
+            throw CallFailure.permanent(provider + " answered with malformed JSON");
         }
     }
 
@@ -119,13 +120,14 @@ public class ProviderHttp {
             return Outcome.failed("could not reach " + provider + ": " + e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ProviderException.transientFailure("interrupted while calling " + provider);
+            throw CallFailure.transientFailure("interrupted while calling " + provider);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return Outcome.answered(response.body());
         }
-        if (status == 429 || status >= 500) {
+        // 409: an idempotent request the provider is still working on; asked again, it gives its answer.
+        if (status == 429 || status == 409 || status >= 500) {
             return Outcome.failed(provider + " answered HTTP " + status + errorMessage(response.body()),
                     retryAfter(response).orElse(null));
         }
@@ -133,7 +135,7 @@ public class ProviderHttp {
         if (status == 401 || status == 403) {
             return new Outcome(null, refusal, null, true);
         }
-        throw ProviderException.permanent(refusal);
+        throw CallFailure.answered(status, refusal);
     }
 
     /** The message a provider put in its error body ({@code error.message}, {@code error}, {@code message}). */
@@ -175,7 +177,7 @@ public class ProviderHttp {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ProviderException.transientFailure("interrupted while waiting to retry");
+            throw CallFailure.transientFailure("interrupted while waiting to retry");
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.intake.providers.recall;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -13,27 +12,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
+import dev.intake.providers.http.CallFailure;
+import dev.intake.providers.http.ProviderHttp;
 import dev.intake.secrets.Secret;
 import dev.intake.secrets.SecretField;
 import dev.intake.secrets.Secrets;
+import dev.intake.workflow.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Recall.ai's REST API ({@code Authorization: Token <key>}), at the configured region's base URL. */
 @ApplicationScoped
 public class RecallClient {
 
-    /** Per call, connecting included; calls are not retried. Counted in the upload step's time budget. */
-    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String RECALL = "Recall.ai";
+    /** Per attempt, connecting included. Counted in the upload step's time budget (engine/TimeBudgets). */
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * A throttled, busy or unreachable Recall.ai is asked once more after a short wait (or its
+     * Retry-After); longer outages are the upload step's own retries, which release the Lambda meanwhile.
+     */
+    public static final RetryPolicy RETRY = RetryPolicy.doubling(2, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     private final String baseUrl;
     private final Secret apiKey;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final ProviderHttp http;
 
-    RecallClient(IntakeConfig config, Secrets secrets, ObjectMapper json) {
+    RecallClient(IntakeConfig config, Secrets secrets, ObjectMapper json, Clock clock) {
         this.baseUrl = config.recall().baseUrl().replaceAll("/+$", "");
         this.apiKey = secrets.of(SecretField.RECALL_API_KEY);
         this.json = json;
+        this.http = new ProviderHttp(HttpClient.newBuilder().connectTimeout(TIMEOUT).build(), RETRY, TIMEOUT, json, clock);
+    }
+
+    /** The longest one call can take: every attempt at its timeout, and the waits between them. */
+    public static Duration longestCall() {
+        return TIMEOUT.multipliedBy(RETRY.attempts()).plus(RETRY.maxDelay().multipliedBy(RETRY.attempts() - 1L));
     }
 
     /** {@code GET /api/v1/recording/{id}/}: the recording's media and transcript download URLs. */
@@ -52,7 +66,7 @@ public class RecallClient {
     public String recordingOfBot(String botId) {
         JsonNode recordings = get("/api/v1/bot/" + botId + "/", "bot " + botId).path("recordings");
         if (!recordings.isArray() || recordings.isEmpty() || !recordings.get(0).hasNonNull("id")) {
-            throw new RecallApiException("Recall.ai bot " + botId + " has no recording", false);
+            throw CallFailure.permanent("Recall.ai bot " + botId + " has no recording");
         }
         return recordings.get(0).get("id").asText();
     }
@@ -69,8 +83,8 @@ public class RecallClient {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)), "recording " + recordingId);
-        return text(created.path("id")).orElseThrow(() -> new RecallApiException(
-                "Recall.ai accepted the transcript request for recording " + recordingId + " but returned no id", false));
+        return text(created.path("id")).orElseThrow(() -> CallFailure.permanent(
+                "Recall.ai accepted the transcript request for recording " + recordingId + " but returned no id"));
     }
 
     /** {@code GET /api/v1/transcript/{id}/}: a transcript's status and, once done, its download URL. */
@@ -86,69 +100,26 @@ public class RecallClient {
     }
 
     /**
-     * The call with the API key as it is now. A key refused (401, 403) is tried once more with the key read
-     * again when that differs, so a rotated key takes effect at once (counted as a second call in the
-     * upload step's time budget).
+     * The call through {@link ProviderHttp}, as every provider is called: backoff on 429, 409 (the same
+     * idempotent request still in progress at Recall), 5xx and the network; a refused key tried again
+     * once it was rotated; a 404 said as what Recall.ai does not have.
      */
     private JsonNode send(String path, UnaryOperator<HttpRequest.Builder> method, String what) {
-        String key = currentKey();
-        HttpResponse<String> response = exchange(method.apply(request(path, key)).build());
-        if (refused(response) && apiKey.refused(key)) {
-            String renewed = currentKey();
-            if (!renewed.equals(key)) {
-                response = exchange(method.apply(request(path, renewed)).build());
+        try {
+            return http.sendForJson(RECALL, apiKey, key -> method.apply(request(path, key.orElseThrow(() -> CallFailure.permanent(
+                    "no Recall.ai API key is configured (" + SecretField.RECALL_API_KEY.whereToSet() + ")")))));
+        } catch (CallFailure e) {
+            if (e.status().orElse(0) == 404) {
+                throw CallFailure.permanent("Recall.ai has no " + what);
             }
+            throw e;
         }
-        return answer(response, what);
-    }
-
-    private String currentKey() {
-        return apiKey.current().orElseThrow(() -> new RecallApiException(
-                "no Recall.ai API key is configured (" + SecretField.RECALL_API_KEY.whereToSet() + ")", false));
     }
 
     private HttpRequest.Builder request(String path, String key) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(TIMEOUT)
                 .header("Authorization", "Token " + key)
                 .header("Accept", "application/json");
-    }
-
-    private static boolean refused(HttpResponse<String> response) {
-        return response.statusCode() == 401 || response.statusCode() == 403;
-    }
-
-    private HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new RecallApiException("could not reach Recall.ai: " + e.getMessage(), true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RecallApiException("interrupted while calling Recall.ai", true);
-        }
-    }
-
-    private JsonNode answer(HttpResponse<String> response, String what) {
-        int status = response.statusCode();
-        if (status == 404) {
-            throw new RecallApiException("Recall.ai has no " + what, false);
-        }
-        if (refused(response)) {
-            throw new RecallApiException("Recall.ai refused the API key (HTTP " + status + ")", false);
-        }
-        // 409: the same idempotent request is still being processed by Recall; asking again later gets its answer.
-        if (status == 429 || status == 409 || status >= 500) {
-            throw new RecallApiException("Recall.ai answered HTTP " + status + " for " + what, true);
-        }
-        if (status < 200 || status >= 300) {
-            throw new RecallApiException("Recall.ai answered HTTP " + status + " for " + what + ": " + response.body(), false);
-        }
-        try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new RecallApiException("Recall.ai answered with malformed JSON for " + what, false);
-        }
     }
 
     private static Optional<String> text(JsonNode node) {

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.intake.IntakeConfig;
-import dev.intake.providers.http.ProviderException;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
+import dev.intake.providers.http.CallFailure;
 import dev.intake.providers.http.ProviderHttp;
 import dev.intake.secrets.Secret;
 import dev.intake.secrets.SecretField;
@@ -63,7 +65,7 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
                 .POST(HttpRequest.BodyPublishers.ofString(submit.toString())));
         String id = queued.path("id").asText(null);
         if (id == null) {
-            throw ProviderException.permanent(NAME + " accepted the media but returned no transcript id");
+            throw CallFailure.permanent(NAME + " accepted the media but returned no transcript id");
         }
         return new TranscriptionProgress.Running(id, queued.path("status").asText("queued"), config.pollInterval());
     }
@@ -87,7 +89,7 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
     private TranscriptionProgress stillRunning(String jobId, String status, Instant submittedAt, String fileName) {
         Duration waited = Duration.between(submittedAt, clock.instant());
         if (waited.compareTo(config.maxWait()) > 0) {
-            throw ProviderException.permanent(NAME + " had not finished transcript " + jobId + " of '" + fileName + "' "
+            throw CallFailure.permanent(NAME + " had not finished transcript " + jobId + " of '" + fileName + "' "
                     + Durations.readable(waited) + " after it was submitted (" + status
                     + "); a repair checks the same transcript again");
         }
@@ -96,7 +98,7 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
 
     private HttpRequest.Builder request(String path, Optional<String> key) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", key.orElseThrow(() ->
-                ProviderException.permanent("no AssemblyAI API key is configured ("
+                CallFailure.permanent("no AssemblyAI API key is configured ("
                         + SecretField.ASSEMBLYAI_API_KEY.whereToSet() + "); it is needed when the provider is assemblyai")));
     }
 
@@ -113,14 +115,14 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
             utterances.add(new Utterance(null, 0.0, end, transcript.path("text").asText()));
         }
         if (utterances.isEmpty()) {
-            throw ProviderException.permanent(NAME + " returned a completed transcript with no text");
+            throw CallFailure.permanent(NAME + " returned a completed transcript with no text");
         }
         return new Transcript("assemblyai", utterances);
     }
 
     private static double seconds(JsonNode milliseconds) {
         if (!milliseconds.isNumber()) {
-            throw ProviderException.permanent(NAME + " returned an utterance without times");
+            throw CallFailure.permanent(NAME + " returned an utterance without times");
         }
         return milliseconds.asDouble() / 1000.0;
     }

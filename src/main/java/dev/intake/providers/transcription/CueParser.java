@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 
 /**
  * WebVTT and SRT: blocks separated by blank lines, each a timing line {@code start --> end} with the

@@ -13,7 +13,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.intake.IntakeConfig;
-import dev.intake.providers.http.ProviderException;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
+import dev.intake.providers.http.CallFailure;
 import dev.intake.providers.http.ProviderHttp;
 import dev.intake.secrets.Secret;
 
@@ -86,7 +88,7 @@ final class OpenAiTranscriber implements TranscriptionProvider {
                 String text = segment.path("text").asText("").strip();
                 if (!text.isEmpty()) {
                     if (!segment.path("start").isNumber() || !segment.path("end").isNumber()) {
-                        throw ProviderException.permanent(NAME + " returned a segment without start and end seconds");
+                        throw CallFailure.permanent(NAME + " returned a segment without start and end seconds");
                     }
                     utterances.add(new Utterance(null, segment.path("start").asDouble(), segment.path("end").asDouble(), text));
                 }
@@ -96,7 +98,7 @@ final class OpenAiTranscriber implements TranscriptionProvider {
             utterances.add(new Utterance(null, 0.0, answer.path("duration").asDouble(0), answer.path("text").asText()));
         }
         if (utterances.isEmpty()) {
-            throw ProviderException.permanent(NAME + " returned no text (was response_format verbose_json honoured?)");
+            throw CallFailure.permanent(NAME + " returned no text (was response_format verbose_json honoured?)");
         }
         return new Transcript("openai", utterances);
     }

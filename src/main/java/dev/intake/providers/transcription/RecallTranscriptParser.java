@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 
 /**
  * Recall.ai's transcript: a list of turns, each a participant and the words they said, with word times

@@ -14,6 +14,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intake.interview.Transcript;
 
 /** Reads a transcript file (WebVTT, SRT, plain text, Recall.ai JSON) into a {@link Transcript}. */
 public final class TranscriptParser {

@@ -10,7 +10,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.providers.transcription.Transcript;
+import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.Evidence;
+import dev.intake.interview.EvidenceDraft;
+import dev.intake.interview.EvidenceFindings;
+import dev.intake.interview.EvidenceKind;
+import dev.intake.interview.Question;
+import dev.intake.interview.ThemeDraft;
+import dev.intake.interview.Transcript;
 
 /**
  * What is evidence and of which kind, told zero-shot by meaning (with the words as a second opinion), and

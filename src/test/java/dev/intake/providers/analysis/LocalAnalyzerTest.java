@@ -12,10 +12,21 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.providers.transcription.Transcript;
+import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.Evidence;
+import dev.intake.interview.EvidenceDraft;
+import dev.intake.interview.EvidenceFindings;
+import dev.intake.interview.EvidenceKind;
+import dev.intake.interview.Person;
+import dev.intake.interview.PersonDraft;
+import dev.intake.interview.PersonRole;
+import dev.intake.interview.PersonaDraft;
+import dev.intake.interview.Question;
+import dev.intake.interview.ThemeDraft;
+import dev.intake.interview.Transcript;
 import dev.intake.providers.transcription.TranscriptFormat;
 import dev.intake.providers.transcription.TranscriptParser;
-import dev.intake.providers.transcription.Utterance;
+import dev.intake.interview.Utterance;
 import dev.intake.testing.TestData;
 
 /** The built-in analyzer on the sample interviews, with the sentence-embedding model. */

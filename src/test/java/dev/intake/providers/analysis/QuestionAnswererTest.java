@@ -10,7 +10,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.providers.transcription.Transcript;
+import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.Evidence;
+import dev.intake.interview.Question;
+import dev.intake.interview.Transcript;
 
 /** Project questions answered from what the interviewee said, nearest in meaning and words. */
 class QuestionAnswererTest {

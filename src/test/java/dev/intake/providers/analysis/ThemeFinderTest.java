@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import dev.intake.interview.Evidence;
+import dev.intake.interview.EvidenceKind;
+import dev.intake.interview.ThemeDraft;
 
 /** Themes group evidence by meaning and are named by what their statements say. */
 class ThemeFinderTest {

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 
 class RecallTranscriptParserTest {
 

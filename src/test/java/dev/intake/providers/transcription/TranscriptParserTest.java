@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 import dev.intake.testing.TestData;
 
 class TranscriptParserTest {

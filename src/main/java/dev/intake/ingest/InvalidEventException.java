@@ -1,8 +1,0 @@
-package dev.intake.ingest;
-
-/** The event is not of the shape the function accepts; nothing was written. */
-public class InvalidEventException extends RuntimeException {
-    public InvalidEventException(String message) {
-        super(message);
-    }
-}

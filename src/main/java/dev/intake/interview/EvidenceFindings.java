@@ -1,0 +1,12 @@
+package dev.intake.interview;
+
+import java.util.List;
+import dev.intake.interview.EvidenceDraft;
+
+/** What the evidence step writes: the evidence units and the people of the conversation. */
+public record EvidenceFindings(List<EvidenceDraft> evidence, List<PersonDraft> people) {
+    public EvidenceFindings {
+        evidence = List.copyOf(evidence);
+        people = List.copyOf(people);
+    }
+}

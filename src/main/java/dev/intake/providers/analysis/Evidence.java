@@ -1,7 +1,0 @@
-package dev.intake.providers.analysis;
-
-import java.util.UUID;
-
-/** Stored evidence. */
-public record Evidence(UUID id, EvidenceKind kind, String verbatim, String speaker, Double startSec, Double endSec) {
-}

@@ -1,7 +1,0 @@
-package dev.intake.providers.analysis;
-
-import java.util.UUID;
-
-/** A stored person as seen from one interview. */
-public record Person(UUID id, String name, PersonRole role, String description) {
-}

@@ -1,7 +1,0 @@
-package dev.intake.providers.analysis;
-
-import java.util.UUID;
-
-/** One of the project's questions. */
-public record Question(UUID id, String text) {
-}
