@@ -238,8 +238,8 @@ public class LocalEngine implements WorkflowEngine {
     private StepOutcome runFrom(UUID interviewId, String runId, Step first) {
         StepOutcome outcome = executor.execute(interviewId, runId, first);
         while (true) {
-            if (outcome instanceof StepOutcome.Advanced advanced) {
-                outcome = executor.execute(interviewId, runId, advanced.next());
+            if (outcome instanceof StepOutcome.Continuing continuing) {
+                outcome = executor.execute(interviewId, runId, continuing.next());
             } else if (outcome instanceof StepOutcome.RetryScheduled retry) {
                 pause(retry.delay());
                 outcome = executor.execute(interviewId, runId, retry.step());

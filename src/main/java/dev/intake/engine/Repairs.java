@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
+import dev.intake.store.Race;
 import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.RunPlan;
 import dev.intake.workflow.StatusTransitions;
@@ -71,8 +72,14 @@ public class Repairs {
         RunPlan plan = new RunPlan(step.get(), interview.runPlan().skipSteps().stream()
                 .filter(s -> s != step.get()).collect(java.util.stream.Collectors.toSet()));
         String runId = UUID.randomUUID().toString();
-        if (!interviews.startRun(id, runId, plan).won()) {
-            return new Result.Refused(id, "interview " + id + " changed while the repair started; look again");
+        Race started = interviews.startRun(id, runId, plan);
+        if (!started.won()) {
+            return new Result.Refused(id, switch (started) {
+                case NOT_FOUND -> "no interview " + id + " (deleted while the repair started)";
+                case ILLEGAL -> "interview " + id + " changed status while the repair started, to one it cannot run"
+                        + " again from; look again";
+                default -> "interview " + id + " was taken by another run while the repair started; look again";
+            });
         }
         requestedBy.ifPresent(by -> interviews.noteRequestedBy(id, runId, by));
         LOG.infof("repair: interview %s runs again from %s as run %s%s", id, step.get().key(), runId,

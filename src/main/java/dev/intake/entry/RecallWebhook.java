@@ -168,7 +168,7 @@ public class RecallWebhook {
                 event.recordingId() == null ? "bot " + event.botId() : event.recordingId(), created.get(), runId);
         return runs.start(created.get(), runId) instanceof RunStart.Deferred deferred
                 ? new EntryOutcome.Deferred(created.get(), deferred.reason())
-                : new EntryOutcome.Created(created.get(), "uploaded");
+                : new EntryOutcome.Created(created.get());
     }
 
     /** Svix redelivers because the first start failed: start the recorded run again. */
@@ -213,7 +213,7 @@ public class RecallWebhook {
         if (created.isPresent()) {
             LOG.warnf("recall-webhook: recording %s failed to upload (%s); interview %s recorded in error",
                     event.recordingId(), event.failureCode(), created.get());
-            return new EntryOutcome.Created(created.get(), "error");
+            return new EntryOutcome.CreatedFailed(created.get(), error.message());
         }
         Interview interview = interviews.findByRecall(event.recordingId(), event.botId()).orElseThrow();
         // Only an interview still waiting for its media fails; one already received (a late or

@@ -93,7 +93,7 @@ public class UrlImport {
         // A caller's retry would import the URL twice, so a deferred start is still 202: the interview
         // is recorded and in flight, and the sweeper starts its run.
         runs.start(id, runId);
-        return new EntryOutcome.Created(id, "uploaded");
+        return new EntryOutcome.Created(id);
     }
 
     private Request read(Optional<String> contentType, byte[] body) {

@@ -2,8 +2,9 @@ package dev.intake.functions;
 
 import java.util.Map;
 
-import dev.intake.http.HttpResponse;
 import dev.intake.entry.EntryOutcome;
+import dev.intake.http.HttpResponse;
+import dev.intake.workflow.InterviewStatus;
 
 /**
  * An entry point's outcome as HTTP: 202 for a new interview, 200 for one seen before or an ignored
@@ -18,7 +19,12 @@ final class EntryResponses {
 
     static HttpResponse of(EntryOutcome outcome) {
         if (outcome instanceof EntryOutcome.Created created) {
-            return HttpResponse.json(202, Map.of("interviewId", created.interviewId().toString(), "status", created.status()));
+            return HttpResponse.json(202, Map.of("interviewId", created.interviewId().toString(),
+                    "status", InterviewStatus.UPLOADED.dbValue()));
+        }
+        if (outcome instanceof EntryOutcome.CreatedFailed failed) {
+            return HttpResponse.json(202, Map.of("interviewId", failed.interviewId().toString(),
+                    "status", InterviewStatus.ERROR.dbValue(), "error", failed.reason()));
         }
         if (outcome instanceof EntryOutcome.Existing existing) {
             return HttpResponse.json(200, Map.of("interviewId", existing.interviewId().toString(),

@@ -17,6 +17,7 @@ import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
 import dev.intake.store.LeaseLostException;
+import dev.intake.store.Race;
 import dev.intake.workflow.Durations;
 import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.RunPlan;
@@ -107,9 +108,11 @@ public class StepExecutor {
             return fail(interview, lease, step, StepError.from(step, e, attempt), e, started);
         }
         Optional<Step> next = plan.after(step);
-        if (!interviews.completeStep(lease, runId, step, next, outputs).won()) {
-            LOG.warnf("interview %s: lease on %s lost before completion was recorded; the newer run's state stands",
-                    interviewId, step.key());
+        Race completed = interviews.completeStep(lease, runId, step, next, outputs);
+        if (!completed.won()) {
+            LOG.warnf("interview %s: %s done but not recorded (%s): %s", interviewId, step.key(), completed,
+                    completed == Race.NOT_FOUND ? "the interview was deleted meanwhile"
+                            : "the lease was taken over or the interview moved on; the newer state stands");
             return new StepOutcome.LeaseLost(interviewId, step);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -133,7 +136,7 @@ public class StepExecutor {
             if (current.isPresent() && current.get().ordinal() > step.ordinal()) {
                 LOG.infof("interview %s: %s of run %s was already done; the run goes on at %s", interviewId, step.key(),
                         runId, current.get().key());
-                return new StepOutcome.Advanced(interviewId, step, current.get());
+                return new StepOutcome.AlreadyDone(interviewId, step, current.get());
             }
             Optional<OffsetDateTime> leaseUntil = Optional.ofNullable(interview.run().getString("lease_until"))
                     .map(OffsetDateTime::parse);

@@ -10,8 +10,20 @@ public sealed interface StepOutcome {
 
     UUID interviewId();
 
-    /** Done; the run goes on with {@code next}. */
-    record Advanced(UUID interviewId, Step step, Step next) implements StepOutcome {
+    /** The run goes on at {@code next}: the step was done now ({@link Advanced}) or before ({@link AlreadyDone}). */
+    sealed interface Continuing extends StepOutcome {
+        Step next();
+    }
+
+    /** Done by this invocation; the run goes on with {@code next}. */
+    record Advanced(UUID interviewId, Step step, Step next) implements Continuing {
+    }
+
+    /**
+     * Done before, by an earlier invocation of the same run (a redelivery, or a retry whose first try
+     * finished after all): nothing was run now, and the run goes on where it is, at {@code next}.
+     */
+    record AlreadyDone(UUID interviewId, Step step, Step next) implements Continuing {
     }
 
     /** Done, and it was the run's last step: the interview is ready. */

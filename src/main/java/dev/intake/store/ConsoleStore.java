@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.intake.workflow.InterviewStatus;
 
 /**
  * What the operator console reads: Intake's interviews touched within a window (counts, throughput,
@@ -18,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ConsoleStore {
+
+    private static final String READY = StatusSql.literal(InterviewStatus.READY);
+    private static final String ERROR = StatusSql.literal(InterviewStatus.ERROR);
 
     /** Intake's interviews changed in the last $1 seconds (matches intake_interviews_recent_idx). */
     private static final String IN_WINDOW = " conversation_analysis ? 'intake'"
@@ -31,15 +35,15 @@ public class ConsoleStore {
     /** Interviews that ended (ready or error) per hour; updated_at is when they reached that status. */
     @Sql
     static final String ENDED_PER_HOUR = "SELECT date_trunc('hour', updated_at) AS hour,"
-            + " count(*) FILTER (WHERE status = 'ready') AS ready, count(*) FILTER (WHERE status = 'error') AS error"
-            + " FROM interviews WHERE" + IN_WINDOW + " AND status IN ('ready', 'error') GROUP BY 1 ORDER BY 1";
+            + " count(*) FILTER (WHERE status = " + READY + ") AS ready, count(*) FILTER (WHERE status = " + ERROR + ") AS error"
+            + " FROM interviews WHERE" + IN_WINDOW + " AND status IN (" + READY + ", " + ERROR + ") GROUP BY 1 ORDER BY 1";
 
     /** Errors of the window by step and message: how many, and the latest. */
     @Sql
     static final String ERRORS_BY_STEP_AND_MESSAGE = "SELECT coalesce(conversation_analysis->'intake'->'error'->>'step', '-') AS step,"
             + " coalesce(conversation_analysis->'intake'->'error'->>'message', conversation_analysis->>'last_error', '-') AS message,"
             + " count(*) AS n, max(updated_at) AS latest"
-            + " FROM interviews WHERE" + IN_WINDOW + " AND status = 'error' GROUP BY 1, 2 ORDER BY n DESC, latest DESC LIMIT $2";
+            + " FROM interviews WHERE" + IN_WINDOW + " AND status = " + ERROR + " GROUP BY 1, 2 ORDER BY n DESC, latest DESC LIMIT $2";
 
     /** p50 and p95 of each step's duration, over the step timings of the window's interviews. */
     @Sql

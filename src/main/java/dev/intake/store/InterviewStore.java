@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
+
 import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.RunPlan;
 import dev.intake.workflow.StatusTransitions;
@@ -25,6 +27,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class InterviewStore {
+
+    private static final Logger LOG = Logger.getLogger(InterviewStore.class);
+    private static final java.util.Set<InterviewStatus> ALL_STATUSES = java.util.EnumSet.allOf(InterviewStatus.class);
 
     /** conversation_analysis; older Insights rows hold NULL, which would make every {@code ||} NULL. */
     static final String ANALYSIS = "coalesce(conversation_analysis, '{}'::jsonb)";
@@ -60,7 +65,7 @@ public class InterviewStore {
     static final String INSERT_STARTED = """
             INSERT INTO interviews (id, account_id, project_id, title, status, source_type, source_url,
                                     recall_recording_id, created_by, conversation_analysis, processing_metadata)
-            VALUES ($1, $2, $3, $4, 'uploaded', $5, $6, $7, %s,
+            VALUES ($1, $2, $3, $4, %s, $5, $6, $7, %s,
                     jsonb_strip_nulls(jsonb_build_object('custom_instructions', $12::text))
                     || jsonb_build_object(
                         'current_step', 'upload',
@@ -77,14 +82,14 @@ public class InterviewStore {
                     jsonb_build_object('current_step', 'upload', 'completed_steps', '[]'::jsonb, 'progress', 0,
                                        'status_detail', $11::text))
             ON CONFLICT DO NOTHING
-            RETURNING id""".formatted(MEMBER_OR_NULL.formatted("$9"));
+            RETURNING id""".formatted(StatusSql.literal(InterviewStatus.UPLOADED), MEMBER_OR_NULL.formatted("$9"));
 
     /** Records an interview that failed before it could start (Recall's upload failed), or finds it. */
     @Sql
     static final String INSERT_FAILED = """
             INSERT INTO interviews (id, account_id, project_id, title, status, source_type, source_url,
                                     recall_recording_id, created_by, conversation_analysis, processing_metadata)
-            VALUES ($1, $2, $3, $4, 'error', $5, $6, $7, %s,
+            VALUES ($1, $2, $3, $4, %s, $5, $6, $7, %s,
                     jsonb_build_object(
                         'current_step', $10::text,
                         'completed_steps', '[]'::jsonb,
@@ -100,7 +105,7 @@ public class InterviewStore {
                     jsonb_build_object('current_step', $10::text, 'progress', 0, 'status_detail', $12::text,
                                        'failed_at', now(), 'error', $12::text))
             ON CONFLICT DO NOTHING
-            RETURNING id""".formatted(MEMBER_OR_NULL.formatted("$9"));
+            RETURNING id""".formatted(StatusSql.literal(InterviewStatus.ERROR), MEMBER_OR_NULL.formatted("$9"));
 
     @Sql
     static final String FIND_BY_RECALL = "SELECT " + Interview.COLUMNS
@@ -115,6 +120,10 @@ public class InterviewStore {
 
     @Sql
     static final String FIND = "SELECT " + Interview.COLUMNS + " FROM interviews WHERE id = $1";
+
+    /** Why a transition did not happen: whether the row is there, and in which status. */
+    @Sql
+    static final String STATUS_OF = "SELECT status::text AS status FROM interviews WHERE id = $1";
 
     /**
      * Starts a run, and with it Intake's ownership of the interview: names the run, points
@@ -382,7 +391,7 @@ public class InterviewStore {
 
     /** Records who asked for run {@code runId}; lost when another run has already replaced it. */
     public Race noteRequestedBy(UUID id, String runId, String requestedBy) {
-        return Race.of(db.execute(NOTE_REQUESTED_BY, Tuple.of(id, runId, requestedBy)).rowCount(), "NOTE_REQUESTED_BY");
+        return race(db.execute(NOTE_REQUESTED_BY, Tuple.of(id, runId, requestedBy)), id, ALL_STATUSES, "NOTE_REQUESTED_BY");
     }
 
     private Race startRun(UUID id, String runId, RunPlan plan, InterviewStatus status, String mediaKey,
@@ -391,7 +400,7 @@ public class InterviewStore {
                 plan.firstStep().key(), plan.invalidatedStepKeys().toArray(String[]::new),
                 plan.skipStepKeys().toArray(String[]::new), mediaKey, detail,
                 dbValues(StatusTransitions.predecessorsOf(status)), plan.firstStep().startProgress())));
-        return Race.of(rows.rowCount(), "START_RUN");
+        return race(rows, id, StatusTransitions.predecessorsOf(status), "START_RUN");
     }
 
     /** Takes the lease on {@code step} of run {@code runId}; empty when the step is not ours to run. */
@@ -399,8 +408,7 @@ public class InterviewStore {
         RowSet<Row> rows = db.execute(CLAIM_STEP, Tuple.from(Arrays.asList(lease.interviewId(), runId, step.key(),
                 step.runningStatus().dbValue(), lease.owner(), (double) leaseFor.toMillis() / 1000.0,
                 step.startProgress(), step.detail(), dbValues(StatusTransitions.claimableFrom(step)))));
-        Race race = Race.of(rows.rowCount(), "CLAIM_STEP");
-        return race.won() ? Optional.of(Interview.from(rows.iterator().next())) : Optional.empty();
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(Interview.from(rows.iterator().next()));
     }
 
     /**
@@ -417,7 +425,7 @@ public class InterviewStore {
         RowSet<Row> rows = db.execute(COMPLETE_STEP, Tuple.from(Arrays.asList(lease.interviewId(), runId, step.key(),
                 lease.owner(), status.dbValue(), nextKey, progress, detail, outputs,
                 dbValues(List.of(step.runningStatus())))));
-        return Race.of(rows.rowCount(), "COMPLETE_STEP");
+        return race(rows, lease.interviewId(), List.of(step.runningStatus()), "COMPLETE_STEP");
     }
 
     /** Releases the lease of a step that failed transiently, recording the error; the engine retries it. */
@@ -425,27 +433,27 @@ public class InterviewStore {
         RowSet<Row> rows = db.execute(SCHEDULE_RETRY, Tuple.from(Arrays.asList(lease.interviewId(), lease.owner(),
                 error.step(), error.message(), error.attempts(), delay.toMillis() / 1000.0,
                 "Retrying " + error.step() + " in " + Math.max(1, delay.toSeconds()) + " s after: " + error.message())));
-        return Race.of(rows.rowCount(), "SCHEDULE_RETRY");
+        return race(rows, lease.interviewId(), ALL_STATUSES, "SCHEDULE_RETRY");
     }
 
     /** Records that run {@code runId} could not be handed to the engine; the interview stays in flight. */
     public Race recordStartFailure(UUID id, String runId, String reason, String detail) {
         RowSet<Row> rows = db.execute(RECORD_START_FAILURE, Tuple.from(Arrays.asList(id, runId, reason, detail,
                 dbValues(InterviewStatus.inFlight()))));
-        return Race.of(rows.rowCount(), "RECORD_START_FAILURE");
+        return race(rows, id, InterviewStatus.inFlight(), "RECORD_START_FAILURE");
     }
 
     /** Releases a step that waits for work done elsewhere until {@code checkAgainIn}; LOST when the lease was taken over. */
     public Race awaitStep(Lease lease, String detail, Duration checkAgainIn) {
         RowSet<Row> rows = db.execute(AWAIT_STEP, Tuple.of(lease.interviewId(), lease.owner(), detail,
                 checkAgainIn.toMillis() / 1000.0));
-        return Race.of(rows.rowCount(), "AWAIT_STEP");
+        return race(rows, lease.interviewId(), ALL_STATUSES, "AWAIT_STEP");
     }
 
     /** Extends the lease; LOST means another invocation took the step over. */
     public Race renewLease(Lease lease, Duration leaseFor) {
         RowSet<Row> rows = db.execute(RENEW_LEASE, Tuple.of(lease.interviewId(), lease.owner(), leaseFor.toMillis() / 1000.0));
-        return Race.of(rows.rowCount(), "RENEW_LEASE");
+        return race(rows, lease.interviewId(), ALL_STATUSES, "RENEW_LEASE");
     }
 
     /** Fails the interview from a claimed step; LOST when the lease was taken over. */
@@ -465,9 +473,35 @@ public class InterviewStore {
     }
 
     private Race recordFailure(UUID id, String leaseOwner, String runId, Collection<InterviewStatus> from, StepError error) {
-        RowSet<Row> rows = db.execute(RECORD_FAILURE, Tuple.from(Arrays.asList(id, leaseOwner, error.step(),
-                error.message(), error.kind().dbValue(), error.attempts(), error.detail(), dbValues(from), runId)));
-        return Race.of(rows.rowCount(), "RECORD_FAILURE");
+        RowSet<Row> rows = db.execute(RECORD_FAILURE, recordFailureParameters(id, leaseOwner, runId, from, error));
+        return race(rows, id, from, "RECORD_FAILURE");
+    }
+
+    /** {@link #RECORD_FAILURE}'s parameters, bound in one place for every caller (the sweeper's too). */
+    static Tuple recordFailureParameters(UUID id, String leaseOwner, String runId, Collection<InterviewStatus> from,
+                                         StepError error) {
+        return Tuple.from(Arrays.asList(id, leaseOwner, error.step(), error.message(), error.kind().dbValue(),
+                error.attempts(), error.detail(), dbValues(from), runId));
+    }
+
+    /**
+     * The UPDATE's result as a {@link Race}: WON when it changed the row; otherwise the row is read once to
+     * tell a missing interview, a status {@code allowedFrom} does not contain, and a lost race apart.
+     */
+    private Race race(RowSet<Row> rows, UUID id, Collection<InterviewStatus> allowedFrom, String statement) {
+        if (rows.rowCount() > 1) {
+            // Impossible with a primary-key predicate; if it happens the statement is wrong, not the race.
+            LOG.errorf("%s changed %d rows where one was targeted", statement, rows.rowCount());
+        }
+        if (rows.rowCount() > 0) {
+            return Race.WON;
+        }
+        RowSet<Row> found = db.execute(STATUS_OF, Tuple.of(id));
+        if (found.rowCount() == 0) {
+            return Race.NOT_FOUND;
+        }
+        InterviewStatus status = InterviewStatus.fromDb(found.iterator().next().getString("status"));
+        return allowedFrom.contains(status) ? Race.LOST : Race.ILLEGAL;
     }
 
     private static String[] dbValues(Collection<InterviewStatus> statuses) {

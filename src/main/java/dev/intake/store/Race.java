@@ -1,23 +1,27 @@
 package dev.intake.store;
 
-import org.jboss.logging.Logger;
-
-/** The result of a conditional UPDATE: this caller changed the row, or another got there first. */
+/**
+ * What became of a conditional UPDATE on one interview (a transition): this caller changed the row,
+ * or it could not, and why. The UPDATE says only "no row"; the why is read after it, on the losing path
+ * alone, so the winning path stays one statement.
+ */
 public enum Race {
-    WON, LOST;
-
-    private static final Logger LOG = Logger.getLogger(Race.class);
+    /** This caller changed the row. */
+    WON,
+    /**
+     * The row's status allows the change, but another writer holds what it asked for: another run is the
+     * interview's, another invocation holds the step's lease, or the run is at another step.
+     */
+    LOST,
+    /**
+     * The row's status does not allow the change (see workflow/StatusTransitions): it never could, or the
+     * row has moved on since (a duplicate arriving after what it repeats finds it so).
+     */
+    ILLEGAL,
+    /** There is no such interview. */
+    NOT_FOUND;
 
     public boolean won() {
         return this == WON;
-    }
-
-    /** Reads an UPDATE's row count for a statement that targets one row by primary key. */
-    static Race of(int rowCount, String statement) {
-        if (rowCount > 1) {
-            // Impossible with a primary-key predicate; if it happens the statement is wrong, not the race.
-            LOG.errorf("%s changed %d rows where one was targeted", statement, rowCount);
-        }
-        return rowCount > 0 ? WON : LOST;
     }
 }

@@ -27,8 +27,8 @@ public class SweepStore {
      * Stalled: in flight, no sign of life for $1 seconds, and no live lease. The status list is spelled
      * out so the planner can use a partial index. {@link #OWNED} keeps to interviews Intake has taken.
      */
-    static final String STALLED = """
-            status IN ('uploaded', 'transcribing', 'transcribed', 'processing')
+    static final String STALLED = "status IN (" + StatusSql.list(StatusTransitions.inFlight()) + ")" + """
+
               AND updated_at < now() - make_interval(secs => $1::double precision)
               AND (conversation_analysis->'intake'->>'lease_until' IS NULL
                    OR (conversation_analysis->'intake'->>'lease_until')::timestamptz < now())
@@ -66,10 +66,10 @@ public class SweepStore {
     static final String STALE_UPLOADS = "SELECT " + Interview.COLUMNS + """
             , extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds
             FROM interviews
-            WHERE status = 'uploading' AND updated_at < now() - make_interval(secs => $1::double precision)
+            WHERE status = %s AND updated_at < now() - make_interval(secs => $1::double precision)
               AND (updated_at, id) > ($3::timestamptz, $4::uuid)
             ORDER BY updated_at, id
-            LIMIT $2""";
+            LIMIT $2""".formatted(StatusSql.literal(InterviewStatus.UPLOADING));
     @Sql
     static final String READ_CURSOR = "SELECT updated_at, interview_id FROM intake.sweep_cursors WHERE name = $1";
     @Sql
@@ -135,10 +135,8 @@ public class SweepStore {
                     resume.status().dbValue(), resume.detail(), inFlight()))).rowCount() == 1;
         }
         StepError error = ((Action.Fail) action).error();
-        return tx.execute(InterviewStore.RECORD_FAILURE, Tuple.from(Arrays.asList(action.interviewId(), null,
-                error.step(), error.message(), error.kind().dbValue(), error.attempts(), error.detail(),
-                StatusTransitions.predecessorsOf(InterviewStatus.ERROR).stream().map(InterviewStatus::dbValue)
-                        .toArray(String[]::new), null))).rowCount() == 1;
+        return tx.execute(InterviewStore.RECORD_FAILURE, InterviewStore.recordFailureParameters(action.interviewId(), null,
+                null, StatusTransitions.predecessorsOf(InterviewStatus.ERROR), error)).rowCount() == 1;
     }
 
     private static String[] inFlight() {

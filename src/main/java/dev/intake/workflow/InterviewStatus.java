@@ -18,18 +18,18 @@ public enum InterviewStatus {
                 .orElseThrow(() -> new IllegalArgumentException("unknown interview status '" + value + "'"));
     }
 
-    /** A run owns the interview: the sweeper watches these for a stalled lease. */
+    /** A run owns the interview (see {@link StatusTransitions#inFlight()}). */
     public boolean isInFlight() {
-        return this == UPLOADED || this == TRANSCRIBING || this == TRANSCRIBED || this == PROCESSING;
+        return StatusTransitions.inFlight().contains(this);
     }
 
     /** Every status in which a run is under way, for queries that look only at live interviews. */
     public static List<InterviewStatus> inFlight() {
-        return Arrays.stream(values()).filter(InterviewStatus::isInFlight).toList();
+        return List.copyOf(StatusTransitions.inFlight());
     }
 
-    /** Terminal for the pipeline: nothing is running and nothing will run unless a person asks. */
+    /** Terminal for the pipeline (see {@link StatusTransitions#settled()}). */
     public boolean isSettled() {
-        return this == READY || this == TAGGED || this == ARCHIVED || this == ERROR;
+        return StatusTransitions.settled().contains(this);
     }
 }

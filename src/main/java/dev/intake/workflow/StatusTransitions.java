@@ -1,5 +1,6 @@
 package dev.intake.workflow;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -8,12 +9,18 @@ import java.util.Set;
 import static dev.intake.workflow.InterviewStatus.*;
 
 /**
- * The one table of legal status changes. The store turns it into the WHERE clause of each transition,
- * so the database refuses an illegal change even when two invocations race.
+ * The status rules, in one place: the table of legal status changes, which statuses are in flight (a
+ * run owns the interview: the sweeper watches them) and which are settled (nothing runs unless a person
+ * asks). The store turns them into the WHERE clauses of each transition and into its queries' status
+ * lists (store/StatusSql), so the database refuses an illegal change even when two invocations race;
+ * the sweeper, the claims and the engines ask here too.
  */
 public final class StatusTransitions {
 
     private static final Map<InterviewStatus, Set<InterviewStatus>> ALLOWED = table();
+    private static final Set<InterviewStatus> IN_FLIGHT = Collections.unmodifiableSet(
+            EnumSet.of(UPLOADED, TRANSCRIBING, TRANSCRIBED, PROCESSING));
+    private static final Set<InterviewStatus> SETTLED = Collections.unmodifiableSet(EnumSet.of(READY, TAGGED, ARCHIVED, ERROR));
 
     private static Map<InterviewStatus, Set<InterviewStatus>> table() {
         Map<InterviewStatus, Set<InterviewStatus>> table = new EnumMap<>(InterviewStatus.class);
@@ -41,6 +48,16 @@ public final class StatusTransitions {
         table.put(from, Set.of(to));
     }
 
+    /** The statuses in which a run owns the interview, in the enum's order. */
+    public static Set<InterviewStatus> inFlight() {
+        return IN_FLIGHT;
+    }
+
+    /** The statuses in which nothing is running and nothing will run unless a person asks. */
+    public static Set<InterviewStatus> settled() {
+        return SETTLED;
+    }
+
     public static boolean isAllowed(InterviewStatus from, InterviewStatus to) {
         return ALLOWED.get(from).contains(to);
     }
@@ -59,7 +76,7 @@ public final class StatusTransitions {
     public static Set<InterviewStatus> claimableFrom(Step step) {
         Set<InterviewStatus> from = EnumSet.noneOf(InterviewStatus.class);
         for (InterviewStatus status : predecessorsOf(step.runningStatus())) {
-            if (status.isInFlight()) {
+            if (IN_FLIGHT.contains(status)) {
                 from.add(status);
             }
         }

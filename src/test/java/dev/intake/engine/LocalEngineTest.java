@@ -298,8 +298,9 @@ class LocalEngineTest {
 
         StepOutcome again = executor.execute(done.id(), runId, Step.INSIGHTS);
 
-        StepOutcome.Advanced advanced = assertInstanceOf(StepOutcome.Advanced.class, again);
-        assertEquals(Step.PERSONAS, advanced.next());
+        StepOutcome.AlreadyDone skipped = assertInstanceOf(StepOutcome.AlreadyDone.class, again,
+                "nothing was run now: the outcome says it was done before");
+        assertEquals(Step.PERSONAS, skipped.next());
     }
 
     @Test

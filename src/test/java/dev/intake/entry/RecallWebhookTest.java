@@ -198,8 +198,8 @@ class RecallWebhookTest {
     @Test
     void a_failed_desktop_upload_is_recorded_as_an_interview_in_error_with_recalls_sub_code() {
         var outcome = deliver(RecallFixtures.event("recall-sdk-upload-failed.json", recordingId, project));
-        var created = assertInstanceOf(EntryOutcome.Created.class, outcome);
-        assertEquals("error", created.status());
+        var created = assertInstanceOf(EntryOutcome.CreatedFailed.class, outcome);
+        assertEquals("the Recall.ai desktop upload failed (upload_interrupted)", created.reason());
         Interview failed = data.interview(created.interviewId());
         assertEquals(InterviewStatus.ERROR, failed.status());
         assertEquals("the Recall.ai desktop upload failed (upload_interrupted)",

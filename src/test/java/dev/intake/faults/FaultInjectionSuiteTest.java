@@ -123,7 +123,7 @@ class FaultInjectionSuiteTest {
     @Inject
     LocalEngine engine;
     @Inject
-    dev.intake.functions.StepFunctions functions;
+    dev.intake.functions.StepLambdas functions;
     @Inject
     MediaBucket bucket;
     @Inject
@@ -369,10 +369,10 @@ class FaultInjectionSuiteTest {
 
     @Test
     void a_step_function_that_cannot_reach_the_database_answers_retry_so_the_state_machine_calls_it_again() {
-        dev.intake.functions.StepFunctions.StepRequest request =
-                new dev.intake.functions.StepFunctions.StepRequest(UUID.randomUUID().toString(), "run-1");
+        dev.intake.functions.StepLambdas.StepRequest request =
+                new dev.intake.functions.StepLambdas.StepRequest(UUID.randomUUID().toString(), "run-1");
         OutageResource.down(OutageResource.DATABASE);
-        dev.intake.functions.StepFunctions.StepResponse away;
+        dev.intake.functions.StepLambdas.StepResponse away;
         try {
             away = functions.evidence(request);
         } finally {

@@ -25,7 +25,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 class RegisteredForReflectionTest {
 
     private static final List<Class<?>> FUNCTIONS = List.of(UploadCompletedFunction.class, RecallWebhookFunction.class,
-            UrlImportFunction.class, InterviewStatusFunction.class, StepFunctions.class, SweepStuckFunction.class);
+            UrlImportFunction.class, InterviewStatusFunction.class, StepLambdas.class, SweepStuckFunction.class);
 
     @Test
     void every_type_bound_at_a_function_edge_is_registered() {

@@ -30,7 +30,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.intake.engine.Repairs;
-import dev.intake.functions.StepFunctions;
+import dev.intake.functions.StepLambdas;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
 import dev.intake.entry.ObjectCreated;
@@ -86,7 +86,7 @@ class HttpProvidersTest {
     @Inject
     Db db;
     @Inject
-    StepFunctions functions;
+    StepLambdas functions;
 
     private MediaKey key;
     private String marker;
@@ -407,7 +407,7 @@ class HttpProvidersTest {
         assertEquals(List.of(1, 0), List.of(submissions(), checks()), submitted.toString());
         assertEquals(Duration.ofMillis(50), assertInstanceOf(StepOutcome.Waiting.class, submitted).checkAgainIn());
         // The step's Lambda function answers so the state machine waits (whole seconds) and calls it again.
-        StepFunctions.StepResponse queued = functions.upload(new StepFunctions.StepRequest(key.interviewId().toString(), runId));
+        StepLambdas.StepResponse queued = functions.upload(new StepLambdas.StepRequest(key.interviewId().toString(), runId));
         assertEquals(List.of("waiting", "upload", 1L), List.of(queued.outcome(), queued.next(), queued.retryAfterSeconds()));
         assertWaitingForAssemblyAi();
         assertInstanceOf(StepOutcome.Waiting.class, invokeUpload(runId));

@@ -74,10 +74,11 @@ class InterviewStoreTest {
     }
 
     @Test
-    void a_second_upload_completion_loses_and_changes_nothing() {
+    void a_second_upload_completion_finds_the_upload_completed_already_and_changes_nothing() {
         interviews.completeUpload(id(), key.key(), runId);
         Interview before = data.interview(id());
-        assertEquals(Race.LOST, interviews.completeUpload(id(), key.key(), UUID.randomUUID().toString()));
+        // The row has moved on: uploaded is not a status an upload completes from.
+        assertEquals(Race.ILLEGAL, interviews.completeUpload(id(), key.key(), UUID.randomUUID().toString()));
         Interview after = data.interview(id());
         assertEquals(before.analysis(), after.analysis());
         assertEquals(before.updatedAt(), after.updatedAt());
@@ -266,15 +267,31 @@ class InterviewStoreTest {
     void a_run_cannot_start_on_an_archived_interview() {
         // Archived is terminal in the transition table; the UPDATE's WHERE clause carries that rule.
         assertTrue(StatusTransitions.predecessorsOf(InterviewStatus.PROCESSING).stream().noneMatch(s -> s == InterviewStatus.ARCHIVED));
-        assertEquals(Race.LOST, interviews.startRun(id(), runId, RunPlan.resumeFrom(Step.EVIDENCE)));
+        db.execute("UPDATE interviews SET status = 'archived' WHERE id = $1", Tuple.of(id()));
+        assertEquals(Race.ILLEGAL, interviews.startRun(id(), runId, RunPlan.resumeFrom(Step.EVIDENCE)));
+        assertEquals(InterviewStatus.ARCHIVED, data.interview(id()).status());
+    }
+
+    @Test
+    void a_run_cannot_start_before_the_upload_completes() {
+        assertEquals(Race.ILLEGAL, interviews.startRun(id(), runId, RunPlan.resumeFrom(Step.EVIDENCE)));
         assertEquals(InterviewStatus.UPLOADING, data.interview(id()).status());
+    }
+
+    @Test
+    void a_transition_of_an_interview_that_does_not_exist_is_not_found() {
+        UUID nobody = UUID.randomUUID();
+        assertEquals(Race.NOT_FOUND, interviews.completeUpload(nobody, key.key(), runId));
+        assertEquals(Race.NOT_FOUND, interviews.recordFailureOfRun(nobody, runId,
+                new StepError("upload", "late failure", ErrorKind.TRANSIENT, 1)));
     }
 
     @Test
     void completion_refuses_a_transition_the_table_forbids() {
         Lease lease = Lease.newOwner(id());
         assertThrows(IllegalArgumentException.class, () -> new Lease(id(), " "));
-        assertEquals(Race.LOST, interviews.completeStep(lease, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject()));
+        // Still uploading: no step runs yet, so completing one is not a transition the table has.
+        assertEquals(Race.ILLEGAL, interviews.completeStep(lease, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject()));
     }
 
     @Test

@@ -334,6 +334,17 @@ class SweeperTest {
     }
 
     @Test
+    void the_in_flight_index_covers_every_status_the_rules_call_in_flight() {
+        String predicate = db.execute("""
+                SELECT pg_get_expr(i.indpred, i.indrelid) AS predicate FROM pg_index i
+                JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'intake_interviews_in_flight_idx'""",
+                Tuple.tuple()).iterator().next().getString("predicate");
+        for (InterviewStatus status : dev.intake.workflow.StatusTransitions.inFlight()) {
+            assertTrue(predicate.contains("'" + status.dbValue() + "'"), status + " is in flight but not in the index: " + predicate);
+        }
+    }
+
+    @Test
     void the_stalled_scan_uses_the_in_flight_index_on_a_large_table() {
         TestData.Project project = data.project();
         db.execute("""

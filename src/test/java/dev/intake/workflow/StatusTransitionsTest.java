@@ -72,4 +72,16 @@ class StatusTransitionsTest {
             assertEquals(StatusTransitions.isAllowed(from, to), StatusTransitions.predecessorsOf(to).contains(from));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void in_flight_and_settled_never_overlap_and_every_step_runs_in_flight() {
+        for (InterviewStatus status : StatusTransitions.inFlight()) {
+            org.junit.jupiter.api.Assertions.assertFalse(StatusTransitions.settled().contains(status), status.dbValue());
+        }
+        for (Step step : Step.values()) {
+            org.junit.jupiter.api.Assertions.assertTrue(step.runningStatus().isInFlight(), step.key() + " runs in flight");
+            org.junit.jupiter.api.Assertions.assertTrue(StatusTransitions.isAllowed(step.runningStatus(), step.doneStatus()),
+                    step.key() + " may end as the table allows");
+        }
+    }
 }

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 /** The step functions as the state machine calls them: a malformed request is an outcome, never a retry. */
 @QuarkusTest
-class StepFunctionsTest {
+class StepLambdasTest {
 
     @Inject
     StepExecutor executor;
@@ -20,10 +20,10 @@ class StepFunctionsTest {
 
     @Test
     void a_malformed_step_request_is_answered_invalid_so_the_state_machine_does_not_retry_it() {
-        StepFunctions functions = new StepFunctions(executor, interviews);
+        StepLambdas functions = new StepLambdas(executor, interviews);
 
-        StepFunctions.StepResponse missing = functions.upload(new StepFunctions.StepRequest(null, "run-1"));
-        StepFunctions.StepResponse notAnId = functions.evidence(new StepFunctions.StepRequest("931e3b81", "run-1"));
+        StepLambdas.StepResponse missing = functions.upload(new StepLambdas.StepRequest(null, "run-1"));
+        StepLambdas.StepResponse notAnId = functions.evidence(new StepLambdas.StepRequest("931e3b81", "run-1"));
 
         assertEquals("invalid", missing.outcome());
         assertEquals("a step request needs interviewId and runId", missing.error());
@@ -33,10 +33,10 @@ class StepFunctionsTest {
 
     @Test
     void a_malformed_failure_report_is_answered_invalid_and_records_nothing() {
-        StepFunctions functions = new StepFunctions(executor, interviews);
+        StepLambdas functions = new StepLambdas(executor, interviews);
 
-        StepFunctions.StepResponse missing = functions.stepFailed(new StepFunctions.StepFailed(null, "run-1", "upload", null));
-        StepFunctions.StepResponse notAnId = functions.stepFailed(new StepFunctions.StepFailed("931e3b81", "run-1", "upload", null));
+        StepLambdas.StepResponse missing = functions.stepFailed(new StepLambdas.StepFailed(null, "run-1", "upload", null));
+        StepLambdas.StepResponse notAnId = functions.stepFailed(new StepLambdas.StepFailed("931e3b81", "run-1", "upload", null));
 
         assertEquals("invalid", missing.outcome());
         assertEquals("a step failure needs interviewId, runId and step", missing.error());

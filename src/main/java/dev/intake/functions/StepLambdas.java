@@ -10,14 +10,14 @@ import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One function per step: {interviewId, runId} in, the step's outcome and the next step out. */
-public class StepFunctions {
+public class StepLambdas {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StepFunctions.class);
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StepLambdas.class);
 
     private final StepExecutor executor;
     private final dev.intake.store.InterviewStore failures;
 
-    StepFunctions(StepExecutor executor, dev.intake.store.InterviewStore failures) {
+    StepLambdas(StepExecutor executor, dev.intake.store.InterviewStore failures) {
         this.executor = executor;
         this.failures = failures;
     }
@@ -105,8 +105,9 @@ public class StepFunctions {
             return new StepResponse(request.interviewId(), request.runId(), step.key(), "retry", step.key(), after,
                     e.getMessage());
         }
-        if (outcome instanceof StepOutcome.Advanced advanced) {
-            return response(request, step, "completed", advanced.next().key(), null);
+        if (outcome instanceof StepOutcome.Continuing continuing) {
+            // Done now or before, the state machine goes on the same way: to the step the run is at.
+            return response(request, step, "completed", continuing.next().key(), null);
         }
         if (outcome instanceof StepOutcome.RetryScheduled retry) {
             // The step's lease is released and its error recorded; the caller runs it again after the delay.

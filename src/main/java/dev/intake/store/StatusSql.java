@@ -1,0 +1,26 @@
+package dev.intake.store;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+import dev.intake.workflow.InterviewStatus;
+
+/**
+ * Statuses written into SQL text, from the rules in workflow/StatusTransitions: for statements whose
+ * plan needs them spelled out (a partial index matches only literals) or that set a fixed status.
+ * Everything else binds the statuses as parameters.
+ */
+final class StatusSql {
+
+    private StatusSql() {
+    }
+
+    static String literal(InterviewStatus status) {
+        return "'" + status.dbValue() + "'";
+    }
+
+    /** {@code 'a', 'b', …} in the enum's order. */
+    static String list(Collection<InterviewStatus> statuses) {
+        return statuses.stream().sorted().map(StatusSql::literal).collect(Collectors.joining(", "));
+    }
+}
