@@ -25,9 +25,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class Launcher {
 
-    private static final Set<String> LOCAL_COMMANDS = Set.of("process", "eval", "serve");
+    private static final Set<String> LOCAL_COMMANDS = Set.of("process", "eval", "serve", "throughput");
     private static final Set<String> COMMANDS = Set.of("process", "eval", "serve", "diagnose", "workflow-state", "repair", "sweep",
-            "migrate", "audit-schema");
+            "migrate", "audit-schema", "throughput", "sweep-scan");
 
     private Launcher() {
     }
@@ -76,6 +76,15 @@ public final class Launcher {
             System.setProperty("intake.local-mode", "true");
             if (args[0].equals("serve")) {
                 LocalSecrets.makeUpMissing();
+            }
+        } else if (needsData && args[0].equals("throughput") && System.getenv("QUARKUS_S3_ENDPOINT_OVERRIDE") == null) {
+            // The engine measured against the configured database (bench/run's PostgreSQL); the media
+            // go to a throwaway local bucket, since the bench is about the engine, not S3.
+            try {
+                startEmbeddedS3(java.nio.file.Files.createTempDirectory("intake-throughput-s3-"));
+            } catch (java.io.IOException e) {
+                System.err.println("intake throughput: cannot make a folder for the local bucket: " + e.getMessage());
+                System.exit(1);
             }
         }
         Quarkus.run(IntakeCli.class, args);
@@ -130,6 +139,18 @@ public final class Launcher {
             postgres.close();
         }, "intake-embedded-shutdown"));
         postgres.datasourceProperties().forEach(System::setProperty);
+        s3.clientProperties().forEach(System::setProperty);
+    }
+
+    private static void startEmbeddedS3(Path folder) {
+        Logger quiet = Logger.getLogger("org.gaul");
+        quiet.setLevel(Level.WARNING);
+        LocalS3 s3 = LocalS3.start(folder);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            quiet.setLevel(Level.WARNING);
+            awaitApplicationStop();
+            s3.close();
+        }, "intake-embedded-s3-shutdown"));
         s3.clientProperties().forEach(System::setProperty);
     }
 }

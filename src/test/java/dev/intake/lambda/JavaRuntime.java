@@ -70,6 +70,12 @@ final class JavaRuntime {
     List<String> command(LambdaFunction function) {
         long heapKb = Math.round(function.memoryMb() * 1024 * 0.85);
         List<String> command = new ArrayList<>();
+        // -Dlambda.cpus=0 (bench/run): each function on the named cores only, as Lambda gives a small
+        // function a fraction of one; taskset is util-linux's, on every Debian machine.
+        String cpus = System.getProperty("lambda.cpus", "");
+        if (!cpus.isBlank()) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(
                 "-XX:MaxHeapSize=" + heapKb + "k",

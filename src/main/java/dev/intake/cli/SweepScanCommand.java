@@ -1,0 +1,64 @@
+package dev.intake.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.intake.IntakeConfig;
+import dev.intake.store.SweepStore;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Times the sweeper's stalled scan on the database as it is, changing nothing: each run locks the
+ * longest-stalled interview in a transaction, decides to leave it, and commits nothing. Prints the
+ * plan and the median.
+ */
+@Command(name = "sweep-scan", mixinStandardHelpOptions = true,
+        description = "Times the sweeper's scan for stalled interviews on the configured database (changes nothing):"
+                + " its query plan and the median of N runs.")
+public class SweepScanCommand implements Callable<Integer> {
+
+    @Option(names = "--runs", defaultValue = "50", description = "how many timed runs (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    SweepStore sweeps;
+    @Inject
+    IntakeConfig config;
+
+    @Override
+    public Integer call() {
+        if (runs < 1) {
+            spec.commandLine().getErr().println("intake sweep-scan: --runs must be at least 1");
+            return 2;
+        }
+        Duration stalledAfter = config.sweeper().stalledAfter();
+        var out = spec.commandLine().getOut();
+        sweeps.explainStalledScan(stalledAfter, 1).forEach(line -> out.println("plan: " + line));
+        List<Double> millis = new ArrayList<>();
+        boolean found = false;
+        for (int i = 0; i < runs + 3; i++) {
+            long started = System.nanoTime();
+            found = sweeps.sweepOneStalled(stalledAfter, Set.of(), stalled -> new SweepStore.Action.Leave(stalled.interview().id()))
+                    .isPresent();
+            if (i >= 3) {
+                millis.add((System.nanoTime() - started) / 1e6);
+            }
+        }
+        Collections.sort(millis);
+        out.printf(Locale.ROOT, "sweep_scan_runs=%d found_stalled=%b median_ms=%.3f p95_ms=%.3f%n", runs, found,
+                millis.get(millis.size() / 2), millis.get((int) Math.min(millis.size() - 1, Math.ceil(millis.size() * 0.95) - 1)));
+        return 0;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.intake.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import dev.intake.IntakeConfig;
+import dev.intake.entry.ObjectCreated;
+import dev.intake.entry.UploadCompletion;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
+import dev.intake.store.DiagnosticsStore;
+import dev.intake.store.Interview;
+import dev.intake.store.InterviewStore;
+import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.Step;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The local engine's throughput: N interviews uploaded, then all their upload events delivered at once,
+ * timed until every one is ready or failed. What the upload takes is outside the clock; the runs, each
+ * step's claim, work and completion, are inside it. bench/run runs it at several sizes and thread counts.
+ */
+@Command(name = "throughput", mixinStandardHelpOptions = true,
+        description = "Measures the engine: N interviews of FILE (a tiny built-in transcript by default) through the"
+                + " pipeline at once; prints interviews/s and step transitions/s. Threads: INTAKE_LOCAL_ENGINE_THREADS.")
+public class ThroughputCommand implements Callable<Integer> {
+
+    /** Two lines: enough for every step to run and write something, so the engine's own cost dominates. */
+    static final String TINY = "WEBVTT\n\n00:00.000 --> 00:04.000\n<v Interviewer>What slows you down today?\n\n"
+            + "00:04.000 --> 00:09.000\n<v Dana>Copying the same spreadsheet every week takes me two hours.\n";
+
+    @Option(names = "--interviews", defaultValue = "100", description = "how many interviews (default ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "the transcript every interview gets (default: a two-line WebVTT)")
+    Path file;
+
+    @Option(names = "--timeout", defaultValue = "30m", description = "give up after this long (default ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    LocalWorkspace workspace;
+    @Inject
+    MediaBucket bucket;
+    @Inject
+    InterviewStore interviews;
+    @Inject
+    DiagnosticsStore diagnostics;
+    @Inject
+    UploadCompletion uploads;
+    @Inject
+    IntakeConfig config;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (count < 1) {
+            spec.commandLine().getErr().println("intake throughput: --interviews must be at least 1");
+            return 2;
+        }
+        Path source = file != null ? file : Files.writeString(Files.createTempFile("intake-tiny-", ".vtt"), TINY,
+                StandardCharsets.UTF_8);
+        if (!Files.isReadable(source)) {
+            spec.commandLine().getErr().println("intake throughput: cannot read " + source);
+            return 2;
+        }
+        workspace.prepare(LocalWorkspace.DEFAULT_QUESTIONS);
+        String name = source.getFileName().toString();
+        String contentType = Files.probeContentType(source);
+        long size = Files.size(source);
+        List<MediaKey> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            MediaKey key = new MediaKey(LocalWorkspace.ACCOUNT_ID, LocalWorkspace.PROJECT_ID, id, name);
+            interviews.insert(new InterviewStore.NewInterview(id, key.accountId(), key.projectId(), name,
+                    Interview.Source.upload(name), null, null), InterviewStatus.UPLOADING);
+            bucket.put(key.key(), source, contentType);
+            keys.add(key);
+        }
+
+        long started = System.nanoTime();
+        for (MediaKey key : keys) {
+            uploads.accept(new ObjectCreated(bucket.name(), key.key(), size));
+        }
+        int ready = 0;
+        int failed = 0;
+        long transitions = 0;
+        for (MediaKey key : keys) {
+            long left = timeout.toNanos() - (System.nanoTime() - started);
+            Interview done = Settling.await(interviews, key.interviewId(), Duration.ofNanos(Math.max(0, left)));
+            if (done.status() == InterviewStatus.READY) {
+                ready++;
+            } else if (done.status() == InterviewStatus.ERROR) {
+                failed++;
+            }
+            transitions += done.completedSteps().size();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        spec.commandLine().getOut().printf(Locale.ROOT, "interviews=%d ready=%d error=%d threads=%d seconds=%.3f"
+                        + " interviews_per_s=%.1f step_transitions_per_s=%.1f steps_per_interview=%d%n", count, ready, failed,
+                config.localEngineThreads(), seconds, count / seconds, transitions / seconds, Step.values().length);
+        return ready + failed == count ? 0 : 1;
+    }
+}
