@@ -36,6 +36,8 @@ if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then
 fi
 
 set -euo pipefail
+# Without this, a failing command inside $(...) would not stop the function it runs in.
+shopt -s inherit_errexit
 
 PG_MAJOR=15
 PG_BIN="/usr/lib/postgresql/${PG_MAJOR}/bin"
@@ -116,6 +118,9 @@ cmd_start() {
   # A start that fails half-way must not leave a server or a folder behind.
   STARTING_PORT="$port"
   trap 'cmd_stop_port "$STARTING_PORT"' EXIT
+  trap 'exit 129' HUP
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
 
   dir="$(mktemp -d "${TMPDIR:-/tmp}/intake-bench-pg.XXXXXX")"
   data="$dir/data"
@@ -130,6 +135,7 @@ cmd_start() {
     printf 'export BENCH_PG_URL=%q\n' "postgresql://bench:${password}@127.0.0.1:${port}/bench"
     printf 'export PGHOST=127.0.0.1 PGPORT=%q PGUSER=bench PGPASSWORD=%q PGDATABASE=bench\n' "$port" "$password"
   } >"$state")
+  as_pg test -w "$dir" || die "user $(pg_user) cannot reach $dir; set TMPDIR to a folder it can (e.g. /tmp)"
 
   log "initdb into $data ($(stat -f -c %T "$dir") filesystem)"
   printf '%s\n' "$password" >"$dir/pwfile"

@@ -17,11 +17,26 @@
 // by LISTEN/NOTIFY, polling only catches what a notification missed), GRAPHILE_TIMEOUT_S
 // (default 600; a run that has not finished by then fails).
 
+const fs = require('node:fs');
+const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { EventEmitter } = require('node:events');
 const { Pool } = require('pg');
 const { run, runMigrations, Logger } = require('graphile-worker');
-const workerVersion = require('graphile-worker/package.json').version;
+
+// Newer graphile-worker versions have an "exports" map without ./package.json, so find the
+// file from the resolved entry point instead of require('graphile-worker/package.json').
+function packageVersion(name) {
+  for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (pkg.name === name) return pkg.version;
+    }
+  }
+  return 'unknown';
+}
+const workerVersion = packageVersion('graphile-worker');
 
 const STEPS = ['upload', 'transcribe', 'evidence', 'insights', 'personas', 'answers', 'finalize'];
 
@@ -51,15 +66,19 @@ async function main() {
   // Per running job the library holds one connection for fetching/completing and the task one
   // for its addJob; plus the LISTEN connection. Sized so that waiting for the pool never limits C.
   const pool = new Pool({ connectionString, max: 2 * concurrency + 2 });
+  // 0.18 checks that a pool handles errors on its clients too, and warns on every connect if not.
   pool.on('error', (err) => console.error(`idle pg client error: ${err.message}`));
+  pool.on('connect', (client) => client.on('error', (err) => console.error(`pg client error: ${err.message}`)));
 
   // ---- setup (untimed): a fresh schema each run, so leftovers of an aborted run cannot count.
   await pool.query('DROP SCHEMA IF EXISTS graphile_worker CASCADE');
   await runMigrations({ pgPool: pool, logger });
-  await pool.query('DROP TABLE IF EXISTS interviews');
-  await pool.query('CREATE TABLE interviews (id bigint PRIMARY KEY, status text NOT NULL)');
-  await pool.query("INSERT INTO interviews SELECT g, 'processing' FROM generate_series(1, $1::int) g", [n]);
-  await pool.query('VACUUM ANALYZE interviews');
+  // Schema peers: the database may also hold Intake's own interviews table (bench/run shares it).
+  await pool.query('CREATE SCHEMA IF NOT EXISTS peers');
+  await pool.query('DROP TABLE IF EXISTS peers.interviews');
+  await pool.query('CREATE TABLE peers.interviews (id bigint PRIMARY KEY, status text NOT NULL)');
+  await pool.query("INSERT INTO peers.interviews SELECT g, 'processing' FROM generate_series(1, $1::int) g", [n]);
+  await pool.query('VACUUM ANALYZE peers.interviews');
   await pool.query('CHECKPOINT');
   const durability = (await pool.query("SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc")).rows[0];
 
@@ -81,7 +100,7 @@ async function main() {
   });
   taskList.finalize = async (payload, helpers) => {
     const { rowCount } = await helpers.query(
-      "UPDATE interviews SET status = 'ready' WHERE id = $1 AND status = 'processing'",
+      "UPDATE peers.interviews SET status = 'ready' WHERE id = $1 AND status = 'processing'",
       [payload.interview],
     );
     if (rowCount !== 1) throw new Error(`interview ${payload.interview} was not 'processing'`);
@@ -96,7 +115,11 @@ async function main() {
   });
   // A retry would run a step twice and wait out the library's backoff: not a fair number.
   events.on('job:error', ({ job, error }) => fail(new Error(`job ${job.task_identifier} failed: ${error?.message ?? error}`)));
-  const listening = new Promise((resolve) => events.once('pool:listen:success', resolve));
+  let listenTimer;
+  const listening = new Promise((resolve, reject) => {
+    events.once('pool:listen:success', resolve);
+    listenTimer = setTimeout(() => reject(new Error('the worker did not LISTEN within 30s')), 30000);
+  }).finally(() => clearTimeout(listenTimer));
 
   const runner = await run({
     pgPool: pool,
@@ -128,9 +151,15 @@ async function main() {
   }
 
   const wallS = (t1 - t0) / 1000;
-  const { rows } = await pool.query(
-    "SELECT (SELECT count(*) FROM interviews WHERE status = 'ready')::int AS ready, (SELECT count(*) FROM graphile_worker.jobs)::int AS left",
-  );
+  // 0.18's stop() can return before the last job's completion is committed; give it a moment.
+  let rows;
+  for (let tries = 0; tries < 50; tries += 1) {
+    ({ rows } = await pool.query(
+      "SELECT (SELECT count(*) FROM peers.interviews WHERE status = 'ready')::int AS ready, (SELECT count(*) FROM graphile_worker.jobs)::int AS left",
+    ));
+    if (rows[0].left === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await pool.end();
   if (rows[0].ready !== n) throw new Error(`${rows[0].ready} of ${n} interviews ready in the database`);
   if (rows[0].left !== 0 || jobsSucceeded !== STEPS.length * n) {
@@ -139,6 +168,7 @@ async function main() {
 
   const fixed = (x) => x.toFixed(1);
   console.log(`graphile_version=${workerVersion}`);
+  console.log(`graphile_node=${process.version}`);
   console.log(`graphile_interviews=${n}`);
   console.log(`graphile_concurrency=${concurrency}`);
   console.log(`graphile_poll_interval_ms=${pollInterval}`);
