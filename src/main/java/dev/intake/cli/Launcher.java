@@ -2,9 +2,9 @@ package dev.intake.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.Set;
 
 import dev.intake.embedded.LocalPostgres;
 import dev.intake.embedded.LocalS3;

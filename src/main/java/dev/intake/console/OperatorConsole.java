@@ -26,8 +26,8 @@ import dev.intake.engine.Engines;
 import dev.intake.engine.Repairs;
 import dev.intake.http.HttpRequest;
 import dev.intake.http.HttpResponse;
-import dev.intake.media.MediaBucket;
 import dev.intake.http.RequestRejected;
+import dev.intake.media.MediaBucket;
 import dev.intake.store.ConsoleStore;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
@@ -38,10 +38,10 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The operator console `intake serve` serves: two pages ({@code /} and {@code /interviews/{id}}) any
- * browser may load, and the JSON they fetch ({@code /console/...}), which only operators may read or
- * act on: a Supabase token ({@link JwtAuthenticator}) whose user is on {@code intake.console.operators}
- * (or, on local data, serve's local user).
+ * The operator console, behind ops-console's Function URL and on `intake serve`: two pages ({@code /}
+ * and {@code /interviews/{id}}) any browser may load, and the JSON they fetch ({@code /console/...}),
+ * which only operators may read or act on: a Supabase token ({@link JwtAuthenticator}) whose user is on
+ * {@code intake.console.operators} (or, on local data, serve's local user).
  */
 @ApplicationScoped
 public class OperatorConsole {

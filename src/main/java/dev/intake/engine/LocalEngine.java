@@ -27,8 +27,8 @@ import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Typed;
 
 /**

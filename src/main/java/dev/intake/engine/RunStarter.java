@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import dev.intake.engine.WorkflowEngine;
 import dev.intake.IntakeConfig;
+import dev.intake.engine.WorkflowEngine;
 import dev.intake.store.InterviewStore;
 import dev.intake.workflow.Durations;
 import dev.intake.workflow.StepError;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.intake.workflow.Step;
 import dev.intake.workflow.RetryPolicy;
+import dev.intake.workflow.Step;
 
 /**
  * The Step Functions (Standard) state machine of the aws engine, generated from the workflow

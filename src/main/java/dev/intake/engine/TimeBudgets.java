@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.intake.IntakeConfig;
-import dev.intake.workflow.Step;
 import dev.intake.media.MediaCopier;
 import dev.intake.providers.recall.RecallClient;
+import dev.intake.workflow.Step;
 
 /**
  * The longest each function's work can legitimately take under the configured limits: what its Lambda

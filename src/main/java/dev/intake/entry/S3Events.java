@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jboss.logging.Logger;
 import dev.intake.entry.InvalidEventException;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.http.NulCharacters;
+import org.jboss.logging.Logger;
 
 /** Reads the objects an S3 notification announces, checking its shape first. */
 public final class S3Events {

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.intake.http.RequestRejected;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import dev.intake.http.RequestRejected;
 
 /**
  * Verifies a Svix-signed webhook (Recall.ai delivers through Svix): HMAC-SHA256 with the secret's key

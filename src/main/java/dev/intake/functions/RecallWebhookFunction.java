@@ -1,10 +1,10 @@
 package dev.intake.functions;
 
+import dev.intake.entry.EntryOutcome;
+import dev.intake.entry.RecallWebhook;
 import dev.intake.http.HttpAdapter;
 import dev.intake.http.HttpRequest;
 import dev.intake.http.HttpResponse;
-import dev.intake.entry.EntryOutcome;
-import dev.intake.entry.RecallWebhook;
 import io.quarkus.funqy.Funq;
 
 /** Recall.ai's webhook, on a Function URL: the Svix signature is its authentication. */

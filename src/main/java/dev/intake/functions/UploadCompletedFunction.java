@@ -10,18 +10,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
-import dev.intake.http.HttpAdapter;
-import dev.intake.http.HttpRequest;
-import dev.intake.http.HttpResponse;
 import dev.intake.entry.BucketEvents;
 import dev.intake.entry.ForwardSecret;
 import dev.intake.entry.InvalidEventException;
 import dev.intake.entry.ObjectCreated;
-import dev.intake.http.RequestRejected;
 import dev.intake.entry.S3Events;
 import dev.intake.entry.S3Notification;
 import dev.intake.entry.UploadCompletion;
 import dev.intake.entry.UploadOutcome;
+import dev.intake.http.HttpAdapter;
+import dev.intake.http.HttpRequest;
+import dev.intake.http.HttpResponse;
+import dev.intake.http.RequestRejected;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -1,10 +1,10 @@
 package dev.intake.functions;
 
 import dev.intake.access.JwtAuthenticator;
+import dev.intake.entry.UrlImport;
 import dev.intake.http.HttpAdapter;
 import dev.intake.http.HttpRequest;
 import dev.intake.http.HttpResponse;
-import dev.intake.entry.UrlImport;
 import io.quarkus.funqy.Funq;
 
 /** Import the media at a URL, for a signed-in member of the account ({@code Authorization: Bearer <JWT>}). */

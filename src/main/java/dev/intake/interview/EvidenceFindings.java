@@ -1,7 +1,7 @@
 package dev.intake.interview;
 
-import java.util.List;
 import dev.intake.interview.EvidenceDraft;
+import java.util.List;
 
 /** What the evidence step writes: the evidence units and the people of the conversation. */
 public record EvidenceFindings(List<EvidenceDraft> evidence, List<PersonDraft> people) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
+import dev.intake.interview.Transcript;
 import dev.intake.media.MediaCopier;
 import dev.intake.media.MediaDownload;
 import dev.intake.media.MediaKey;
@@ -21,7 +22,6 @@ import dev.intake.providers.recall.RecallRecording;
 import dev.intake.providers.recall.RecallTranscript;
 import dev.intake.providers.transcription.RecallTranscriptParser;
 import dev.intake.providers.transcription.SizeLimitedInputStream;
-import dev.intake.interview.Transcript;
 import dev.intake.providers.transcription.TranscriptParseException;
 import dev.intake.providers.transcription.TranscriptionProgress;
 import dev.intake.store.Interview;

@@ -1,7 +1,7 @@
 package dev.intake.steps;
 
-import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.interview.EvidenceFindings;
+import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.TranscriptStore;
 import dev.intake.workflow.Step;

@@ -24,11 +24,11 @@ import dev.intake.workflow.RunPlan;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
 import dev.intake.workflow.StepPending;
-import io.vertx.core.json.JsonObject;
 import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 /**

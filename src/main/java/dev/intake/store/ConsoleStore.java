@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.intake.workflow.InterviewStatus;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.intake.workflow.InterviewStatus;
 
 /**
  * What the operator console reads: Intake's interviews touched within a window (counts, throughput,

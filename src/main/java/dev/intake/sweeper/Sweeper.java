@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 import dev.intake.IntakeConfig;
-import dev.intake.media.MediaBucket;
-import dev.intake.media.MediaKey;
-import dev.intake.entry.ObjectCreated;
 import dev.intake.engine.RunStart;
-import dev.intake.steps.EmfMetrics;
 import dev.intake.engine.RunStarter;
+import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
 import dev.intake.entry.UploadOutcome;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
+import dev.intake.steps.EmfMetrics;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.StalledInterview;
 import dev.intake.store.SweepStore;

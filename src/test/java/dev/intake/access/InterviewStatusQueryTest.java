@@ -9,11 +9,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.intake.entry.ObjectCreated;
+import dev.intake.entry.UploadCompletion;
+import dev.intake.http.RequestRejected;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
-import dev.intake.entry.ObjectCreated;
-import dev.intake.http.RequestRejected;
-import dev.intake.entry.UploadCompletion;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;

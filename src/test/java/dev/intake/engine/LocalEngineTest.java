@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.intake.media.MediaBucket;
-import dev.intake.media.MediaKey;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
 import dev.intake.interview.Evidence;
 import dev.intake.interview.EvidenceKind;
 import dev.intake.interview.Person;
 import dev.intake.interview.PersonRole;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.steps.StepExecutor;
 import dev.intake.steps.StepOutcome;
 import dev.intake.store.Db;

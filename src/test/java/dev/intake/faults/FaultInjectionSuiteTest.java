@@ -30,14 +30,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
 import dev.intake.engine.LocalEngine;
+import dev.intake.engine.RunStarter;
 import dev.intake.engine.WorkflowEngine;
 import dev.intake.entry.EntryOutcome;
-import dev.intake.media.MediaBucket;
-import dev.intake.media.MediaKey;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.RecallWebhook;
-import dev.intake.engine.RunStarter;
 import dev.intake.entry.UploadCompletion;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.steps.StepContext;
 import dev.intake.steps.StepHandler;
 import dev.intake.store.Db;

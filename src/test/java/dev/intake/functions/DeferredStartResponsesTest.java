@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.IntakeConfig;
+import dev.intake.engine.RunStarter;
 import dev.intake.entry.EntryOutcome;
+import dev.intake.entry.UploadCompletion;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
-import dev.intake.engine.RunStarter;
-import dev.intake.entry.UploadCompletion;
 import dev.intake.store.InterviewStore;
 import dev.intake.testing.FunctionUrlEvents;
 import dev.intake.testing.StepFunctionsStub;

@@ -13,10 +13,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.providers.http.CallFailure;
 import dev.intake.media.GuardedHttp;
 import dev.intake.media.MediaDownload;
 import dev.intake.media.UrlGuard;
+import dev.intake.providers.http.CallFailure;
 import dev.intake.testing.WireMockResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -13,11 +13,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaCopier;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import software.amazon.awssdk.services.s3.S3Client;
-import dev.intake.media.MediaBucket;
-import dev.intake.media.MediaCopier;
 
 @QuarkusTest
 class MediaCopierTest {

@@ -4,16 +4,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import dev.intake.media.GuardedHttp;
 import dev.intake.media.MediaCopier;
 import dev.intake.media.MediaCopyMemoryTest;
 import dev.intake.media.MediaDownload;
 import dev.intake.media.UrlGuard;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Run in a JVM of its own with a small heap by {@link MediaCopyMemoryTest}: fetches a URL through the

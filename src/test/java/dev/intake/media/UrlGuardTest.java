@@ -10,11 +10,11 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 
+import dev.intake.media.UrlGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import dev.intake.media.UrlGuard;
 
 class UrlGuardTest {
 

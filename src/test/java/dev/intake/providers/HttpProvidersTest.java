@@ -30,12 +30,12 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.intake.engine.Repairs;
-import dev.intake.functions.StepLambdas;
-import dev.intake.media.MediaBucket;
-import dev.intake.media.MediaKey;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
+import dev.intake.functions.StepLambdas;
 import dev.intake.interview.Evidence;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.steps.StepExecutor;
 import dev.intake.steps.StepOutcome;
 import dev.intake.steps.UploadStep;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.media.MediaBucket;
-import dev.intake.media.MediaKey;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.testing.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.media.MediaKey;
 import dev.intake.interview.EvidenceDraft;
 import dev.intake.interview.EvidenceFindings;
 import dev.intake.interview.EvidenceKind;
@@ -18,6 +17,7 @@ import dev.intake.interview.PersonDraft;
 import dev.intake.interview.PersonRole;
 import dev.intake.interview.Transcript;
 import dev.intake.interview.Utterance;
+import dev.intake.media.MediaKey;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.Step;
 import io.quarkus.test.junit.QuarkusTest;

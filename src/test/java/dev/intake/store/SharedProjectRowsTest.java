@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.media.MediaBucket;
-import dev.intake.media.MediaKey;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
 import dev.intake.interview.ThemeDraft;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.testing.Racers;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;

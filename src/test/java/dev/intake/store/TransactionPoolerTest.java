@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.intake.media.MediaBucket;
-import dev.intake.media.MediaKey;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
+import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaKey;
 import dev.intake.testing.PgBouncerResource;
 import dev.intake.testing.Racers;
 import dev.intake.testing.TestData;

@@ -1,7 +1,7 @@
 package dev.intake.providers.analysis;
 
-import java.util.regex.Pattern;
 import dev.intake.interview.EvidenceKind;
+import java.util.regex.Pattern;
 
 /**
  * What a project question asks for, beyond its words: a kind of evidence (a price for "what would they

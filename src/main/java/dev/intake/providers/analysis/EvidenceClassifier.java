@@ -1,8 +1,8 @@
 package dev.intake.providers.analysis;
 
+import dev.intake.interview.EvidenceKind;
 import java.util.List;
 import java.util.regex.Pattern;
-import dev.intake.interview.EvidenceKind;
 
 /**
  * The words that signal a kind of evidence, as strengths from 0 (no signal) to 1 (the kind is hardly in

@@ -1,16 +1,16 @@
 package dev.intake.providers.analysis;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import dev.intake.interview.Evidence;
 import dev.intake.interview.EvidenceKind;
 import dev.intake.interview.Person;
 import dev.intake.interview.PersonRole;
 import dev.intake.interview.PersonaDraft;
 import dev.intake.interview.ThemeDraft;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One persona per interviewee: named after the role the interviewee describes ("I run a team of eight

@@ -1,11 +1,11 @@
 package dev.intake.providers.analysis;
 
+import dev.intake.interview.EvidenceKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.intake.interview.EvidenceKind;
 
 /**
  * What each kind of evidence sounds like, as example statements a customer might make in any line of

@@ -1,8 +1,8 @@
 package dev.intake.providers.analysis;
 
+import dev.intake.interview.EvidenceKind;
 import java.util.List;
 import java.util.regex.Pattern;
-import dev.intake.interview.EvidenceKind;
 
 /**
  * What the interviewer's question says about the answer, by its words: an answer to "what would you

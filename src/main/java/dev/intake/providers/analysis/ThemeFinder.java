@@ -1,5 +1,8 @@
 package dev.intake.providers.analysis;
 
+import dev.intake.interview.Evidence;
+import dev.intake.interview.EvidenceKind;
+import dev.intake.interview.ThemeDraft;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -7,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.intake.interview.Evidence;
-import dev.intake.interview.EvidenceKind;
-import dev.intake.interview.ThemeDraft;
 
 /**
  * Groups evidence into themes by meaning: statements are joined, closest pair of groups first (average

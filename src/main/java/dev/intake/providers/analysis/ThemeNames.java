@@ -1,5 +1,6 @@
 package dev.intake.providers.analysis;
 
+import dev.intake.interview.Evidence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.intake.interview.Evidence;
 
 /**
  * Names themes by their content: the words (or pairs of words said together, "phone tag") that most of

@@ -1,12 +1,12 @@
 package dev.intake.providers.transcription;
 
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.intake.interview.Transcript;
-import dev.intake.interview.Utterance;
 
 /**
  * WebVTT and SRT: blocks separated by blank lines, each a timing line {@code start --> end} with the

@@ -1,10 +1,10 @@
 package dev.intake.providers.transcription;
 
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.intake.interview.Transcript;
-import dev.intake.interview.Utterance;
 
 /**
  * Plain text: a turn per {@code Name: text} line; a line with no prefix continues the turn above it.

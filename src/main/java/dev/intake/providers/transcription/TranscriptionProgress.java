@@ -1,7 +1,7 @@
 package dev.intake.providers.transcription;
 
-import java.time.Duration;
 import dev.intake.interview.Transcript;
+import java.time.Duration;
 
 /** Where a transcription stands: done, still being made by the provider, or given up by it. */
 public sealed interface TranscriptionProgress {

@@ -24,9 +24,9 @@ import dev.intake.interview.PersonaDraft;
 import dev.intake.interview.Question;
 import dev.intake.interview.ThemeDraft;
 import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
 import dev.intake.providers.transcription.TranscriptFormat;
 import dev.intake.providers.transcription.TranscriptParser;
-import dev.intake.interview.Utterance;
 import dev.intake.testing.TestData;
 
 /** The built-in analyzer on the sample interviews, with the sentence-embedding model. */

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
 import dev.intake.interview.Evidence;
 import dev.intake.interview.EvidenceKind;
 import dev.intake.interview.ThemeDraft;
+import org.junit.jupiter.api.Test;
 
 /** Themes group evidence by meaning and are named by what their statements say. */
 class ThemeFinderTest {
