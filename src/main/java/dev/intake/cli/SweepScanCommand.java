@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,8 +27,16 @@ import picocli.CommandLine.Spec;
                 + " its query plan and the median of N runs.")
 public class SweepScanCommand implements Callable<Integer> {
 
-    @Option(names = "--runs", defaultValue = "50", description = "how many timed runs (default ${DEFAULT-VALUE})")
     int runs;
+
+    // Checked as the command line is read, so a wrong value is refused before any server starts.
+    @Option(names = "--runs", defaultValue = "50", description = "how many timed runs (default ${DEFAULT-VALUE})")
+    void runs(int value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1, not " + value);
+        }
+        runs = value;
+    }
 
     @Spec
     CommandSpec spec;
@@ -39,10 +48,6 @@ public class SweepScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 1) {
-            spec.commandLine().getErr().println("intake sweep-scan: --runs must be at least 1");
-            return 2;
-        }
         Duration stalledAfter = config.sweeper().stalledAfter();
         var out = spec.commandLine().getOut();
         sweeps.explainStalledScan(stalledAfter, 1).forEach(line -> out.println("plan: " + line));

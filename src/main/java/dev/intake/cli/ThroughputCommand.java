@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,11 +42,25 @@ public class ThroughputCommand implements Callable<Integer> {
     static final String TINY = "WEBVTT\n\n00:00.000 --> 00:04.000\n<v Interviewer>What slows you down today?\n\n"
             + "00:04.000 --> 00:09.000\n<v Dana>Copying the same spreadsheet every week takes me two hours.\n";
 
-    @Option(names = "--interviews", defaultValue = "100", description = "how many interviews (default ${DEFAULT-VALUE})")
     int count;
+    Path file;
+
+    // Checked as the command line is read, so a wrong value is refused before any server starts.
+    @Option(names = "--interviews", defaultValue = "100", description = "how many interviews (default ${DEFAULT-VALUE})")
+    void interviews(int value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), "--interviews must be at least 1, not " + value);
+        }
+        count = value;
+    }
 
     @Option(names = "--file", paramLabel = "FILE", description = "the transcript every interview gets (default: a two-line WebVTT)")
-    Path file;
+    void file(Path value) {
+        if (!Files.isReadable(value)) {
+            throw new ParameterException(spec.commandLine(), "cannot read " + value);
+        }
+        file = value;
+    }
 
     @Option(names = "--timeout", defaultValue = "30m", description = "give up after this long (default ${DEFAULT-VALUE})")
     Duration timeout;
@@ -68,16 +83,8 @@ public class ThroughputCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (count < 1) {
-            spec.commandLine().getErr().println("intake throughput: --interviews must be at least 1");
-            return 2;
-        }
         Path source = file != null ? file : Files.writeString(Files.createTempFile("intake-tiny-", ".vtt"), TINY,
                 StandardCharsets.UTF_8);
-        if (!Files.isReadable(source)) {
-            spec.commandLine().getErr().println("intake throughput: cannot read " + source);
-            return 2;
-        }
         workspace.prepare(LocalWorkspace.DEFAULT_QUESTIONS);
         String name = source.getFileName().toString();
         String contentType = Files.probeContentType(source);

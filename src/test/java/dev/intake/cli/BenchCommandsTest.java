@@ -43,11 +43,13 @@ class BenchCommandsTest {
     }
 
     @Test
-    void throughput_refuses_nothing_to_do_and_a_file_it_cannot_read() {
+    void wrong_values_are_refused_as_the_command_line_is_read_before_any_server_starts() {
+        assertEquals(java.util.Optional.of("intake throughput: --interviews must be at least 1, not 0 (see intake throughput --help)"),
+                ArgumentCheck.problem("throughput", "--interviews", "0"));
+        assertTrue(ArgumentCheck.problem("throughput", "--file", "no/such/file.vtt").orElseThrow()
+                .contains("cannot read no/such/file.vtt"));
+        assertTrue(ArgumentCheck.problem("sweep-scan", "--runs", "0").orElseThrow().contains("--runs must be at least 1"));
         assertEquals(2, Cli.run(factory, "throughput", "--interviews", "0").exit());
-        Cli.Run missing = Cli.run(factory, "throughput", "--interviews", "1", "--file", "no/such/file.vtt");
-        assertEquals(2, missing.exit());
-        assertTrue(missing.err().contains("cannot read no/such/file.vtt"), missing.err());
     }
 
     @Test
