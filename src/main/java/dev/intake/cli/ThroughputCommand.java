@@ -81,10 +81,15 @@ public class ThroughputCommand implements Callable<Integer> {
     @Inject
     IntakeConfig config;
 
+    private static Path tinyTranscript() throws IOException {
+        Path tiny = Files.writeString(Files.createTempFile("intake-tiny-", ".vtt"), TINY, StandardCharsets.UTF_8);
+        tiny.toFile().deleteOnExit();
+        return tiny;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Path source = file != null ? file : Files.writeString(Files.createTempFile("intake-tiny-", ".vtt"), TINY,
-                StandardCharsets.UTF_8);
+        Path source = file != null ? file : tinyTranscript();
         workspace.prepare(LocalWorkspace.DEFAULT_QUESTIONS);
         String name = source.getFileName().toString();
         String contentType = Files.probeContentType(source);

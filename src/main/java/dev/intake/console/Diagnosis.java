@@ -28,9 +28,7 @@ public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, S
         if (timings != null && !timings.isEmpty()) {
             out.println("  step durations:");
             // In the order the pipeline runs them; a name this version does not know goes last.
-            timings.fieldNames().stream().sorted(java.util.Comparator.comparingInt(
-                            (String step) -> dev.intake.workflow.Step.byKey(step).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
-                    .thenComparing(java.util.Comparator.naturalOrder()))
+            timings.fieldNames().stream().sorted(dev.intake.workflow.Step.PIPELINE_ORDER)
                     .forEach(step -> out.printf("    %-14s %s s%n", step, timings.getJsonObject(step).getValue("seconds")));
         }
         i.lastError().ifPresent(e -> out.printf("  last error at %s (%s, attempt %s, %s): %s%n", e.getString("step"),

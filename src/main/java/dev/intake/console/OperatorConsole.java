@@ -155,7 +155,7 @@ public class OperatorConsole {
         view.put("stalled", reads.console.stalled(stalledAfter, MAX_LISTED));
         view.put("errors", reads.console.errorsByStepAndMessage(window, MAX_LISTED));
         view.put("stepDurations", reads.console.stepDurations(window).stream()
-                .sorted(Comparator.comparingInt(d -> order(d.step()))).toList());
+                .sorted(Comparator.comparing(ConsoleStore.StepDuration::step, Step.PIPELINE_ORDER)).toList());
         return view;
     }
 
@@ -195,7 +195,7 @@ public class OperatorConsole {
         if (timings == null) {
             return timeline;
         }
-        timings.fieldNames().stream().sorted(Comparator.comparingInt(OperatorConsole::order).thenComparing(Comparator.naturalOrder()))
+        timings.fieldNames().stream().sorted(Step.PIPELINE_ORDER)
                 .forEach(step -> {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("step", step);
@@ -203,10 +203,6 @@ public class OperatorConsole {
                     timeline.add(entry);
                 });
         return timeline;
-    }
-
-    private static int order(String step) {
-        return Step.byKey(step).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
     }
 
     private HttpResponse repair(UUID id, Optional<Step> from, Caller operator) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.intake.IntakeConfig;
 import dev.intake.media.MediaCopier;
+import dev.intake.providers.http.ProviderHttp;
 import dev.intake.providers.recall.RecallClient;
 import dev.intake.workflow.Step;
 
@@ -44,8 +45,7 @@ public final class TimeBudgets {
     public record Limits(IntakeConfig config, Duration s3Call) {
 
         Duration providerCall() {
-            IntakeConfig.ProviderCalls p = config.providers();
-            return p.timeout().multipliedBy(p.attempts()).plus(p.maxBackoff().multipliedBy(p.attempts() - 1L));
+            return ProviderHttp.policyOf(config.providers()).longestCall(config.providers().timeout());
         }
 
         Duration transactions(int count) {

@@ -28,6 +28,11 @@ public record RetryPolicy(int attempts, Duration initialDelay, double backoffFac
         return new RetryPolicy(attempts, initialDelay, 2.0, maxDelay);
     }
 
+    /** The longest a call can take: every attempt at {@code perAttempt}, and the longest waits between them. */
+    public Duration longestCall(Duration perAttempt) {
+        return perAttempt.multipliedBy(attempts).plus(maxDelay.multipliedBy(attempts - 1L));
+    }
+
     /** Whether a transient failure of attempt {@code attempt} (1-based) is tried again. */
     public boolean retries(int attempt) {
         return attempt < attempts;

@@ -1,6 +1,7 @@
 package dev.intake.workflow;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -96,6 +97,11 @@ public enum Step {
     public static Step first() {
         return UPLOAD;
     }
+
+    /** Step names in the order the pipeline runs them; a name this version does not know goes last. */
+    public static final Comparator<String> PIPELINE_ORDER = Comparator
+            .comparingInt((String key) -> byKey(key).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(Comparator.naturalOrder());
 
     public static Optional<Step> byKey(String key) {
         return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();

@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +23,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import dev.intake.access.LocalUser;
 import dev.intake.store.Interview;
 import dev.intake.testing.Browser;
-import dev.intake.testing.Eventually;
 import dev.intake.testing.LocalMode;
 import dev.intake.testing.StalledInterviews;
 import dev.intake.testing.TestData;
@@ -61,8 +54,7 @@ class ConsoleInBrowserTest {
 
     static final Path SCREENSHOT = Path.of("target/console-overview.png");
 
-    private static Thread serving;
-    private static CountDownLatch stop;
+    private static RunningServe serve;
     private static String root;
     private static Browser browser;
 
@@ -81,16 +73,8 @@ class ConsoleInBrowserTest {
             return;
         }
         UUID leftByACrash = stalled.uploadedThenAbandoned();
-        ServeCommand serve = factory.create(ServeCommand.class);
-        stop = new CountDownLatch(1);
-        serve.lifetime = stop::await;
-        StringWriter out = new StringWriter();
-        serving = new Thread(() -> new CommandLine(serve, factory).setOut(new PrintWriter(out)).execute("--port", "0"),
-                "serve-for-the-browser");
-        serving.start();
-        Matcher address = Eventually.await(() -> Pattern.compile("operator console: (http://127\\.0\\.0\\.1:\\d+)/")
-                .matcher(out.toString()), Matcher::find, Duration.ofSeconds(30), "serve to print the console's address");
-        root = address.group(1);
+        serve = RunningServe.start(factory);
+        root = serve.root();
         assertEquals(InterviewStatus.READY, data.awaitSettled(leftByACrash).status(), "serve's first sweep resumed it");
         browser = Browser.start();
     }
@@ -100,9 +84,8 @@ class ConsoleInBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (stop != null) {
-            stop.countDown();
-            serving.join(Duration.ofSeconds(40).toMillis());
+        if (serve != null) {
+            serve.stop();
         }
     }
 

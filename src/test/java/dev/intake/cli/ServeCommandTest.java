@@ -3,12 +3,8 @@ package dev.intake.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,22 +36,15 @@ class ServeCommandTest {
 
     /** Runs `serve --port 0` until {@code done} holds, then stops it as Ctrl-C would; returns what it printed. */
     static String serveUntil(CommandLine.IFactory factory, Runnable done) throws Exception {
-        ServeCommand serve = factory.create(ServeCommand.class);
-        CountDownLatch stop = new CountDownLatch(1);
-        serve.lifetime = stop::await;
-        StringWriter out = new StringWriter();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread serving = new Thread(() -> exit.set(new CommandLine(serve, factory).setOut(new PrintWriter(out))
-                .execute("--port", "0")), "serve-under-test");
-        serving.start();
+        RunningServe serve = RunningServe.start(factory);
+        int exit;
         try {
             done.run();
         } finally {
-            stop.countDown();
-            serving.join(Duration.ofSeconds(40).toMillis());
+            exit = serve.stop();
         }
-        assertEquals(0, exit.get(), out.toString());
-        return out.toString();
+        assertEquals(0, exit, serve.output());
+        return serve.output();
     }
 
     @Test
@@ -73,18 +62,8 @@ class ServeCommandTest {
 
     @Test
     void serve_answers_the_console_at_its_root_and_its_json_to_operators_only() throws Exception {
-        ServeCommand serve = factory.create(ServeCommand.class);
-        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
-        serve.lifetime = stop::await;
-        java.io.StringWriter out = new java.io.StringWriter();
-        Thread serving = new Thread(() -> new picocli.CommandLine(serve, factory).setOut(new java.io.PrintWriter(out))
-                .execute("--port", "0"), "serve-console-under-test");
-        serving.start();
-        try {
-            java.util.regex.Matcher address = dev.intake.testing.Eventually.await(
-                    () -> java.util.regex.Pattern.compile("operator console: (http://127\\.0\\.0\\.1:\\d+/)").matcher(out.toString()),
-                    java.util.regex.Matcher::find, java.time.Duration.ofSeconds(30), "serve to print the console's address");
-            String root = address.group(1);
+        try (RunningServe serve = RunningServe.start(factory)) {
+            String root = serve.root() + "/";
             var http = java.net.http.HttpClient.newHttpClient();
             var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -100,9 +79,6 @@ class ServeCommandTest {
             var function = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "interview-status/" + UUID.randomUUID()))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(401, function.statusCode(), "the functions are still served beside it: " + function.body());
-        } finally {
-            stop.countDown();
-            serving.join(java.time.Duration.ofSeconds(40).toMillis());
         }
     }
 }

@@ -43,8 +43,15 @@ public class CallFailure extends StepFailure {
 
     /** What the other side answered with {@code status}: permanent, unless a later try may get another answer. */
     public static CallFailure answered(int status, String message) {
-        boolean isTransient = status == 429 || status == 409 || status >= 500;
-        return new CallFailure(isTransient ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT, message, status, null);
+        return new CallFailure(retryable(status) ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT, message, status, null);
+    }
+
+    /**
+     * Whether asking again may get another answer: throttled (429), busy or failing (5xx), or still working
+     * on an idempotent request (409).
+     */
+    public static boolean retryable(int status) {
+        return status == 429 || status == 409 || status >= 500;
     }
 
     public boolean isTransient() {

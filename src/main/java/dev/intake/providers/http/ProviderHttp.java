@@ -44,9 +44,13 @@ public class ProviderHttp {
     @Inject
     ProviderHttp(IntakeConfig config, ObjectMapper json, Clock clock) {
         this(HttpClient.newBuilder().connectTimeout(config.providers().timeout()).build(),
-                RetryPolicy.doubling(config.providers().attempts(), config.providers().initialBackoff(),
-                        config.providers().maxBackoff()),
+                policyOf(config.providers()),
                 config.providers().timeout(), json, clock);
+    }
+
+    /** How a provider call is tried again, from its configuration. */
+    public static RetryPolicy policyOf(IntakeConfig.ProviderCalls calls) {
+        return RetryPolicy.doubling(calls.attempts(), calls.initialBackoff(), calls.maxBackoff());
     }
 
     public ProviderHttp(HttpClient client, RetryPolicy policy, Duration timeout, ObjectMapper json, Clock clock) {
@@ -126,8 +130,7 @@ public class ProviderHttp {
         if (status >= 200 && status < 300) {
             return Outcome.answered(response.body());
         }
-        // 409: an idempotent request the provider is still working on; asked again, it gives its answer.
-        if (status == 429 || status == 409 || status >= 500) {
+        if (CallFailure.retryable(status)) {
             return Outcome.failed(provider + " answered HTTP " + status + errorMessage(response.body()),
                     retryAfter(response).orElse(null));
         }

@@ -47,7 +47,7 @@ public class RecallClient {
 
     /** The longest one call can take: every attempt at its timeout, and the waits between them. */
     public static Duration longestCall() {
-        return TIMEOUT.multipliedBy(RETRY.attempts()).plus(RETRY.maxDelay().multipliedBy(RETRY.attempts() - 1L));
+        return RETRY.longestCall(TIMEOUT);
     }
 
     /** {@code GET /api/v1/recording/{id}/}: the recording's media and transcript download URLs. */
