@@ -439,8 +439,8 @@ public class InterviewStore {
     /** Records that run {@code runId} could not be handed to the engine; the interview stays in flight. */
     public Race recordStartFailure(UUID id, String runId, String reason, String detail) {
         RowSet<Row> rows = db.execute(RECORD_START_FAILURE, Tuple.from(Arrays.asList(id, runId, reason, detail,
-                dbValues(InterviewStatus.inFlight()))));
-        return race(rows, id, InterviewStatus.inFlight(), "RECORD_START_FAILURE");
+                dbValues(StatusTransitions.inFlight()))));
+        return race(rows, id, StatusTransitions.inFlight(), "RECORD_START_FAILURE");
     }
 
     /** Releases a step that waits for work done elsewhere until {@code checkAgainIn}; LOST when the lease was taken over. */

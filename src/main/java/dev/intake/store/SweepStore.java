@@ -140,7 +140,7 @@ public class SweepStore {
     }
 
     private static String[] inFlight() {
-        return InterviewStatus.inFlight().stream().map(InterviewStatus::dbValue).toArray(String[]::new);
+        return StatusTransitions.inFlight().stream().map(InterviewStatus::dbValue).toArray(String[]::new);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.intake.workflow;
 
 import java.util.Arrays;
-import java.util.List;
 
 /** The statuses of the {@code interview_status} enum, in the database's spelling. */
 public enum InterviewStatus {
@@ -21,11 +20,6 @@ public enum InterviewStatus {
     /** A run owns the interview (see {@link StatusTransitions#inFlight()}). */
     public boolean isInFlight() {
         return StatusTransitions.inFlight().contains(this);
-    }
-
-    /** Every status in which a run is under way, for queries that look only at live interviews. */
-    public static List<InterviewStatus> inFlight() {
-        return List.copyOf(StatusTransitions.inFlight());
     }
 
     /** Terminal for the pipeline (see {@link StatusTransitions#settled()}). */
