@@ -120,8 +120,13 @@ class MigrationsTest {
         for (String table : query(url, """
                 SELECT table_schema || '.' || table_name FROM information_schema.tables
                 WHERE table_schema IN ('public', 'accounts') AND table_type = 'BASE TABLE'""")) {
-            // Columns Intake adds are left out, so a row reads the same before and after they exist.
-            for (String row : query(url, "SELECT (to_jsonb(t) - 'recall_recording_id' - 'recall_bot_id')::text FROM " + table + " t")) {
+            // Columns Intake adds are left out, so a row reads the same before and after they exist; so
+            // are V6's soft-delete columns while they hold their defaults (not deleted, not archived).
+            for (String row : query(url, """
+                    SELECT (to_jsonb(t) - 'recall_recording_id' - 'recall_bot_id'
+                            - CASE WHEN to_jsonb(t) -> 'deleted_at' = 'null'::jsonb THEN 'deleted_at' ELSE '' END
+                            - CASE WHEN to_jsonb(t) -> 'is_archived' = 'false'::jsonb THEN 'is_archived' ELSE '' END)::text
+                    FROM %s t""".formatted(table))) {
                 rows.add(table + " " + row);
             }
         }
@@ -142,7 +147,7 @@ class MigrationsTest {
         String url = emptyDatabase();
         Migrations.Result result = Migrations.migrate(flyway(url));
         assertEquals(Migrations.Found.EMPTY, result.found());
-        assertEquals(5, result.migrate().migrationsExecuted, "V1 to V5");
+        assertEquals(6, result.migrate().migrationsExecuted, "V1 to V6");
         assertEquals(List.of("t|t|t|t|f"), query(url, """
                 SELECT to_regclass('public.interviews') IS NOT NULL, to_regclass('accounts.account_user') IS NOT NULL,
                        to_regclass('intake.interview_outputs') IS NOT NULL, to_regclass('intake.flyway_schema_history') IS NOT NULL,
@@ -159,13 +164,15 @@ class MigrationsTest {
         Migrations.Result result = Migrations.migrate(flyway(url));
 
         assertEquals(Migrations.Found.EXISTING_INSIGHTS, result.found());
-        assertEquals(4, result.migrate().migrationsExecuted, "V2 to V5 run; V1 (the Insights tables) is the baseline");
+        assertEquals(5, result.migrate().migrationsExecuted, "V2 to V6 run; V1 (the Insights tables) is the baseline");
         Set<String> schemaAfter = schemaOf(url);
         assertTrue(schemaAfter.containsAll(schemaBefore), "nothing of Insights' schema is changed or dropped");
         Set<String> added = new HashSet<>(schemaAfter);
         added.removeAll(schemaBefore);
         for (String item : added) {
             assertTrue(item.matches("column public\\.interviews\\.recall_(recording|bot)_id text YES ")
+                    // The soft-delete columns a production database has from Insights' own migrations.
+                    || item.matches("column public\\.(evidence\\.(is_archived boolean NO false|deleted_at timestamp with time zone YES )|people\\.deleted_at timestamp with time zone YES )")
                     || item.matches("index CREATE (UNIQUE )?INDEX (intake_interviews_\\w+|interviews_recall_\\w+_key) ON public\\.interviews .*")
                     || item.startsWith("constraint intake."), "Intake added only its own columns and indexes, not: " + item);
         }
@@ -238,7 +245,9 @@ class MigrationsTest {
     void the_tables_of_a_new_database_are_insights_tables_column_by_column() throws Exception {
         String fresh = emptyDatabase();
         Migrations.migrate(flyway(fresh));
+        // Migrated too, so both have what Intake adds to every Insights database (V6's soft-delete columns).
         String insights = insightsDatabase(false);
+        Migrations.migrate(flyway(insights));
         String columns = """
                 SELECT c.table_schema || '.' || c.table_name || '.' || c.column_name || ' ' || c.udt_name
                        || CASE WHEN c.is_nullable = 'NO' THEN ' not null' ELSE '' END
