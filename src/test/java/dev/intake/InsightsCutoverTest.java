@@ -100,7 +100,7 @@ class InsightsCutoverTest {
                                        media_url, media_type, source_type, file_extension, thumbnail_url,
                                        conversation_analysis, processing_metadata)
                 VALUES ($1, $2, $3, 'standup-notes.txt', current_date, 'Participant 1', $4::interview_status, $5, $6,
-                        'transcript', 'txt', 'interviews/thumbs/t.jpg', $7::jsonb,
+                        'transcript', 'txt', 'interviews/thumbs/t.jpg', $7::text::jsonb,
                         '{"client_thumbnail_r2_key": "interviews/thumbs/t.jpg"}'::jsonb)""",
                 Tuple.from(java.util.Arrays.asList(id, project.accountId(), project.projectId(), status, mediaUrl,
                         mediaType, analysis)));
@@ -136,7 +136,7 @@ class InsightsCutoverTest {
                 assertEquals(before.getValue(column), after.getValue(column), column + " is Insights', not the run's");
             }
         }
-        JsonObject analysisBefore = before.getJsonObject("conversation_analysis", new JsonObject());
+        JsonObject analysisBefore = Optional.ofNullable(before.getJsonObject("conversation_analysis")).orElse(new JsonObject());
         for (String key : analysisBefore.fieldNames()) {
             assertEquals(analysisBefore.getValue(key), after.getJsonObject("conversation_analysis").getValue(key),
                     "conversation_analysis." + key);
