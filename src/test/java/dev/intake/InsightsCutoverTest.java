@@ -324,6 +324,20 @@ class InsightsCutoverTest {
     }
 
     @Test
+    void a_url_import_whose_event_was_lost_is_completed_by_the_sweeper_from_the_key_in_its_media_url() {
+        TestData.Project project = data.project();
+        String key = "interviews/" + project.projectId() + "/import-" + System.nanoTime() + ".txt";
+        UUID id = insightsUpload(project, "uploading", key, null, "interview");
+        put(key);
+        untouchedFor(id, Duration.ofHours(1));
+
+        SweepReport report = sweeper.sweepNow(Duration.ofDays(1));
+
+        assertTrue(report.uploadsCompleted().stream().anyMatch(e -> e.interviewId().equals(id.toString())), report.toString());
+        assertEquals(InterviewStatus.READY, data.awaitSettled(id).status());
+    }
+
+    @Test
     void repair_of_an_upload_insights_left_runs_it_from_upload_without_options() {
         TestData.Project project = data.project();
         UUID id = insightsUpload(project, "uploaded", null, null, "interview");
