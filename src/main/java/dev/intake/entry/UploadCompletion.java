@@ -15,17 +15,17 @@ import dev.intake.media.MediaKey;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Race;
+import dev.intake.workflow.InterviewStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.inject.Inject;
-import dev.intake.workflow.InterviewStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * An object arrived in the media bucket: find its interview (by the key's layout, Intake's or one of
- * Insights'), move it {@code uploading -> uploaded} (or take over one Insights' web upload left
- * {@code uploaded}) and start its run. The move is one conditional UPDATE, so of any number of deliveries of the same event
- * exactly one starts a run.
+ * Insights'), move it {@code uploading -> uploaded}, or take over one Insights' web upload left
+ * {@code uploaded}, and start its run. Either is one conditional UPDATE, so of any number of
+ * deliveries of the same event exactly one starts a run.
  */
 @ApplicationScoped
 public class UploadCompletion {
@@ -36,6 +36,7 @@ public class UploadCompletion {
     private final RunStarter runs;
     private final MediaBucket bucket;
     private final MeterRegistry metrics;
+    private final KeyedInterview keyed;
 
     @Inject
     public UploadCompletion(InterviewStore interviews, RunStarter runs, MediaBucket bucket, MeterRegistry metrics) {
@@ -43,6 +44,7 @@ public class UploadCompletion {
         this.runs = runs;
         this.bucket = bucket;
         this.metrics = metrics;
+        this.keyed = new KeyedInterview(interviews, bucket);
     }
 
     /** Built by hand (tests that swap the engine): rejections are counted in a registry of its own. */
@@ -76,13 +78,13 @@ public class UploadCompletion {
             return rejected(object, "none", "key is in none of the layouts of interviews' media: " + BucketKey.LAYOUTS);
         }
         BucketKey key = parsed.get();
-        Found found = interviewOf(key);
-        if (found instanceof Found.Not not) {
-            return rejected(object, key.layout(), not.reason());
+        KeyedInterview.Found found = keyed.find(key);
+        if (found instanceof KeyedInterview.Found.None none) {
+            return rejected(object, key.layout(), none.reason());
         }
-        Interview interview = ((Found.Interview) found).interview();
+        Interview interview = ((KeyedInterview.Found.One) found).interview();
         if (interview.status() == InterviewStatus.UPLOADED && !interview.ownedByIntake()) {
-            return adopt(object, interview);
+            return adopt(object, key, interview);
         }
         if (interview.status() != InterviewStatus.UPLOADING) {
             if (interview.awaitsStart() && interview.runId().isPresent()) {
@@ -112,9 +114,9 @@ public class UploadCompletion {
      * UPDATE, only while no pipeline has touched it (no 'intake' key, no trace of Insights' own); one
      * Insights' old pipeline has, or a document or voice memo, is left to Insights.
      */
-    private UploadOutcome adopt(ObjectCreated object, Interview interview) {
+    private UploadOutcome adopt(ObjectCreated object, BucketKey key, Interview interview) {
         if (!bucket.exists(object.key())) {
-            return rejected(object, "insights", "object " + object.key() + " is not in bucket " + bucket.name());
+            return rejected(object, key.layout(), "object " + object.key() + " is not in bucket " + bucket.name());
         }
         String runId = UUID.randomUUID().toString();
         Race taken = interviews.adoptUpload(interview.id(), runId, interview.mediaKey() == null ? object.key() : null,
@@ -126,48 +128,6 @@ public class UploadCompletion {
         }
         LOG.infof("interview %s: Insights' upload %s taken over; starting run %s", interview.id(), object.key(), runId);
         return start(object, interview.id(), runId);
-    }
-
-    /** The interview a key names, or why none: each layout names it differently and is checked its own way. */
-    private sealed interface Found {
-        record Interview(dev.intake.store.Interview interview) implements Found {
-        }
-
-        record Not(String reason) implements Found {
-        }
-    }
-
-    private Found interviewOf(BucketKey key) {
-        if (key.interviewId().isEmpty()) {
-            UUID project = ((BucketKey.ProjectFile) key).project();
-            List<Interview> named = interviews.findByMediaKey(project, key.key()).stream()
-                    .filter(i -> bucket.keyOf(i.mediaKey()).filter(key.key()::equals).isPresent())
-                    .toList();
-            if (named.isEmpty()) {
-                return new Found.Not("no interview of project " + project + " has this key as its media_url");
-            }
-            if (named.size() > 1) {
-                return new Found.Not("interviews " + named.get(0).id() + " and " + named.get(1).id()
-                        + " both have this key as their media_url");
-            }
-            return new Found.Interview(named.get(0));
-        }
-        UUID id = key.interviewId().get();
-        Optional<Interview> found = interviews.find(id);
-        if (found.isEmpty()) {
-            return new Found.Not("no interview " + id);
-        }
-        Interview interview = found.get();
-        Optional<String> mismatch = key.mismatch(interview.accountId(), interview.projectId());
-        if (mismatch.isPresent()) {
-            return new Found.Not("interview " + id + " belongs to " + mismatch.get());
-        }
-        if (!(key instanceof BucketKey.Intake) && interview.mediaKey() != null
-                && bucket.keyOf(interview.mediaKey()).filter(key.key()::equals).isEmpty()) {
-            // Insights records the key it handed out; another object under the interview's name is not its media.
-            return new Found.Not("interview " + id + "'s media_url is " + interview.mediaKey() + ", not this object");
-        }
-        return new Found.Interview(interview);
     }
 
     private UploadOutcome start(ObjectCreated object, UUID interviewId, String runId) {
