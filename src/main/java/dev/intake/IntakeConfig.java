@@ -15,6 +15,12 @@ public interface IntakeConfig {
     @WithDefault("intake-media")
     String bucket();
 
+    /**
+     * The bucket's public URL (Insights' R2_PUBLIC_BASE_URL), for interviews whose media_url holds a
+     * URL under it rather than the object key; presigned and endpoint URLs are read without it.
+     */
+    Optional<String> bucketPublicBaseUrl();
+
     /** How long a claimed step is held before another invocation may take it over. */
     @WithDefault("PT2M")
     Duration lease();
@@ -228,6 +234,16 @@ public interface IntakeConfig {
         /** A random wait of up to this before sweeping, so concurrent sweepers do not stampede. */
         @WithDefault("PT5S")
         Duration jitter();
+
+        /**
+         * Cutover: take 'uploaded' interviews no pipeline has started (Insights' web upload left them for
+         * Intake; no 'intake' key, no trace of the old pipeline) once untouched this long. Unset: off.
+         */
+        Optional<Duration> adoptUploadedAfter();
+
+        /** Uploads taken over per sweep when adoption is on. */
+        @WithDefault("20")
+        int adoptBatch();
 
         /**
          * Write the stuck counts of each sweep to stdout in CloudWatch's embedded metric format, so

@@ -59,6 +59,9 @@ public class Repairs {
             return new Result.Refused(id, "no interview " + id);
         }
         Interview interview = found.get();
+        if (from.isEmpty() && interview.status() == InterviewStatus.UPLOADED && !interview.ownedByIntake()) {
+            return takeOver(interview, engine, requestedBy);
+        }
         Optional<Step> step = from.or(() -> interview.currentStep().flatMap(Step::byKey));
         if (step.isEmpty()) {
             return new Result.Refused(id, "interview " + id + " is " + interview.status().dbValue() + " at step '"
@@ -86,5 +89,31 @@ public class Repairs {
                 requestedBy.map(by -> ", asked for by " + by).orElse(""));
         engine.start(id, runId);
         return new Result.Started(id, step.get(), runId);
+    }
+
+    /**
+     * An upload Insights left 'uploaded' (its web upload, with the old pipeline stopped or never
+     * started) and Intake has not taken: run from its upload, reading the media where media_url says.
+     */
+    private Result takeOver(Interview interview, WorkflowEngine engine, Optional<String> requestedBy) {
+        UUID id = interview.id();
+        if (interview.mediaKey() == null) {
+            return new Result.Refused(id, "interview " + id + " is uploaded but its media_url is empty: there is no"
+                    + " media to run from");
+        }
+        String runId = UUID.randomUUID().toString();
+        Race taken = interviews.takeOverUpload(id, runId);
+        if (!taken.won()) {
+            return new Result.Refused(id, switch (taken) {
+                case NOT_FOUND -> "no interview " + id + " (deleted while the repair started)";
+                case ILLEGAL -> "interview " + id + " left 'uploaded' while the repair started; look again";
+                default -> "interview " + id + " was taken by another run while the repair started; look again";
+            });
+        }
+        requestedBy.ifPresent(by -> interviews.noteRequestedBy(id, runId, by));
+        LOG.infof("repair: interview %s (an upload no Intake run had taken, media %s) runs from upload as run %s%s", id,
+                interview.mediaKey(), runId, requestedBy.map(by -> ", asked for by " + by).orElse(""));
+        engine.start(id, runId);
+        return new Result.Started(id, Step.UPLOAD, runId);
     }
 }

@@ -9,17 +9,23 @@ import org.jboss.logging.Logger;
 import dev.intake.engine.RunStart;
 import dev.intake.engine.RunStarter;
 import dev.intake.entry.ObjectCreated;
+import dev.intake.media.BucketKey;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
+import dev.intake.store.Race;
 import dev.intake.workflow.InterviewStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
- * An object arrived in the media bucket: find its interview, move it {@code uploading -> uploaded} and
- * start its run. The move is one conditional UPDATE, so of any number of deliveries of the same event
- * exactly one starts a run.
+ * An object arrived in the media bucket: find its interview (by the key's layout, Intake's or one of
+ * Insights'), move it {@code uploading -> uploaded}, or take over one Insights' web upload left
+ * {@code uploaded}, and start its run. Either is one conditional UPDATE, so of any number of
+ * deliveries of the same event exactly one starts a run.
  */
 @ApplicationScoped
 public class UploadCompletion {
@@ -29,11 +35,21 @@ public class UploadCompletion {
     private final InterviewStore interviews;
     private final RunStarter runs;
     private final MediaBucket bucket;
+    private final MeterRegistry metrics;
+    private final KeyedInterview keyed;
 
-    public UploadCompletion(InterviewStore interviews, RunStarter runs, MediaBucket bucket) {
+    @Inject
+    public UploadCompletion(InterviewStore interviews, RunStarter runs, MediaBucket bucket, MeterRegistry metrics) {
         this.interviews = interviews;
         this.runs = runs;
         this.bucket = bucket;
+        this.metrics = metrics;
+        this.keyed = new KeyedInterview(interviews, bucket);
+    }
+
+    /** Built by hand (tests that swap the engine): rejections are counted in a registry of its own. */
+    public UploadCompletion(InterviewStore interviews, RunStarter runs, MediaBucket bucket) {
+        this(interviews, runs, bucket, new SimpleMeterRegistry());
     }
 
     /**
@@ -57,18 +73,18 @@ public class UploadCompletion {
         if (!object.key().startsWith(MediaKey.PREFIX)) {
             return ignored(object, "key is outside " + MediaKey.PREFIX);
         }
-        Optional<MediaKey> parsed = MediaKey.parse(object.key());
+        Optional<BucketKey> parsed = BucketKey.parse(object.key());
         if (parsed.isEmpty()) {
-            return rejected(object, "key is not interviews/{accountId}/{projectId}/{interviewId}/{file}");
+            return rejected(object, "none", "key is in none of the layouts of interviews' media: " + BucketKey.LAYOUTS);
         }
-        MediaKey key = parsed.get();
-        Optional<Interview> found = interviews.find(key.interviewId());
-        if (found.isEmpty()) {
-            return rejected(object, "no interview " + key.interviewId());
+        BucketKey key = parsed.get();
+        KeyedInterview.Found found = keyed.find(key);
+        if (found instanceof KeyedInterview.Found.None none) {
+            return rejected(object, key.layout(), none.reason());
         }
-        Interview interview = found.get();
-        if (!interview.accountId().equals(key.accountId()) || !interview.projectId().equals(key.projectId())) {
-            return rejected(object, "interview " + key.interviewId() + " belongs to another account or project");
+        Interview interview = ((KeyedInterview.Found.One) found).interview();
+        if (interview.status() == InterviewStatus.UPLOADED && !interview.ownedByIntake()) {
+            return adopt(object, key, interview);
         }
         if (interview.status() != InterviewStatus.UPLOADING) {
             if (interview.awaitsStart() && interview.runId().isPresent()) {
@@ -82,7 +98,7 @@ public class UploadCompletion {
         if (!bucket.exists(object.key())) {
             // An event for an object that is not there (a forged or stale event, or one sent before
             // the upload finished) must leave the interview waiting for the real one.
-            return rejected(object, "object " + object.key() + " is not in bucket " + bucket.name());
+            return rejected(object, key.layout(), "object " + object.key() + " is not in bucket " + bucket.name());
         }
         String runId = UUID.randomUUID().toString();
         if (!interviews.completeUpload(interview.id(), object.key(), runId).won()) {
@@ -90,6 +106,27 @@ public class UploadCompletion {
             return alreadyReceived(object, interview.id(), "raced");
         }
         LOG.infof("interview %s uploaded (%s); starting run %s", interview.id(), object.key(), runId);
+        return start(object, interview.id(), runId);
+    }
+
+    /**
+     * An interview Insights' web upload left 'uploaded' for Intake: taken over, in one conditional
+     * UPDATE, only while no pipeline has touched it (no 'intake' key, no trace of Insights' own); one
+     * Insights' old pipeline has, or a document or voice memo, is left to Insights.
+     */
+    private UploadOutcome adopt(ObjectCreated object, BucketKey key, Interview interview) {
+        if (!bucket.exists(object.key())) {
+            return rejected(object, key.layout(), "object " + object.key() + " is not in bucket " + bucket.name());
+        }
+        String runId = UUID.randomUUID().toString();
+        Race taken = interviews.adoptUpload(interview.id(), runId, interview.mediaKey() == null ? object.key() : null,
+                java.time.Duration.ZERO, "Upload received; processing starts shortly");
+        if (!taken.won()) {
+            LOG.infof("object %s: interview %s is uploaded but not Intake's to take (Insights' own pipeline has it, or it"
+                    + " is a document or voice memo); nothing changed", object.key(), interview.id());
+            return new UploadOutcome.AlreadyReceived(object.key(), interview.id(), "uploaded, left to Insights");
+        }
+        LOG.infof("interview %s: Insights' upload %s taken over; starting run %s", interview.id(), object.key(), runId);
         return start(object, interview.id(), runId);
     }
 
@@ -105,8 +142,9 @@ public class UploadCompletion {
         return new UploadOutcome.Ignored(object.key(), reason);
     }
 
-    private static UploadOutcome rejected(ObjectCreated object, String reason) {
+    private UploadOutcome rejected(ObjectCreated object, String layout, String reason) {
         LOG.warnf("rejected object %s: %s; nothing written", object.key(), reason);
+        metrics.counter("intake.uploads.rejected", "layout", layout).increment();
         return new UploadOutcome.Rejected(object.key(), reason);
     }
 

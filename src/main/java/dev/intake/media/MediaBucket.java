@@ -17,18 +17,29 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The media bucket. Objects are streamed in and out, never held whole in memory. */
+/**
+ * The media bucket: Intake's and Insights' own (R2 or S3, through the S3 API), where media keys are
+ * Intake's layout or Insights' (see {@link BucketKey}). Objects are streamed in and out, never held
+ * whole in memory.
+ */
 @ApplicationScoped
 public class MediaBucket {
 
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
+    private final Optional<String> publicBaseUrl;
 
     MediaBucket(S3Client s3, S3Presigner presigner, IntakeConfig config) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = config.bucket();
+        this.publicBaseUrl = config.bucketPublicBaseUrl();
+    }
+
+    /** The object key an interview's media_url names: the key itself, or a URL of this bucket's object. */
+    public Optional<String> keyOf(String mediaUrl) {
+        return MediaUrl.keyOf(mediaUrl, bucket, publicBaseUrl);
     }
 
     /** An object as media a transcription provider reads: streamed, or fetched through a presigned URL. */

@@ -92,15 +92,16 @@ public class UploadStep implements StepHandler {
     public JsonObject run(StepContext context) {
         try {
             Interview interview = context.interview();
+            String mediaKey = mediaKeyOf(interview);
             Optional<TranscriptionJob> job = TranscriptionJob.of(interview.run())
-                    .filter(j -> j.transcribes(interview.mediaKey()));
+                    .filter(j -> j.transcribes(mediaKey));
             if (job.isPresent() && followed(context, interview, job.get())) {
                 return new JsonObject();
             }
             switch (interview.source().origin()) {
-                case URL -> fromUrl(context, interview);
+                case URL -> fromUrl(context, interview, mediaKey);
                 case RECALL -> fromRecall(context, interview);
-                case UPLOAD -> fromBucket(context, interview.mediaKey());
+                case UPLOAD -> fromBucket(context, mediaKey);
             }
             return new JsonObject();
         } catch (UrlGuard.UnsafeUrlException e) {
@@ -174,9 +175,9 @@ public class UploadStep implements StepHandler {
     }
 
     /** The media copied by an earlier invocation, or copied now: then the step continues in the next one. */
-    private void fromUrl(StepContext context, Interview interview) {
-        if (interview.mediaKey() != null) {
-            fromBucket(context, interview.mediaKey());
+    private void fromUrl(StepContext context, Interview interview, String mediaKey) {
+        if (mediaKey != null) {
+            fromBucket(context, mediaKey);
             return;
         }
         MediaKey key = urlImport.copy(interview.accountId(), interview.projectId(), interview.id(),
@@ -237,8 +238,17 @@ public class UploadStep implements StepHandler {
         follow(context, started, Optional.empty(), byTranscriber(key));
     }
 
+    /**
+     * The object the interview's media_url names: the key Intake wrote, or the key (or a URL of it) that
+     * Insights wrote in its own layout, read from the same bucket.
+     */
+    private String mediaKeyOf(Interview interview) {
+        return interview.mediaKey() == null ? null : bucket.keyOf(interview.mediaKey()).orElse(null);
+    }
+
+    /** The last part of a key: Intake's file name, or Insights' {@code recording.mp4}, {@code {id}-{timestamp}.mp3}. */
     private static String fileNameOf(String key) {
-        return MediaKey.parse(key).map(MediaKey::fileName).orElse(key);
+        return key.substring(key.lastIndexOf('/') + 1);
     }
 
     private Transcript parse(String key, TranscriptFormat format) {

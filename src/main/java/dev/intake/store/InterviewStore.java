@@ -125,15 +125,8 @@ public class InterviewStore {
     @Sql
     static final String STATUS_OF = "SELECT status::text AS status FROM interviews WHERE id = $1";
 
-    /**
-     * Starts a run, and with it Intake's ownership of the interview: names the run, points
-     * current_step at its first step and forgets what the run will redo. $7 (the object key) is set
-     * by upload completion and left alone by resumes. Keys of conversation_analysis and
-     * processing_metadata that Intake does not write (Insights' trigger_run_id, workflow_state, ...)
-     * are kept as they are.
-     */
-    @Sql
-    static final String START_RUN = "UPDATE interviews SET status = $3::interview_status,"
+    /** START_RUN's changes, which taking over an upload (below) makes too, under its own conditions. */
+    private static final String START_RUN_SET = "UPDATE interviews SET status = $3::interview_status,"
             + " media_url = coalesce($7, media_url), updated_at = now(),"
             + " conversation_analysis = (" + ANALYSIS + " - 'last_error' - 'failed_at' - 'completed_at')"
             + "   || jsonb_build_object("
@@ -151,9 +144,62 @@ public class InterviewStore {
             + "                'owned_at', coalesce(" + RUN + "->'owned_at', to_jsonb(now())))),"
             + " processing_metadata = (" + METADATA + " - 'failed_at' - 'error' - 'completed_at')"
             + "   || jsonb_build_object('current_step', $4::text, 'progress', $10::int, 'status_detail', $8::text,"
-            + "                         'completed_steps', " + keptSteps("$5") + ")"
+            + "                         'completed_steps', " + keptSteps("$5") + ")";
+
+    /**
+     * Starts a run, and with it Intake's ownership of the interview: names the run, points
+     * current_step at its first step and forgets what the run will redo. $7 (the object key) is set
+     * by upload completion and left alone by resumes. Keys of conversation_analysis and
+     * processing_metadata that Intake does not write (Insights' trigger_run_id, workflow_state, ...)
+     * are kept as they are.
+     */
+    @Sql
+    static final String START_RUN = START_RUN_SET
             + " WHERE id = $1 AND status = ANY($9::interview_status[])"
             + " RETURNING id";
+
+    /**
+     * An upload no pipeline has started: Insights' web upload left it 'uploaded' with its media, and
+     * neither Intake (its 'intake' key) nor Insights' old pipeline (trigger_run_id, current_step,
+     * workflow_state, as src/trigger/interview/v2 writes them) has touched it. Documents and voice memos
+     * are not interviews Insights analyses, so they are never taken. Spelled exactly as the predicate of
+     * intake_interviews_unclaimed_uploads_idx (V9), so the sweeper's scan can use it.
+     */
+    static final String UNCLAIMED_UPLOAD = "status = " + StatusSql.literal(InterviewStatus.UPLOADED)
+            + " AND media_url IS NOT NULL"
+            + " AND NOT (coalesce(conversation_analysis, '{}'::jsonb)"
+            + "          ?| ARRAY['intake', 'trigger_run_id', 'current_step', 'workflow_state'])"
+            + " AND NOT (coalesce(processing_metadata, '{}'::jsonb) ?| ARRAY['trigger_run_id', 'current_step'])"
+            + " AND coalesce(media_type, '') NOT IN ('document', 'voice_memo')";
+
+    /**
+     * Takes over an unclaimed upload ({@link #UNCLAIMED_UPLOAD}) untouched for $9 seconds, starting its
+     * run: the same changes as START_RUN, so every key Insights wrote stays as it is.
+     */
+    @Sql
+    static final String ADOPT_UPLOAD = START_RUN_SET
+            + " WHERE id = $1 AND " + UNCLAIMED_UPLOAD
+            + "   AND updated_at <= now() - make_interval(secs => $9::double precision)"
+            + " RETURNING id";
+
+    /**
+     * An operator's repair of an upload Intake has not taken, whoever left it: 'uploaded', its media
+     * set, no 'intake' key. Taking it gives it one, so of two repairs (or a repair and the sweeper) one wins.
+     */
+    @Sql
+    static final String TAKE_OVER_UPLOAD = START_RUN_SET
+            + " WHERE id = $1 AND status = ANY($9::interview_status[]) AND media_url IS NOT NULL"
+            + "   AND NOT (coalesce(conversation_analysis, '{}'::jsonb) ? 'intake')"
+            + " RETURNING id";
+
+    /**
+     * The interview of a project whose media_url is the object key $2 (or a URL ending in it): keys
+     * Insights writes before its interview exists name only the project. Two means the key is ambiguous.
+     */
+    @Sql
+    static final String FIND_BY_MEDIA_KEY = "SELECT " + Interview.COLUMNS + " FROM interviews"
+            + " WHERE project_id = $1 AND (media_url = $2 OR (media_url ~* '^https?://' AND media_url LIKE '%/' || $2))"
+            + " ORDER BY created_at LIMIT 2";
 
     /**
      * Who asked for run $2 by hand (an operator's user id), kept in the run state until the next run
@@ -387,6 +433,42 @@ public class InterviewStore {
     public Race startRun(UUID id, String runId, RunPlan plan) {
         return startRun(id, runId, plan, plan.startStatus(), null,
                 "Queued to run from " + plan.firstStep().key());
+    }
+
+    /**
+     * Takes over an upload no pipeline has started ({@link #UNCLAIMED_UPLOAD}) and left alone for
+     * {@code untouchedFor}, starting a full run of it as {@code runId}; {@code mediaKey} is recorded
+     * only where media_url is empty. The interview stays 'uploaded' until its upload step is claimed.
+     */
+    public Race adoptUpload(UUID id, String runId, String mediaKey, Duration untouchedFor, String detail) {
+        RunPlan plan = RunPlan.full();
+        RowSet<Row> rows = db.execute(ADOPT_UPLOAD, Tuple.from(Arrays.asList(id, runId, InterviewStatus.UPLOADED.dbValue(),
+                plan.firstStep().key(), plan.invalidatedStepKeys().toArray(String[]::new), new String[0], mediaKey, detail,
+                untouchedFor.toMillis() / 1000.0, plan.firstStep().startProgress())));
+        return race(rows, id, java.util.Set.of(InterviewStatus.UPLOADED), "ADOPT_UPLOAD");
+    }
+
+    /**
+     * An operator takes over an 'uploaded' interview Intake has not taken (whoever left it), running it
+     * from its upload as {@code runId}; LOST when someone took it first.
+     */
+    public Race takeOverUpload(UUID id, String runId) {
+        RunPlan plan = RunPlan.full();
+        InterviewStatus status = plan.startStatus();
+        RowSet<Row> rows = db.execute(TAKE_OVER_UPLOAD, Tuple.from(Arrays.asList(id, runId, status.dbValue(),
+                plan.firstStep().key(), plan.invalidatedStepKeys().toArray(String[]::new), new String[0], null,
+                "Taken over by Intake; queued to run from " + plan.firstStep().key(),
+                dbValues(java.util.Set.of(InterviewStatus.UPLOADED)), plan.firstStep().startProgress())));
+        return race(rows, id, java.util.Set.of(InterviewStatus.UPLOADED), "TAKE_OVER_UPLOAD");
+    }
+
+    /** The project's interviews whose media_url names {@code key} (at most two: more than one is ambiguous). */
+    public List<Interview> findByMediaKey(UUID projectId, String key) {
+        List<Interview> found = new java.util.ArrayList<>();
+        for (Row row : db.execute(FIND_BY_MEDIA_KEY, Tuple.of(projectId, key))) {
+            found.add(Interview.from(row));
+        }
+        return found;
     }
 
     /** Records who asked for run {@code runId}; lost when another run has already replaced it. */

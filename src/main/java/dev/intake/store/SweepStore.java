@@ -70,6 +70,16 @@ public class SweepStore {
               AND (updated_at, id) > ($3::timestamptz, $4::uuid)
             ORDER BY updated_at, id
             LIMIT $2""".formatted(StatusSql.literal(InterviewStatus.UPLOADING));
+    /**
+     * Uploads no pipeline has started ({@link InterviewStore#UNCLAIMED_UPLOAD}) and untouched for $1
+     * seconds, oldest first; the predicate is intake_interviews_unclaimed_uploads_idx's (V9), so the
+     * scan reads only them however many interviews the database holds.
+     */
+    @Sql
+    static final String UNCLAIMED_UPLOADS = "SELECT id FROM interviews WHERE " + InterviewStore.UNCLAIMED_UPLOAD
+            + " AND updated_at < now() - make_interval(secs => $1::double precision)"
+            + " ORDER BY updated_at LIMIT $2";
+
     @Sql
     static final String READ_CURSOR = "SELECT updated_at, interview_id FROM intake.sweep_cursors WHERE name = $1";
     @Sql
@@ -170,6 +180,27 @@ public class SweepStore {
      */
     public void uploadsCheckedThrough(StalledInterview last) {
         db.execute(MOVE_CURSOR, Tuple.of(LOST_UPLOADS, last.interview().updatedAt(), last.interview().id()));
+    }
+
+    /**
+     * Up to {@code limit} uploads no pipeline has started and nobody touched for {@code untouchedFor},
+     * oldest first. Read without a lock: taking one over is its own conditional UPDATE, which re-checks all of it.
+     */
+    public List<UUID> unclaimedUploads(Duration untouchedFor, int limit) {
+        List<UUID> ids = new ArrayList<>();
+        for (Row row : db.execute(UNCLAIMED_UPLOADS, Tuple.of(untouchedFor.toMillis() / 1000.0, limit))) {
+            ids.add(row.getUUID("id"));
+        }
+        return ids;
+    }
+
+    /** The plan PostgreSQL picks for the unclaimed-upload scan, for the index check. */
+    public List<String> explainUnclaimedUploadsScan(Duration untouchedFor, int limit) {
+        List<String> plan = new ArrayList<>();
+        for (Row row : db.execute("EXPLAIN " + UNCLAIMED_UPLOADS, Tuple.of(untouchedFor.toMillis() / 1000.0, limit))) {
+            plan.add(row.getString(0));
+        }
+        return plan;
     }
 
     /** The plan PostgreSQL picks for the stalled-interview scan, for the index check. */

@@ -36,7 +36,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The safety net: interviews in flight that stopped moving are resumed from their step, a bounded
  * number of times, then failed with where they were stuck and for how long; uploads whose S3 event was
- * lost are completed, and uploads that never arrived are failed.
+ * lost are completed, and uploads that never arrived are failed; with adoption on (the cutover from
+ * Insights' own pipeline), uploads Insights left for Intake are taken over.
  */
 @ApplicationScoped
 public class Sweeper {
@@ -158,14 +159,54 @@ public class Sweeper {
                 notDone.add(new SweepReport.Entry(upload.interview().id().toString(), "upload", upload.stalledSeconds(), reason));
             }
         }
-        SweepReport report = new SweepReport(resumed, failed, completed, neverArrived, notDone, outOfTime);
+        List<SweepReport.Entry> adopted = new ArrayList<>();
+        if (config.adoptUploadedAfter().isPresent() && !outOfTime) {
+            outOfTime = adoptUploads(config.adoptUploadedAfter().get(), deadline, adopted, notDone);
+        }
+        SweepReport report = new SweepReport(resumed, failed, completed, neverArrived, notDone, adopted, outOfTime);
         if (report.total() > 0 || outOfTime) {
             LOG.infof("sweeper: resumed %d, failed %d, completed %d lost uploads, failed %d uploads that never arrived,"
-                    + " could not handle %d%s", resumed.size(), failed.size(), completed.size(), neverArrived.size(),
-                    notDone.size(), outOfTime ? "; out of its " + Durations.readable(timeBudget) + ", it leaves the rest to"
-                            + " the next sweep" : "");
+                    + " took over %d uploads Insights left, could not handle %d%s", resumed.size(), failed.size(),
+                    completed.size(), neverArrived.size(), adopted.size(), notDone.size(), outOfTime ? "; out of its "
+                            + Durations.readable(timeBudget) + ", it leaves the rest to the next sweep" : "");
         }
         return report;
+    }
+
+    /**
+     * Cutover: uploads Insights' web upload left 'uploaded' that no pipeline started (no 'intake' key,
+     * no trace of Insights' old pipeline) and nobody touched for {@code untouchedFor} are taken over and
+     * run from their upload, at most {@code adopt-batch} per sweep; true when the sweep ran out of time.
+     */
+    private boolean adoptUploads(Duration untouchedFor, long deadline, List<SweepReport.Entry> adopted,
+                                 List<SweepReport.Entry> notDone) {
+        List<UUID> unclaimed = sweeps.unclaimedUploads(untouchedFor, config.adoptBatch());
+        for (int i = 0; i < unclaimed.size(); i++) {
+            if (i > 0 && !timeLeft(deadline)) {
+                return true;
+            }
+            UUID id = unclaimed.get(i);
+            String runId = UUID.randomUUID().toString();
+            try {
+                var taken = interviews.adoptUpload(id, runId, null, untouchedFor, "Taken over by Intake after "
+                        + Durations.readable(untouchedFor) + " with no pipeline started; processing starts shortly");
+                if (!taken.won()) {
+                    // Insights' pipeline, a person or another sweeper touched it since the scan: theirs now.
+                    continue;
+                }
+                String detail = runs.start(id, runId) instanceof RunStart.Deferred deferred
+                        ? "taken over as run " + runId + ", not started yet: " + deferred.reason()
+                        : "taken over as run " + runId;
+                LOG.warnf("sweeper: interview %s was uploaded and left by every pipeline for over %s; %s", id,
+                        Durations.readable(untouchedFor), detail);
+                adopted.add(new SweepReport.Entry(id.toString(), "upload", untouchedFor.toSeconds(), detail));
+            } catch (RuntimeException e) {
+                String reason = "could not take over the upload: " + StepError.describe(e);
+                LOG.warnf("sweeper: interview %s: %s; left as it is for the next sweep", id, reason);
+                notDone.add(new SweepReport.Entry(id.toString(), "upload", untouchedFor.toSeconds(), reason));
+            }
+        }
+        return false;
     }
 
     private static boolean timeLeft(long deadline) {
@@ -198,7 +239,9 @@ public class Sweeper {
                 .distinct()
                 .flatMap(folder -> bucket.objectsUnder(folder, 10).stream())
                 .filter(key -> MediaKey.parse(key).filter(k -> k.interviewId().equals(interview.id())).isPresent())
-                .findFirst();
+                .findFirst()
+                // Insights names the object before it is uploaded (a URL import's import-{timestamp}.mp4): look there.
+                .or(() -> Optional.ofNullable(interview.mediaKey()).flatMap(bucket::keyOf).filter(bucket::exists));
         if (object.isPresent()) {
             UploadOutcome outcome = uploads.accept(new ObjectCreated(bucket.name(), object.get(), -1));
             if (outcome instanceof UploadOutcome.Started) {
