@@ -49,7 +49,8 @@ import dev.intake.testing.SqlScript.Skip;
  */
 public final class InsightsMigratedDatabase {
 
-    private static final String TEMPLATE_PROPERTY = "intake.test.insights-migrated-template";
+    // Not under intake.*: the application validates every property of its own prefix.
+    private static final String TEMPLATE_PROPERTY = "embedded.test.insights-migrated-template";
     private static final String TEMPLATE = "insights_migrated_template";
 
     /** A Supabase migration file: what the CLI applies, and nothing else in the folder. */
