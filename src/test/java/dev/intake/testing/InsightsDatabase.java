@@ -27,7 +27,8 @@ import dev.intake.testing.SqlScript.Skip;
 
 /**
  * Builds a real Insights database (the Supabase product Intake runs on) from Insights' own schema
- * files in the shared contracts folder, read at test time, on the embedded PostgreSQL server.
+ * files in the shared contracts folder, read at test time, on the embedded PostgreSQL server. The
+ * database production has was built by Insights' migrations instead: {@link InsightsMigratedDatabase}.
  * {@code insights/prelude.sql} first provides or stubs what Supabase has and that server lacks.
  *
  * <p>Every file runs statement by statement in a fresh session ({@link SqlScript}), so a failure
