@@ -50,9 +50,10 @@ import dev.intake.testing.SqlScript.Skip;
  * binaries embedded PostgreSQL lacks, and the HNSW indexes (pgvector's access method). Nothing
  * else: every other statement of every migration runs, and any error fails the build.
  *
- * <p>Applying the migrations takes 20 to 40 s on the 2-core build machine (measured 2026-12-06,
- * printed at each build), so it is done once per test JVM into a template database and every
- * caller gets a copy ({@code CREATE DATABASE ... TEMPLATE}), which takes about a second. The
+ * <p>Applying the migrations takes about 21 s on an idle 2-core machine, and up to 2 min when other
+ * builds share it (measured 2026-12-06; each build prints its time), so it is done once per test
+ * JVM into a template database and every caller gets a copy ({@code CREATE DATABASE ... TEMPLATE}),
+ * which takes about a second. The
  * template's name is published in a system property, because Quarkus loads test classes again for
  * every test profile.
  */
