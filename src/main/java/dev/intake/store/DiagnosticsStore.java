@@ -19,7 +19,8 @@ public class DiagnosticsStore {
     @Sql
     static final String OUTPUT_COUNTS = """
             SELECT (SELECT count(*) FROM intake.interview_outputs WHERE interview_id = $1 AND table_name = 'evidence') AS evidence,
-                   (SELECT count(*) FROM interview_people WHERE interview_id = $1) AS people,
+                   (SELECT count(*) FROM interview_people ip JOIN people p ON p.id = ip.person_id
+                    WHERE ip.interview_id = $1 AND p.deleted_at IS NULL) AS people,
                    (SELECT count(DISTINCT te.theme_id) FROM intake.interview_outputs o
                       JOIN theme_evidence te ON te.id = o.row_id::uuid
                     WHERE o.interview_id = $1 AND o.table_name = 'theme_evidence') AS themes,

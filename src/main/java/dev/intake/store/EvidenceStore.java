@@ -51,9 +51,9 @@ public class EvidenceStore {
                    (e.anchors->0->>'start_ms')::float8 / 1000 AS start_sec,
                    (e.anchors->0->>'end_ms')::float8 / 1000 AS end_sec,
                    (SELECT p.name FROM evidence_people ep JOIN people p ON p.id = ep.person_id
-                    WHERE ep.evidence_id = e.id AND ep.role = 'speaker' ORDER BY p.name LIMIT 1) AS speaker
+                    WHERE ep.evidence_id = e.id AND ep.role = 'speaker' AND p.deleted_at IS NULL ORDER BY p.name LIMIT 1) AS speaker
             FROM intake.interview_outputs o JOIN evidence e ON e.id = o.row_id::uuid
-            WHERE o.interview_id = $1 AND o.table_name = 'evidence'
+            WHERE o.interview_id = $1 AND o.table_name = 'evidence' AND e.deleted_at IS NULL AND NOT e.is_archived
             ORDER BY o.position, e.id""";
     @Sql
     static final String COUNT_EVIDENCE = """
@@ -70,6 +70,7 @@ public class EvidenceStore {
     static final String FIND_PERSON = """
             SELECT id FROM people
             WHERE account_id = $1 AND name_hash = lower($2) AND default_organization_id IS NULL
+              AND deleted_at IS NULL
             ORDER BY (project_id IS NOT DISTINCT FROM $3) DESC, created_at, id
             LIMIT 1""";
     @Sql
@@ -89,7 +90,7 @@ public class EvidenceStore {
     static final String LIST_PEOPLE = """
             SELECT p.id, p.name, p.description, ip.role
             FROM interview_people ip JOIN people p ON p.id = ip.person_id
-            WHERE ip.interview_id = $1 AND p.name IS NOT NULL
+            WHERE ip.interview_id = $1 AND p.name IS NOT NULL AND p.deleted_at IS NULL
             ORDER BY CASE ip.role WHEN 'participant' THEN 0 WHEN 'interviewer' THEN 1 ELSE 2 END, p.name""";
     /**
      * A description says who the person is in the interview that found them, so it goes only on a

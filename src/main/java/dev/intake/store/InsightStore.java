@@ -86,7 +86,7 @@ public class InsightStore {
             INSERT INTO people_personas (person_id, persona_id, interview_id, project_id, source, confidence_score)
             SELECT ip.person_id, $2, $1, $3, 'intake', 1.0
             FROM interview_people ip JOIN people p ON p.id = ip.person_id
-            WHERE ip.interview_id = $1 AND ip.role = 'participant'
+            WHERE ip.interview_id = $1 AND ip.role = 'participant' AND p.deleted_at IS NULL
               AND ($4::text IS NULL OR p.name_hash = lower($4))
             ORDER BY ip.person_id
             ON CONFLICT (person_id, persona_id) DO NOTHING
@@ -118,7 +118,9 @@ public class InsightStore {
             SELECT q.project_id, $2, q.id, q.decision_question_id, q.text, $3, $3, 'answered', 'analysis', now(),
                    $4::jsonb,
                    (SELECT ip.person_id FROM interview_people ip
-                    WHERE ip.interview_id = $2 AND ip.role = 'participant' ORDER BY ip.id LIMIT 1)
+                    WHERE ip.interview_id = $2 AND ip.role = 'participant'
+                      AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = ip.person_id AND p.deleted_at IS NOT NULL)
+                    ORDER BY ip.id LIMIT 1)
             FROM research_questions q WHERE q.id = $1 AND q.project_id = $5
             RETURNING id""");
     @Sql
@@ -128,7 +130,7 @@ public class InsightStore {
             SELECT $1, $2, e.id, e.interview_id, 'analysis', e.verbatim,
                    (e.anchors->0->>'start_ms')::numeric / 1000, (e.anchors->0->>'end_ms')::numeric / 1000,
                    $4::jsonb
-            FROM evidence e WHERE e.id = $3
+            FROM evidence e WHERE e.id = $3 AND e.deleted_at IS NULL AND NOT e.is_archived
             ON CONFLICT (project_id, answer_id, evidence_id) DO NOTHING""";
     /**
      * Insights' research rollup finds an answer's evidence through evidence.project_answer_id: set on

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,16 +18,21 @@ import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.embedded.LocalPostgres;
 import dev.intake.testing.InsightsDatabase;
+import dev.intake.testing.InsightsFixture;
 
 /**
- * The migrations on databases of their own: an empty one, a live Insights one (built from Insights'
- * schema files), and an Insights one that still has the old pipeline's analysis_jobs table.
+ * The migrations on databases of their own: an empty one, live Insights ones (built from Insights'
+ * schema files, and by Insights' migrations as production was), and an Insights one that still has
+ * the old pipeline's analysis_jobs table (only the schema files can build that: see
+ * {@link InsightsFixture#SCHEMA_FILES_WITH_ANALYSIS_JOBS}).
  */
 class MigrationsTest {
 
@@ -49,13 +51,8 @@ class MigrationsTest {
         return "jdbc:postgresql://localhost:" + port + "/" + name;
     }
 
-    private static String insightsDatabase(boolean withAnalysisJobs) throws Exception {
-        String url = InsightsDatabase.create("migration_" + UUID.randomUUID().toString().replace("-", ""), withAnalysisJobs);
-        execute(url, resource("insights/legacy-rows.sql"));
-        if (withAnalysisJobs) {
-            execute(url, resource("insights/legacy-jobs.sql"));
-        }
-        return url;
+    private static String insightsDatabase(InsightsFixture fixture) {
+        return fixture.create("migration_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     /** Flyway as application.properties configures it. */
@@ -85,12 +82,6 @@ class MigrationsTest {
             }
         }
         return rows;
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = MigrationsTest.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static JsonNode analysis(String url, String interviewId) throws Exception {
@@ -155,9 +146,11 @@ class MigrationsTest {
         assertEquals(Migrations.Found.MIGRATED_BEFORE, Migrations.migrate(flyway(url)).found());
     }
 
-    @Test
-    void an_existing_insights_database_is_baselined_and_gains_only_intakes_columns_and_indexes() throws Exception {
-        String url = insightsDatabase(false);
+    @ParameterizedTest
+    @EnumSource(value = InsightsFixture.class, names = {"SCHEMA_FILES", "MIGRATIONS"})
+    void an_existing_insights_database_is_baselined_and_gains_only_intakes_columns_and_indexes(InsightsFixture fixture)
+            throws Exception {
+        String url = insightsDatabase(fixture);
         Set<String> schemaBefore = schemaOf(url);
         Set<String> rowsBefore = rowsOf(url);
 
@@ -188,7 +181,7 @@ class MigrationsTest {
 
     @Test
     void where_analysis_jobs_remains_the_newest_job_is_merged_as_insights_merges_it_and_every_job_is_archived() throws Exception {
-        String url = insightsDatabase(true);
+        String url = insightsDatabase(InsightsFixture.SCHEMA_FILES_WITH_ANALYSIS_JOBS);
         List<String> updatedBefore = query(url, "SELECT id, updated_at FROM interviews ORDER BY id");
 
         Migrations.migrate(flyway(url));
@@ -216,7 +209,7 @@ class MigrationsTest {
 
     @Test
     void a_text_last_error_of_the_newest_job_stays_a_string() throws Exception {
-        String url = insightsDatabase(true);
+        String url = insightsDatabase(InsightsFixture.SCHEMA_FILES_WITH_ANALYSIS_JOBS);
         execute(url, "UPDATE analysis_jobs SET last_error = 'AssemblyAI: audio too short' WHERE id = '10b00000-0000-4000-8000-000000000003'");
         Migrations.migrate(flyway(url));
         JsonNode done = analysis(url, DONE);
@@ -246,7 +239,7 @@ class MigrationsTest {
         String fresh = emptyDatabase();
         Migrations.migrate(flyway(fresh));
         // Migrated too, so both have what Intake adds to every Insights database (V6's soft-delete columns).
-        String insights = insightsDatabase(false);
+        String insights = insightsDatabase(InsightsFixture.SCHEMA_FILES);
         Migrations.migrate(flyway(insights));
         String columns = """
                 SELECT c.table_schema || '.' || c.table_name || '.' || c.column_name || ' ' || c.udt_name

@@ -1,20 +1,20 @@
 package dev.intake.testing;
 
+import static dev.intake.testing.SqlScript.load;
+import static dev.intake.testing.SqlScript.quote;
+import static dev.intake.testing.SqlScript.read;
+import static dev.intake.testing.SqlScript.requireUsed;
+import static dev.intake.testing.SqlScript.resource;
+import static dev.intake.testing.SqlScript.run;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,24 +22,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
-
 import dev.intake.embedded.LocalPostgres;
+import dev.intake.testing.SqlScript.Skip;
 
 /**
  * Builds a real Insights database (the Supabase product Intake runs on) from Insights' own schema
- * files in the shared contracts folder, read at test time, on the embedded PostgreSQL server.
+ * files in the shared contracts folder, read at test time, on the embedded PostgreSQL server. The
+ * database production has was built by Insights' migrations instead: {@link InsightsMigratedDatabase}.
  * {@code insights/prelude.sql} first provides or stubs what Supabase has and that server lacks.
  *
- * <p>Every file runs statement by statement in a fresh session (as a migration runner would), so a
- * failure names the file, the line and the statement. Statements that cannot load here are skipped
- * only through {@link #SKIPS}; every other error fails the build. Function bodies are checked as
+ * <p>Every file runs statement by statement in a fresh session ({@link SqlScript}), so a failure
+ * names the file, the line and the statement. Statements that cannot load here are skipped only
+ * through {@link #SKIPS}; every other error fails the build. Function bodies are checked as
  * usual ({@code check_function_bodies} stays on): the prelude's stubs are complete enough for that.
  */
 public final class InsightsDatabase {
-
-    private static final String PASSWORD = "postgres";
 
     /**
      * The legacy job table as a database had it before 20251202150000_consolidate_analysis_jobs
@@ -55,12 +52,10 @@ public final class InsightsDatabase {
      */
     private static final String TRIGGER_RUN_ID = "ALTER TABLE public.analysis_jobs ADD COLUMN trigger_run_id text";
 
-    private record Skip(String file, String contains, String why) {
-    }
-
     /**
      * Statements not run, by file ("*" for any) and a distinctive, case- and whitespace-insensitive
      * substring. A skip that matches nothing in a build fails it, so the list cannot go stale.
+     * pgvector, pg_net, pg_cron and pgmq are stubbed by the prelude; see {@link SqlScript.Skip}.
      */
     private static final List<Skip> SKIPS = List.of(
             new Skip("*", "create extension if not exists vector",
@@ -109,30 +104,26 @@ public final class InsightsDatabase {
      */
     public static String create(int port, String database, boolean withAnalysisJobs) {
         String server = "jdbc:postgresql://localhost:" + port + "/";
-        String quoted = '"' + database.replace("\"", "\"\"") + '"';
+        String quoted = quote(database);
         run(server + LocalPostgres.DATABASE, "DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)",
                 "CREATE DATABASE " + quoted);
 
         String url = server + database;
         Path contracts = contractsDir();
         Set<Skip> used = new HashSet<>();
-        load(url, "prelude.sql", resource("/insights/prelude.sql"), used);
+        load(url, "prelude.sql", resource("/insights/prelude.sql"), SKIPS, used);
         for (Path file : schemaFiles(contracts.resolve("schemas"))) {
-            load(url, file.getFileName().toString(), read(file), used);
+            load(url, file.getFileName().toString(), read(file), SKIPS, used);
         }
         if (withAnalysisJobs) {
             for (String name : ANALYSIS_JOBS_MIGRATIONS) {
-                load(url, name, read(contracts.resolve("migrations").resolve(name)), used);
+                load(url, name, read(contracts.resolve("migrations").resolve(name)), SKIPS, used);
             }
             run(url, TRIGGER_RUN_ID);
         }
 
-        List<Skip> stale = SKIPS.stream()
-                .filter(s -> !used.contains(s) && (withAnalysisJobs || !ANALYSIS_JOBS_MIGRATIONS.contains(s.file())))
-                .toList();
-        if (!stale.isEmpty()) {
-            throw new IllegalStateException("skip entries that matched no statement (remove them): " + stale);
-        }
+        requireUsed(SKIPS.stream()
+                .filter(s -> withAnalysisJobs || !ANALYSIS_JOBS_MIGRATIONS.contains(s.file())).toList(), used);
         return url;
     }
 
@@ -199,189 +190,4 @@ public final class InsightsDatabase {
         return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
-    private static void load(String url, String file, String sql, Set<Skip> used) {
-        try (Connection c = connect(url); Statement s = c.createStatement()) {
-            for (Part part : split(sql)) {
-                Skip skip = skipFor(file, part.sql());
-                if (skip != null) {
-                    used.add(skip);
-                    continue;
-                }
-                try {
-                    s.execute(part.sql());
-                } catch (SQLException e) {
-                    throw new IllegalStateException(file + ":" + errorLine(part, e) + ": " + e.getMessage()
-                            + "\n--- statement from line " + part.line() + " ---\n" + part.sql(), e);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not load " + file + " into " + url, e);
-        }
-    }
-
-    /** One statement of a script and the line it starts on. */
-    record Part(int line, String sql) {
-    }
-
-    /**
-     * Splits a script at the semicolons outside comments ({@code --}, nested {@code /* *}{@code /}),
-     * quoted strings ({@code '...'}, {@code E'...'}), quoted identifiers and dollar quotes
-     * ({@code $$...$$}, {@code $tag$...$tag$}). Each part starts at its first token, so the
-     * comments before a statement are neither sent nor matched by {@link #SKIPS}.
-     */
-    static List<Part> split(String script) {
-        List<Part> parts = new ArrayList<>();
-        int first = -1; // the current statement's first token, or -1 before it
-        int i = 0;
-        int n = script.length();
-        while (i < n) {
-            char ch = script.charAt(i);
-            char next = i + 1 < n ? script.charAt(i + 1) : 0;
-            if (ch == '-' && next == '-') {
-                int eol = script.indexOf('\n', i);
-                i = eol < 0 ? n : eol + 1;
-                continue;
-            }
-            if (ch == '/' && next == '*') {
-                i = endOfBlockComment(script, i);
-                continue;
-            }
-            if (Character.isWhitespace(ch)) {
-                i++;
-                continue;
-            }
-            if (ch == ';') {
-                if (first >= 0) {
-                    parts.add(part(script, first, i));
-                }
-                first = -1;
-                i++;
-                continue;
-            }
-            if (first < 0) {
-                first = i;
-            }
-            i = endOfToken(script, i);
-        }
-        if (first >= 0) {
-            parts.add(part(script, first, n));
-        }
-        return parts;
-    }
-
-    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
-
-    private static int endOfBlockComment(String script, int i) {
-        int depth = 0;
-        do {
-            if (script.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (script.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-            } else {
-                i++;
-            }
-        } while (depth > 0 && i < script.length());
-        return i;
-    }
-
-    /** The index after the quoted string, identifier or dollar quote at {@code i}, else {@code i + 1}. */
-    private static int endOfToken(String script, int i) {
-        int n = script.length();
-        char ch = script.charAt(i);
-        if (ch == '\'') {
-            boolean escapes = i > 0 && Character.toUpperCase(script.charAt(i - 1)) == 'E'
-                    && (i < 2 || !isIdentifierChar(script.charAt(i - 2)));
-            for (i++; i < n; i++) {
-                char c = script.charAt(i);
-                if (escapes && c == '\\') {
-                    i++;
-                } else if (c == '\'') {
-                    if (i + 1 < n && script.charAt(i + 1) == '\'') {
-                        i++;
-                    } else {
-                        return i + 1;
-                    }
-                }
-            }
-            return n;
-        }
-        if (ch == '"') {
-            int end = script.indexOf('"', i + 1);
-            return end < 0 ? n : end + 1;
-        }
-        if (ch == '$' && (i == 0 || !isIdentifierChar(script.charAt(i - 1)))) {
-            Matcher tag = DOLLAR_TAG.matcher(script).region(i, n);
-            if (tag.lookingAt()) {
-                int end = script.indexOf(tag.group(), tag.end());
-                return end < 0 ? n : end + tag.group().length();
-            }
-        }
-        return i + 1;
-    }
-
-    private static boolean isIdentifierChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-    }
-
-    private static Part part(String script, int first, int end) {
-        int line = 1 + (int) script.substring(0, first).chars().filter(c -> c == '\n').count();
-        return new Part(line, script.substring(first, end).strip());
-    }
-
-    /** The file line the server's error position points at, else the statement's first line. */
-    private static int errorLine(Part part, SQLException e) {
-        ServerErrorMessage error = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        int position = error == null ? 0 : error.getPosition(); // 1-based, in characters
-        if (position < 1 || position > part.sql().length()) {
-            return part.line();
-        }
-        return part.line() + (int) part.sql().substring(0, position - 1).chars().filter(c -> c == '\n').count();
-    }
-
-    private static Skip skipFor(String file, String sql) {
-        String normalized = normalize(sql);
-        return SKIPS.stream()
-                .filter(s -> (s.file().equals("*") || s.file().equals(file)) && normalized.contains(normalize(s.contains())))
-                .findFirst().orElse(null);
-    }
-
-    private static String normalize(String sql) {
-        return sql.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    private static void run(String url, String... statements) {
-        try (Connection c = connect(url); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("failed on " + url + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, LocalPostgres.USER, PASSWORD);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = InsightsDatabase.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,47 +1,45 @@
 package dev.intake.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 
-import dev.intake.embedded.LocalPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points the application at a real Insights database, built from Insights' schema files, holding the
- * rows the old system left (insights/legacy-rows.sql) and its analysis_jobs table with their jobs.
+ * Points the application at a real Insights database holding the rows the old system left
+ * (insights/legacy-rows.sql): by default the schema-files one with the old pipeline's analysis_jobs
+ * table and its jobs; init argument {@value #FIXTURE} names another {@link InsightsFixture}.
  * Nothing is migrated at start: the tests run `intake migrate` as an operator would.
  */
 public class InsightsDatabaseResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String DATABASE = "insights_dropin";
+    /** The init argument naming the {@link InsightsFixture}. */
+    public static final String FIXTURE = "fixture";
+
+    private InsightsFixture fixture = InsightsFixture.SCHEMA_FILES_WITH_ANALYSIS_JOBS;
+
+    /** The resource entry of a test profile that runs on {@code fixture}. */
+    public static Map<String, String> on(InsightsFixture fixture) {
+        return Map.of(FIXTURE, fixture.name());
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String name = initArgs.get(FIXTURE);
+        if (name != null) {
+            fixture = InsightsFixture.valueOf(name);
+        }
+    }
 
     @Override
     public Map<String, String> start() {
         int port = InsightsDatabase.serverPort();
-        String url = InsightsDatabase.create(port, DATABASE, true);
-        try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.USER);
-             Statement s = c.createStatement()) {
-            s.execute(resource("insights/legacy-rows.sql"));
-            s.execute(resource("insights/legacy-jobs.sql"));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("could not load the legacy rows into the Insights database", e);
-        }
+        String database = "insights_dropin_" + fixture.name().toLowerCase(Locale.ROOT);
+        String url = fixture.create(database);
         return Map.of(
-                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/" + DATABASE,
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/" + database,
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.flyway.migrate-at-start", "false");
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = InsightsDatabaseResource.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @Override

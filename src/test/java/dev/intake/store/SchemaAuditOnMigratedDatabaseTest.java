@@ -1,0 +1,38 @@
+package dev.intake.store;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import dev.intake.testing.InsightsDatabaseResource;
+import dev.intake.testing.InsightsFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/**
+ * {@link SchemaAuditTest} on the database production has (built by Insights' 354 migrations),
+ * migrated by Intake as an operator would, before the audit.
+ */
+@QuarkusTest
+@TestProfile(SchemaAuditOnMigratedDatabaseTest.OnTheMigrationsBuiltDatabase.class)
+class SchemaAuditOnMigratedDatabaseTest extends SchemaAuditTest {
+
+    public static class OnTheMigrationsBuiltDatabase implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(InsightsDatabaseResource.class,
+                    InsightsDatabaseResource.on(InsightsFixture.MIGRATIONS)));
+        }
+    }
+
+    @Inject
+    Migrations migrations;
+
+    /** Idempotent: the first call baselines and migrates, later ones find it migrated. */
+    @BeforeEach
+    void migrate() {
+        migrations.migrate();
+    }
+}
