@@ -23,6 +23,7 @@ import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.Step;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "throughput", mixinStandardHelpOptions = true,
         description = "Measures the engine: N interviews of FILE (a tiny built-in transcript by default) through the"
-                + " pipeline at once; prints interviews/s and step transitions/s. Threads: INTAKE_LOCAL_ENGINE_THREADS.")
+                + " pipeline at once; prints interviews/s and step transitions/s. Threads: INTAKE_LOCAL_ENGINE_THREADS."
+                + " On a configured database the interviews go to the project named with --project.")
 public class ThroughputCommand implements Callable<Integer> {
 
     /** Two lines: enough for every step to run and write something, so the engine's own cost dominates. */
@@ -65,11 +67,14 @@ public class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30m", description = "give up after this long (default ${DEFAULT-VALUE})")
     Duration timeout;
 
+    @Mixin
+    ProjectOption projectOption;
+
     @Spec
     CommandSpec spec;
 
     @Inject
-    LocalWorkspace workspace;
+    ProjectChoice projects;
     @Inject
     MediaBucket bucket;
     @Inject
@@ -89,15 +94,20 @@ public class ThroughputCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        ProjectChoice.Choice choice = projects.choose(projectOption.project(), List.of());
+        if (choice instanceof ProjectChoice.Choice.Refuse refused) {
+            spec.commandLine().getErr().println("intake throughput: " + refused.reason());
+            return 2;
+        }
+        ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
         Path source = file != null ? file : tinyTranscript();
-        workspace.prepare(LocalWorkspace.DEFAULT_QUESTIONS);
         String name = source.getFileName().toString();
         String contentType = Files.probeContentType(source);
         long size = Files.size(source);
         List<MediaKey> keys = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             UUID id = UUID.randomUUID();
-            MediaKey key = new MediaKey(LocalWorkspace.ACCOUNT_ID, LocalWorkspace.PROJECT_ID, id, name);
+            MediaKey key = new MediaKey(project.accountId(), project.projectId(), id, name);
             interviews.insert(new InterviewStore.NewInterview(id, key.accountId(), key.projectId(), name,
                     Interview.Source.upload(name), null, null), InterviewStatus.UPLOADING);
             bucket.put(key.key(), source, contentType);
