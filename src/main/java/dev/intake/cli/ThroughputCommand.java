@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.intake.IntakeConfig;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
@@ -41,6 +43,9 @@ import picocli.CommandLine.Spec;
 public class ThroughputCommand implements Callable<Integer> {
 
     /** Two lines: enough for every step to run and write something, so the engine's own cost dominates. */
+    /** Set by the launcher when the bucket is a throwaway one of this process's, which the command then makes. */
+    static final String OWN_BUCKET = "intake.throughput.own-bucket";
+
     static final String TINY = "WEBVTT\n\n00:00.000 --> 00:04.000\n<v Interviewer>What slows you down today?\n\n"
             + "00:04.000 --> 00:09.000\n<v Dana>Copying the same spreadsheet every week takes me two hours.\n";
 
@@ -85,6 +90,8 @@ public class ThroughputCommand implements Callable<Integer> {
     UploadCompletion uploads;
     @Inject
     IntakeConfig config;
+    @ConfigProperty(name = OWN_BUCKET, defaultValue = "false")
+    boolean ownBucket;
 
     private static Path tinyTranscript() throws IOException {
         Path tiny = Files.writeString(Files.createTempFile("intake-tiny-", ".vtt"), TINY, StandardCharsets.UTF_8);
@@ -100,6 +107,9 @@ public class ThroughputCommand implements Callable<Integer> {
             return 2;
         }
         ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
+        if (ownBucket) {
+            bucket.ensureExists();
+        }
         Path source = file != null ? file : tinyTranscript();
         String name = source.getFileName().toString();
         String contentType = Files.probeContentType(source);

@@ -111,6 +111,24 @@ class ConfiguredDatabaseCommandsTest {
     }
 
     @Test
+    void every_command_names_the_configured_database_before_it_does_anything() {
+        String id = UUID.randomUUID().toString();
+        List<String[]> commands = List.of(new String[] {"process", SAMPLE}, new String[] {"eval"},
+                new String[] {"serve", "--port", "0"}, new String[] {"throughput", "--interviews", "1"}, new String[] {"diagnose", id},
+                new String[] {"workflow-state", id}, new String[] {"repair", id}, new String[] {"sweep"}, new String[] {"migrate"},
+                new String[] {"audit-schema"}, new String[] {"sweep-scan", "--runs", "1"});
+        for (String[] args : commands) {
+            Cli.Run run = Cli.run(factory, args);
+
+            String first = run.err().lines().findFirst().orElse("");
+            assertTrue(first.startsWith("intake " + args[0] + ": database ") && first.contains("localhost:")
+                    && first.contains("/insights_dropin") && !first.contains("password"), String.join(" ", args) + ": " + run.err());
+        }
+        assertEquals(IntakeCli.commandLine(CommandLine.defaultFactory()).getSubcommands().keySet(),
+                commands.stream().map(args -> args[0]).collect(java.util.stream.Collectors.toSet()), "every command is run above");
+    }
+
+    @Test
     void commands_that_file_interviews_refuse_in_one_line_without_a_project_and_write_nothing() {
         String before = workspaceRows();
         long interviewsBefore = interviews();
@@ -203,6 +221,21 @@ class ConfiguredDatabaseCommandsTest {
         assertEquals("", out.toString());
         assertEquals(before, workspaceRows());
         assertEquals(interviewsBefore, interviews());
+    }
+
+    @Test
+    void throughput_with_a_project_runs_its_interviews_there() {
+        String before = workspaceRows();
+        long inProject = db.execute("SELECT count(*) AS n FROM interviews WHERE project_id = $1 AND account_id = $2",
+                Tuple.of(PROJECT, ACCOUNT)).iterator().next().getLong("n");
+
+        Cli.Run run = Cli.run(factory, "throughput", "--project", PROJECT.toString(), "--interviews", "2");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("interviews=2 ready=2 error=0"), run.out());
+        assertEquals(inProject + 2, db.execute("SELECT count(*) AS n FROM interviews WHERE project_id = $1 AND account_id = $2",
+                Tuple.of(PROJECT, ACCOUNT)).iterator().next().getLong("n"));
+        assertEquals(before, workspaceRows());
     }
 
     @Test
