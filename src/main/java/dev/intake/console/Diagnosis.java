@@ -96,7 +96,8 @@ public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, S
                     : outputs.silentSeconds() >= here.stalledAfter().toSeconds()
                     ? "stalled in " + step + " for " + Durations.readableSeconds(outputs.silentSeconds()) + ": `"
                     + repair(i.currentStep().flatMap(Step::byKey).isPresent() ? "" : "--from upload") + "` resumes it from "
-                    + i.currentStep().flatMap(Step::byKey).map(Step::key).orElse("upload") + " (the sweeper would too)."
+                    + i.currentStep().flatMap(Step::byKey).map(Step::key).orElse("upload")
+                    + (i.ownedByIntake() ? " (the sweeper would too)." : " (the sweeper leaves what Intake has not taken).")
                     : "in progress at " + step + ".";
         };
     }

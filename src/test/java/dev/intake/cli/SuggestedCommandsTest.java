@@ -161,6 +161,10 @@ class SuggestedCommandsTest {
         db.execute("DELETE FROM interviews WHERE id = $1", Tuple.of(NULL_ANALYSIS));
         data.putObject(MediaKey.parse(INCIDENT_KEY).orElseThrow(), TestData.sample("onboarding-interview.vtt"));
 
+        Cli.Run diagnosis = Cli.run(factory, "diagnose", INCIDENT.toString());
+        assertTrue(diagnosis.out().contains("Next: stalled in evidence for 8 h: `intake repair " + INCIDENT + " --engine local`"
+                + " resumes it from evidence (the sweeper leaves what Intake has not taken)."), diagnosis.out());
+
         Cli.Run dry = Cli.run(factory, "repair", "--stuck", "--dry-run");
 
         assertEquals(0, dry.exit(), dry.err());
