@@ -281,7 +281,8 @@ class InsightsDropInTest {
         assertEquals(0, sweep.exit(), sweep.err());
         assertEquals(InterviewStatus.PROCESSING, data.interview(INCIDENT).status(), "the old pipeline's interview is not Intake's");
         Cli.Run stuck = intake("repair", "--stuck", "--dry-run");
-        assertFalse(stuck.out().contains(INCIDENT.toString()), stuck.out());
+        assertFalse(stuck.out().contains("would repair " + INCIDENT), stuck.out());
+        assertTrue(stuck.out().contains("not Intake's: " + INCIDENT + " silent for 8 h"), stuck.out());
         Cli.Run anyOwner = intake("repair", "--stuck", "--any-owner", "--dry-run");
         assertTrue(anyOwner.out().contains("would repair " + INCIDENT), anyOwner.out());
         assertTrue(anyOwner.out().contains("would repair " + NULL_ANALYSIS), anyOwner.out());

@@ -1,6 +1,7 @@
 package dev.intake.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -60,6 +61,31 @@ public class CommandTarget {
             bucket += " (embedded, data in " + home.resolve("s3") + ")";
         }
         return "intake " + command + ": database " + database + "; bucket " + bucket;
+    }
+
+    /**
+     * Why this command cannot reach the bucket, or empty when it can: on a configured database the
+     * bucket is AWS S3 in a region, or a server named by its endpoint (R2, MinIO). Said before anything
+     * is written, rather than the AWS SDK's "Unable to load region" once an interview is half filed.
+     * Local mode's embedded bucket always has both.
+     */
+    Optional<String> missingBucketSettings() {
+        return missingBucketSettings(s3Endpoint, s3Region, System.getenv(), System.getProperty("aws.region"));
+    }
+
+    static Optional<String> missingBucketSettings(Optional<String> endpoint, Optional<String> region, Map<String, String> environment,
+                                                  String regionProperty) {
+        boolean regionSet = region.isPresent() || regionProperty != null && !regionProperty.isBlank()
+                || present(environment.get("AWS_REGION")) || present(environment.get("AWS_DEFAULT_REGION"));
+        if (endpoint.isPresent() || regionSet) {
+            return Optional.empty();
+        }
+        return Optional.of("no bucket is configured: set QUARKUS_S3_ENDPOINT_OVERRIDE (R2 or another S3-compatible server)"
+                + " or the AWS region of the bucket (QUARKUS_S3_AWS_REGION, AWS_REGION or AWS_DEFAULT_REGION)");
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     /** {@code url} with its password and secret parameters replaced by {@code ***}. */

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import dev.intake.IntakeConfig;
 import dev.intake.console.Diagnosis;
 import dev.intake.console.MediaPresence;
+import dev.intake.engine.Engines;
 import dev.intake.media.MediaBucket;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
@@ -35,6 +36,8 @@ public class DiagnoseCommand implements Callable<Integer> {
     MediaBucket bucket;
     @Inject
     IntakeConfig config;
+    @Inject
+    Engines engines;
 
     @Override
     public Integer call() {
@@ -43,7 +46,7 @@ public class DiagnoseCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("intake diagnose: no interview " + id);
             return 1;
         }
-        new Diagnosis(interview, diagnostics.outputs(id), MediaPresence.describe(bucket, interview), config.sweeper().stalledAfter())
+        new Diagnosis(interview, diagnostics.outputs(id), MediaPresence.describe(bucket, interview), Diagnosis.Here.of(config, engines))
                 .print(spec.commandLine().getOut());
         return 0;
     }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Processes each labeled interview of DIR (its *.labels.json files) and scores what was found:"
                 + " evidence recall, kind accuracy, precision, evidence attributed to interviewers, people found with"
-                + " their role, questions answered right.")
+                + " their role, questions answered right. Local data only (no database configured): each interview goes to"
+                + " a project of its own, made with the questions it was labeled with.")
 public class EvalCommand implements Callable<Integer> {
 
     static final String LABELS_SUFFIX = ".labels.json";
@@ -54,6 +55,8 @@ public class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Inject
+    CommandTarget target;
+    @Inject
     LocalWorkspace workspace;
     @Inject
     LocalRun run;
@@ -69,6 +72,14 @@ public class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!target.localMode()) {
+            // Scores mean something only against the questions an interview was labeled with, which would
+            // have to be written into a customer's project, with throwaway interviews beside its own.
+            err.println("intake eval: runs on local data only, never on a configured database: each labeled interview needs"
+                    + " a project of its own holding the questions it was labeled with, and Intake creates no project or"
+                    + " question there; run it with no QUARKUS_DATASOURCE_* settings");
+            return 2;
+        }
         List<Path> labelFiles = labelFiles();
         if (labelFiles.isEmpty()) {
             err.println("intake eval: " + directory + " holds no *" + LABELS_SUFFIX + " files");
@@ -93,8 +104,8 @@ public class EvalCommand implements Callable<Integer> {
             if (rows.isEmpty()) {
                 workspace.prepare(List.of());
             }
-            Interview done = run.run(new LocalRun.Request(transcript, workspace.prepareProject("eval: " + name, questions),
-                    labels.transcript(), null, timeout), Optional.empty());
+            Interview done = run.run(new LocalRun.Request(transcript, LocalWorkspace.ACCOUNT_ID,
+                    workspace.prepareProject("eval: " + name, questions), labels.transcript(), null, timeout), Optional.empty());
             InterviewResult result = report.result(done);
             rows.add(new Row(labels.transcript(), result.status(), Scorer.score(labels, result)));
             if (!asJson) {

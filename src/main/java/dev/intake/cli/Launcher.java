@@ -82,6 +82,7 @@ public final class Launcher {
             // go to a throwaway local bucket, since the bench is about the engine, not S3.
             try {
                 startEmbeddedS3(java.nio.file.Files.createTempDirectory("intake-throughput-s3-"));
+                System.setProperty(ThroughputCommand.OWN_BUCKET, "true");
             } catch (java.io.IOException e) {
                 System.err.println("intake throughput: cannot make a folder for the local bucket: " + e.getMessage());
                 System.exit(1);

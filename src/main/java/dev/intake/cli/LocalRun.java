@@ -44,8 +44,8 @@ public class LocalRun {
         this.json = json;
     }
 
-    /** What to run: the file, the project it is filed under, and the interview's title and instructions. */
-    record Request(Path file, UUID projectId, String title, String instructions, Duration timeout) {
+    /** What to run: the file, the account and project it is filed under, and the interview's title and instructions. */
+    record Request(Path file, UUID accountId, UUID projectId, String title, String instructions, Duration timeout) {
     }
 
     /**
@@ -55,7 +55,7 @@ public class LocalRun {
     Interview run(Request request, Optional<PrintWriter> log) throws IOException, InterruptedException {
         UUID id = UUID.randomUUID();
         String fileName = request.file().getFileName().toString();
-        MediaKey key = new MediaKey(LocalWorkspace.ACCOUNT_ID, request.projectId(), id, fileName);
+        MediaKey key = new MediaKey(request.accountId(), request.projectId(), id, fileName);
         interviews.insert(new InterviewStore.NewInterview(id, key.accountId(), key.projectId(),
                 request.title() == null ? fileName : request.title(), Interview.Source.upload(fileName), null,
                 request.instructions()), InterviewStatus.UPLOADING);

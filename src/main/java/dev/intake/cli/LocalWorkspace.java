@@ -12,7 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The account and project local runs file interviews under. Ids are derived from names, so every
- * run finds the same ones and a second run adds to the first.
+ * run finds the same ones and a second run adds to the first. Local data only: on a configured
+ * database nothing here runs ({@link ProjectChoice}).
  */
 @ApplicationScoped
 public class LocalWorkspace {
@@ -41,9 +42,21 @@ public class LocalWorkspace {
      * project with {@code questions}.
      */
     void prepare(List<String> questions) {
+        prepareStorage();
+        ensure(questions);
+    }
+
+    /** The local database migrated and the local bucket there: what a project named on local data needs. */
+    void prepareStorage() {
         migrations.migrate();
         bucket.ensureExists();
-        ensure(questions);
+    }
+
+    /** {@code questions} among the questions of {@code project}, a project of the local data someone named. */
+    void addQuestions(UUID project, List<String> questions) {
+        for (int i = 0; i < questions.size(); i++) {
+            workspace.ensureQuestion(nameId("question:" + project + ":" + questions.get(i)), project, questions.get(i), i);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.intake.store.Interview;
 import dev.intake.workflow.InterviewStatus;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** The whole pipeline on a local file, the way production runs it ({@link LocalRun}). */
 @Command(name = "process", mixinStandardHelpOptions = true,
         description = "Processes an interview file (WebVTT, SRT or plain-text transcript) to ready and prints"
-                + " what was found. Uses an embedded PostgreSQL and S3 unless INTAKE_EMBEDDED=false.")
+                + " what was found. Uses an embedded PostgreSQL and S3 unless a database is configured; on a configured"
+                + " database it files the interview under the project named with --project.")
 public class ProcessCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "the interview file")
@@ -35,7 +37,8 @@ public class ProcessCommand implements Callable<Integer> {
     String instructions;
 
     @Option(names = "--question", paramLabel = "TEXT",
-            description = "a question for the project to answer; repeatable (default: four discovery questions)")
+            description = "local data only: a question for the project to answer; repeatable (default: four discovery"
+                    + " questions). On a configured database the project's own research questions are used")
     List<String> questions;
 
     @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for the run (e.g. 90s, 5m, or ISO-8601; default 2 minutes)")
@@ -44,11 +47,14 @@ public class ProcessCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print what was found as one JSON document instead (no progress lines)")
     boolean asJson;
 
+    @Mixin
+    ProjectOption projectOption;
+
     @Spec
     CommandSpec spec;
 
     @Inject
-    LocalWorkspace workspace;
+    ProjectChoice projects;
     @Inject
     LocalRun run;
     @Inject
@@ -64,8 +70,13 @@ public class ProcessCommand implements Callable<Integer> {
             err.println("intake process: " + file + " is not a readable file");
             return 2;
         }
-        workspace.prepare(questions == null || questions.isEmpty() ? LocalWorkspace.DEFAULT_QUESTIONS : questions);
-        Interview done = run.run(new LocalRun.Request(file, LocalWorkspace.PROJECT_ID, title, instructions, timeout),
+        ProjectChoice.Choice choice = projects.choose(projectOption.project(), questions == null ? List.of() : questions);
+        if (choice instanceof ProjectChoice.Choice.Refuse refused) {
+            err.println("intake process: " + refused.reason());
+            return 2;
+        }
+        ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
+        Interview done = run.run(new LocalRun.Request(file, project.accountId(), project.projectId(), title, instructions, timeout),
                 asJson ? Optional.empty() : Optional.of(out));
         if (asJson) {
             out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(report.result(done)));

@@ -8,14 +8,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import dev.intake.console.Diagnosis;
 import dev.intake.engine.Engines;
 import dev.intake.engine.Repairs;
 import dev.intake.engine.WorkflowEngine;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
+import dev.intake.workflow.Durations;
 import dev.intake.workflow.Step;
 import jakarta.inject.Inject;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,15 +97,26 @@ public class RepairCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("intake repair: " + refused.reason());
             return 2;
         }
+        Optional<String> noBucket = engine instanceof EngineChoice.Decision.Use use && use.kind().equals(Engines.LOCAL)
+                && !commandTarget.localMode() ? commandTarget.missingBucketSettings() : Optional.empty();
+        if (noBucket.isPresent() && !dryRun) {
+            // The steps run here read the media from the bucket.
+            spec.commandLine().getErr().println("intake repair: " + noBucket.get());
+            return 2;
+        }
         List<UUID> targets = new ArrayList<>();
         if (stuck) {
             for (DiagnosticsStore.Silent silent : diagnostics.stalled(olderThan, limit, anyOwner)) {
                 out.printf("%s %s silent for %s%n", dryRun ? "would repair" : "repairing", silent.interviewId(),
-                        dev.intake.workflow.Durations.readableSeconds(silent.silentSeconds()));
+                        Durations.readableSeconds(silent.silentSeconds()));
                 targets.add(silent.interviewId());
             }
             if (targets.isEmpty()) {
-                out.printf("No interview has been stalled for %s.%n", dev.intake.workflow.Durations.readableSeconds(olderThan.toSeconds()));
+                out.printf("No interview %shas been stalled for %s.%n", anyOwner ? "" : "Intake runs ",
+                        Durations.readableSeconds(olderThan.toSeconds()));
+            }
+            if (!anyOwner) {
+                notIntakes(out);
             }
             if (dryRun) {
                 out.flush();
@@ -119,6 +133,40 @@ public class RepairCommand implements Callable<Integer> {
         }
         out.flush();
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * The stalled interviews left out because Intake has not taken them (Insights' own pipeline left them),
+     * and the command that takes them too, as it runs here.
+     */
+    private void notIntakes(PrintWriter out) {
+        List<DiagnosticsStore.Silent> others = diagnostics.stalled(olderThan, limit, true).stream()
+                .filter(silent -> interviews.find(silent.interviewId()).filter(i -> !i.ownedByIntake()).isPresent())
+                .toList();
+        if (others.isEmpty()) {
+            return;
+        }
+        others.forEach(silent -> out.printf("not Intake's: %s silent for %s, left by Insights' pipeline%n", silent.interviewId(),
+                Durations.readableSeconds(silent.silentSeconds())));
+        out.printf("To repair these too: %s%n", anyOwnerCommand());
+    }
+
+    /** This command again with --any-owner, with the options it was given and the engine option it needs here. */
+    private String anyOwnerCommand() {
+        StringBuilder command = new StringBuilder("intake repair --stuck --any-owner");
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--older-than")) {
+            command.append(" --older-than ").append(olderThan);
+        }
+        if (given.hasMatchedOption("--limit")) {
+            command.append(" --limit ").append(limit);
+        }
+        if (from != null) {
+            command.append(" --from ").append(from.key());
+        }
+        command.append(engineChoice.engine != null ? " --engine " + engineChoice.engine
+                : Diagnosis.Here.of(config, engines).repairOption());
+        return command.toString();
     }
 
     private boolean repairOne(UUID target, PrintWriter out, WorkflowEngine engine, String kind) throws InterruptedException {

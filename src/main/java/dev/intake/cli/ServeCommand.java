@@ -2,6 +2,7 @@ package dev.intake.cli;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the functions over local HTTP (POST /upload-completed, POST /recall-webhook,"
                 + " POST /url-import, GET /interview-status/{id}) on the configured database and bucket, or on an"
-                + " embedded PostgreSQL and S3 when none is configured; on those it also sweeps, on production's"
+                + " embedded PostgreSQL and S3 when none is configured (a configured database needs --project); on those it also sweeps, on production's"
                 + " schedule (intake.sweeper.every, 2 min). Also the operator console at / (operators only; on local data the"
                 + " local user is one). Stops on Ctrl-C.")
 public class ServeCommand implements Callable<Integer> {
@@ -33,6 +35,9 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "the address to listen on (default 127.0.0.1)")
     String host;
 
+    @Mixin
+    ProjectOption projectOption;
+
     @Spec
     CommandSpec spec;
 
@@ -41,7 +46,7 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     FunctionRouter router;
     @Inject
-    LocalWorkspace workspace;
+    ProjectChoice projects;
     @Inject
     LocalTokens tokens;
     @Inject
@@ -61,7 +66,12 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        workspace.prepare(LocalWorkspace.DEFAULT_QUESTIONS);
+        ProjectChoice.Choice choice = projects.choose(projectOption.project(), List.of());
+        if (choice instanceof ProjectChoice.Choice.Refuse refused) {
+            spec.commandLine().getErr().println("intake serve: " + refused.reason());
+            return 2;
+        }
+        ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
 
         HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
         server.listen(port, host).toCompletionStage().toCompletableFuture().get();
@@ -72,7 +82,7 @@ public class ServeCommand implements Callable<Integer> {
         out.printf("Intake is serving on http://%s:%d%n", host, server.actualPort());
         out.printf("  functions: %s%n", String.join(", ", router.functions()));
         out.printf("  operator console: http://%s:%d/ (paste an operator's token)%n", host, server.actualPort());
-        out.printf("  account %s, project %s%n", LocalWorkspace.ACCOUNT_ID, LocalWorkspace.PROJECT_ID);
+        out.printf("  account %s, project %s%n", project.accountId(), project.projectId());
         tokens.forLocalUser().ifPresent(token -> out.printf("  a token for the local user (1 h):%n    %s%n", token));
         secrets.forEach((name, value) -> out.printf("  %s: %s%n", name, value));
         if (sweeping) {

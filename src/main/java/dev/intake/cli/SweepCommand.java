@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -68,6 +69,14 @@ public class SweepCommand implements Callable<Integer> {
             return 2;
         }
 
+        if (kind.equals(Engines.LOCAL) && !commandTarget.localMode()) {
+            // The sweeper looks in the bucket for lost uploads, and the runs it resumes here read their media.
+            Optional<String> noBucket = commandTarget.missingBucketSettings();
+            if (noBucket.isPresent()) {
+                err.println("intake sweep: " + noBucket.get());
+                return 2;
+            }
+        }
         SweepReport report = sweeper.sweepNow(config.sweeper().stalledAfter());
         PrintWriter out = spec.commandLine().getOut();
         print(out, "resumed", report.resumed());

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.intake.IntakeConfig;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
@@ -23,6 +25,7 @@ import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.Step;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,10 +38,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "throughput", mixinStandardHelpOptions = true,
         description = "Measures the engine: N interviews of FILE (a tiny built-in transcript by default) through the"
-                + " pipeline at once; prints interviews/s and step transitions/s. Threads: INTAKE_LOCAL_ENGINE_THREADS.")
+                + " pipeline at once; prints interviews/s and step transitions/s. Threads: INTAKE_LOCAL_ENGINE_THREADS."
+                + " On a configured database the interviews go to the project named with --project.")
 public class ThroughputCommand implements Callable<Integer> {
 
     /** Two lines: enough for every step to run and write something, so the engine's own cost dominates. */
+    /** Set by the launcher when the bucket is a throwaway one of this process's, which the command then makes. */
+    static final String OWN_BUCKET = "intake.throughput.own-bucket";
+
     static final String TINY = "WEBVTT\n\n00:00.000 --> 00:04.000\n<v Interviewer>What slows you down today?\n\n"
             + "00:04.000 --> 00:09.000\n<v Dana>Copying the same spreadsheet every week takes me two hours.\n";
 
@@ -65,11 +72,14 @@ public class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30m", description = "give up after this long (default ${DEFAULT-VALUE})")
     Duration timeout;
 
+    @Mixin
+    ProjectOption projectOption;
+
     @Spec
     CommandSpec spec;
 
     @Inject
-    LocalWorkspace workspace;
+    ProjectChoice projects;
     @Inject
     MediaBucket bucket;
     @Inject
@@ -80,6 +90,8 @@ public class ThroughputCommand implements Callable<Integer> {
     UploadCompletion uploads;
     @Inject
     IntakeConfig config;
+    @ConfigProperty(name = OWN_BUCKET, defaultValue = "false")
+    boolean ownBucket;
 
     private static Path tinyTranscript() throws IOException {
         Path tiny = Files.writeString(Files.createTempFile("intake-tiny-", ".vtt"), TINY, StandardCharsets.UTF_8);
@@ -89,15 +101,23 @@ public class ThroughputCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        ProjectChoice.Choice choice = projects.choose(projectOption.project(), List.of());
+        if (choice instanceof ProjectChoice.Choice.Refuse refused) {
+            spec.commandLine().getErr().println("intake throughput: " + refused.reason());
+            return 2;
+        }
+        ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
+        if (ownBucket) {
+            bucket.ensureExists();
+        }
         Path source = file != null ? file : tinyTranscript();
-        workspace.prepare(LocalWorkspace.DEFAULT_QUESTIONS);
         String name = source.getFileName().toString();
         String contentType = Files.probeContentType(source);
         long size = Files.size(source);
         List<MediaKey> keys = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             UUID id = UUID.randomUUID();
-            MediaKey key = new MediaKey(LocalWorkspace.ACCOUNT_ID, LocalWorkspace.PROJECT_ID, id, name);
+            MediaKey key = new MediaKey(project.accountId(), project.projectId(), id, name);
             interviews.insert(new InterviewStore.NewInterview(id, key.accountId(), key.projectId(), name,
                     Interview.Source.upload(name), null, null), InterviewStatus.UPLOADING);
             bucket.put(key.key(), source, contentType);

@@ -3,14 +3,47 @@ package dev.intake.console;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.intake.IntakeConfig;
+import dev.intake.engine.Engines;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.workflow.Durations;
+import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
 
-/** An interview's state written for a person on call: where it is, what ran, and what to do next. */
-public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String mediaState, Duration stalledAfter) {
+/**
+ * An interview's state written for a person on call: where it is, what ran, and what to do next. Every
+ * command it suggests runs as printed where it is read ({@link Here}).
+ */
+public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, String mediaState, Here here) {
+
+    /** An error that names the step to run again from, as "run it again from the upload step" does. */
+    private static final Pattern STEP_NAMED = Pattern.compile("again from the ([a-z-]+) step");
+
+    /**
+     * What the suggestions depend on where they are read: the sweeper's thresholds, and the {@code --engine}
+     * option {@code intake repair} and {@code intake sweep} need to run with this configuration (empty when
+     * they need none).
+     */
+    public record Here(Duration stalledAfter, Duration lostUploadAfter, String repairOption, String sweepOption) {
+
+        /**
+         * As the commands decide: on local data the configured engine runs them, on a configured database
+         * the deployed state machine unless {@code --engine} says otherwise; {@code sweep} runs only with
+         * the configured engine, the one the sweeper hands its runs to.
+         */
+        public static Here of(IntakeConfig config, Engines engines) {
+            String configured = config.engine().kind();
+            String unasked = config.localMode() ? configured : Engines.AWS;
+            String repair = engines.unusable(unasked).isEmpty() ? "" : " --engine " + Engines.LOCAL;
+            String sweep = unasked.equals(configured) && engines.unusable(configured).isEmpty() ? "" : " --engine " + configured;
+            return new Here(config.sweeper().stalledAfter(), config.sweeper().lostUploadAfter(), repair, sweep);
+        }
+    }
 
     public void print(PrintWriter out) {
         Interview i = interview;
@@ -28,7 +61,7 @@ public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, S
         if (timings != null && !timings.isEmpty()) {
             out.println("  step durations:");
             // In the order the pipeline runs them; a name this version does not know goes last.
-            timings.fieldNames().stream().sorted(dev.intake.workflow.Step.PIPELINE_ORDER)
+            timings.fieldNames().stream().sorted(Step.PIPELINE_ORDER)
                     .forEach(step -> out.printf("    %-14s %s s%n", step, timings.getJsonObject(step).getValue("seconds")));
         }
         i.lastError().ifPresent(e -> out.printf("  last error at %s (%s, attempt %s, %s): %s%n", e.getString("step"),
@@ -45,24 +78,42 @@ public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, S
     /** What to do next, for a person on call. */
     public String next() {
         Interview i = interview;
-        String id = i.id().toString();
         String step = i.currentStep().orElse("upload");
         return switch (i.status()) {
             case READY, TAGGED -> "nothing to do: the interview is " + i.status().dbValue() + ".";
             case ARCHIVED -> "nothing to do: the interview is archived.";
             case DRAFT, SCHEDULED -> "nothing to do until media is uploaded.";
-            case UPLOADING -> mediaState.startsWith("present")
-                    ? "the object arrived but its event did not: run `intake sweep` (the sweeper completes it)."
-                    : "waiting for the upload; if it never comes the sweeper marks it failed.";
-            case ERROR -> "fix what the last error says, then `intake repair " + id + " --from "
-                    + i.lastError().map(e -> e.getString("step")).orElse(step) + "`.";
+            case UPLOADING -> !mediaState.startsWith("present")
+                    ? "waiting for the upload; if it never comes the sweeper marks it failed."
+                    : outputs.silentSeconds() >= here.lostUploadAfter().toSeconds()
+                    ? "the object arrived but its event did not: `intake sweep" + here.sweepOption()
+                    + "` completes it (the sweeper would too)."
+                    : "the object arrived; if its event was lost, the sweeper completes the upload once it has been silent"
+                    + " for " + Durations.readableSeconds(here.lostUploadAfter().toSeconds()) + ".";
+            case ERROR -> "fix what the last error says, then `" + repair("--from " + restartStep()) + "`.";
             default -> outputs.leaseLive()
                     ? step + " is running; wait. If it stops, the sweeper resumes it once its lease expires."
-                    : outputs.silentSeconds() >= stalledAfter.toSeconds()
-                    ? "stalled in " + step + " for " + Durations.readableSeconds(outputs.silentSeconds()) + ": `intake repair " + id
-                    + "` resumes it from " + step + " (the sweeper would too)."
+                    : outputs.silentSeconds() >= here.stalledAfter().toSeconds()
+                    ? "stalled in " + step + " for " + Durations.readableSeconds(outputs.silentSeconds()) + ": `"
+                    + repair(i.currentStep().flatMap(Step::byKey).isPresent() ? "" : "--from upload") + "` resumes it from "
+                    + i.currentStep().flatMap(Step::byKey).map(Step::key).orElse("upload")
+                    + (i.ownedByIntake() ? " (the sweeper would too)." : " (the sweeper leaves what Intake has not taken).")
                     : "in progress at " + step + ".";
         };
+    }
+
+    /** The step a failed interview runs again from: the one its error names, else the one it failed at. */
+    private String restartStep() {
+        Optional<JsonObject> error = interview.lastError();
+        Optional<String> named = error.map(e -> e.getString("message")).map(STEP_NAMED::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).filter(key -> Step.byKey(key).isPresent());
+        return named.or(() -> error.map(e -> e.getString("step")).filter(key -> Step.byKey(key).isPresent()))
+                .or(() -> interview.currentStep().filter(key -> Step.byKey(key).isPresent()))
+                .orElse(Step.UPLOAD.key());
+    }
+
+    private String repair(String options) {
+        return "intake repair " + interview.id() + (options.isEmpty() ? "" : " " + options) + here.repairOption();
     }
 
     private static String format(Map<String, Long> counts) {

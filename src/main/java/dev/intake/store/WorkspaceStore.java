@@ -46,6 +46,8 @@ public class WorkspaceStore {
             SELECT account_role::text AS role FROM accounts.account_user WHERE account_id = $1 AND user_id = $2""";
     @Sql
     static final String PROJECT_IN_ACCOUNT = "SELECT 1 FROM projects WHERE id = $1 AND account_id = $2";
+    @Sql
+    static final String ACCOUNT_OF_PROJECT = "SELECT account_id FROM projects WHERE id = $1";
 
     private final Db db;
 
@@ -79,6 +81,12 @@ public class WorkspaceStore {
 
     public boolean projectInAccount(UUID projectId, UUID accountId) {
         return db.execute(PROJECT_IN_ACCOUNT, Tuple.of(projectId, accountId)).rowCount() > 0;
+    }
+
+    /** The account {@code projectId} belongs to, or empty when there is no such project. */
+    public Optional<UUID> accountOf(UUID projectId) {
+        var rows = db.execute(ACCOUNT_OF_PROJECT, Tuple.of(projectId));
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("account_id"));
     }
 
     public List<Question> questions(UUID projectId) {

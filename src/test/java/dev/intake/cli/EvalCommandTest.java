@@ -15,12 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.eval.InterviewResult;
 import dev.intake.testing.Cli;
+import dev.intake.testing.LocalMode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 
-/** `intake process --json` and `intake eval`, as a person runs them. */
+/** `intake process --json` and `intake eval`, as a person runs them on local data. */
 @QuarkusTest
+@TestProfile(LocalMode.class)
 class EvalCommandTest {
 
     private static final Path SAMPLE = Path.of("samples/pricing-interview.srt");

@@ -66,7 +66,8 @@ class LauncherIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("INTAKE_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("INTAKE_")
+                || name.equals("AWS_REGION") || name.equals("AWS_DEFAULT_REGION"));
         builder.environment().put("INTAKE_HOME", home.resolve("local-data").toString());
         builder.environment().putAll(environment);
         return builder.start();
@@ -109,18 +110,49 @@ class LauncherIT {
     }
 
     @Test
+    void process_on_a_configured_database_without_bucket_settings_names_them_in_one_line_and_writes_nothing() throws Exception {
+        String name = freshDatabase("no_bucket_settings");
+        String url = "postgresql://localhost:" + database.port() + "/" + name;
+
+        Run process = intake(Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", url, "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER,
+                "QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.USER), "process", "samples/onboarding-interview.vtt",
+                "--project", "bbbbbbbb-0000-4000-8000-00000000000b");
+
+        assertEquals(2, process.exit(), process.out() + process.err());
+        assertTrue(process.err().contains("intake process: database " + url + " as postgres; bucket s3://intake-media on AWS S3"
+                + System.lineSeparator() + "intake process: no bucket is configured: set QUARKUS_S3_ENDPOINT_OVERRIDE (R2 or"
+                + " another S3-compatible server) or the AWS region of the bucket (QUARKUS_S3_AWS_REGION, AWS_REGION or"
+                + " AWS_DEFAULT_REGION)"), process.err());
+        assertFalse(process.err().contains("\tat "), "no stack trace: " + process.err());
+        assertFalse(migrated(name), "nothing was written to the database");
+    }
+
+    @Test
     void serve_gets_the_port_it_is_given_even_the_one_quarkus_would_serve_on() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> settings = new ArrayList<>();
-        database.datasourceProperties().forEach((key, value) -> settings.add("-D" + key + "=" + value));
+        // A configured database, migrated, with a project its web app made: serve files interviews under it.
+        String name = freshDatabase("serve_in_a_project");
+        String jdbcUrl = "jdbc:postgresql://localhost:" + database.port() + "/" + name;
+        assertEquals(0, intake(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl + "?user=postgres&password=postgres"), "migrate").exit());
+        String project = "bbbbbbbb-0000-4000-8000-00000000000b";
+        try (Connection c = connect(name)) {
+            c.createStatement().execute("INSERT INTO accounts.accounts (id, name, primary_owner_user_id) VALUES"
+                    + " ('aaaaaaaa-0000-4000-8000-00000000000a', 'Acme', gen_random_uuid());"
+                    + " INSERT INTO projects (id, account_id, name) VALUES ('" + project + "', 'aaaaaaaa-0000-4000-8000-00000000000a',"
+                    + " 'Interviews')");
+        }
+        List<String> settings = new ArrayList<>(List.of(
+                "-Dquarkus.datasource.reactive.url=postgresql://localhost:" + database.port() + "/" + name,
+                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+                "-Dquarkus.datasource.username=" + LocalPostgres.USER, "-Dquarkus.datasource.password=" + LocalPostgres.USER));
         try (LocalS3 s3 = LocalS3.start(null)) {
             s3.clientProperties().forEach((key, value) -> settings.add("-D" + key + "=" + value));
             // Quarkus's own HTTP port is 8080 by default, serve's too: the README's `./intake serve`.
             Process serve = start(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port)), settings, "serve", "--port",
-                    String.valueOf(port));
+                    String.valueOf(port), "--project", project);
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (!Files.readString(home.resolve("out")).contains("Intake is serving on") && serve.isAlive()

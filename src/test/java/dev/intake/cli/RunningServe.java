@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import dev.intake.testing.Eventually;
 import picocli.CommandLine;
 
-/** `intake serve --port 0` on a thread of its own, as a test starts it; stopped as Ctrl-C would stop it. */
+/** `intake serve --port 0` (and any options given) on a thread of its own, as a test starts it; stopped as Ctrl-C would stop it. */
 final class RunningServe implements AutoCloseable {
 
     private static final Pattern CONSOLE = Pattern.compile("operator console: (http://127\\.0\\.0\\.1:\\d+)/");
@@ -21,16 +21,18 @@ final class RunningServe implements AutoCloseable {
     private final StringWriter out = new StringWriter();
     private final AtomicInteger exit = new AtomicInteger(-1);
 
-    private RunningServe(CommandLine.IFactory factory) throws Exception {
+    private RunningServe(CommandLine.IFactory factory, String... options) throws Exception {
         ServeCommand serve = factory.create(ServeCommand.class);
         serve.lifetime = stop::await;
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--port", "0"), java.util.Arrays.stream(options))
+                .toArray(String[]::new);
         serving = new Thread(() -> exit.set(new CommandLine(serve, factory).setOut(new PrintWriter(out))
-                .execute("--port", "0")), "serve-under-test");
+                .execute(args)), "serve-under-test");
         serving.start();
     }
 
-    static RunningServe start(CommandLine.IFactory factory) throws Exception {
-        return new RunningServe(factory);
+    static RunningServe start(CommandLine.IFactory factory, String... options) throws Exception {
+        return new RunningServe(factory, options);
     }
 
     /** Where it serves, once it has said so: {@code http://127.0.0.1:<port>}, no trailing slash. */

@@ -34,9 +34,9 @@ class ServeCommandTest {
     @Inject
     TestData data;
 
-    /** Runs `serve --port 0` until {@code done} holds, then stops it as Ctrl-C would; returns what it printed. */
-    static String serveUntil(CommandLine.IFactory factory, Runnable done) throws Exception {
-        RunningServe serve = RunningServe.start(factory);
+    /** Runs `serve --port 0` with {@code options} until {@code done} holds, then stops it as Ctrl-C would; returns what it printed. */
+    static String serveUntil(CommandLine.IFactory factory, Runnable done, String... options) throws Exception {
+        RunningServe serve = RunningServe.start(factory, options);
         int exit;
         try {
             done.run();

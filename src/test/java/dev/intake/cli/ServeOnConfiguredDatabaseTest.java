@@ -31,6 +31,7 @@ class ServeOnConfiguredDatabaseTest {
     void serve_on_a_configured_database_resumes_nothing_of_it() throws Exception {
         UUID abandoned = stalled.uploadedThenAbandoned();
         var before = data.interview(abandoned);
+        TestData.Project project = data.project();
 
         String out = ServeCommandTest.serveUntil(factory, () -> {
             try {
@@ -38,9 +39,10 @@ class ServeOnConfiguredDatabaseTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
+        }, "--project", project.projectId().toString());
 
         assertTrue(out.contains("not sweeping: a configured database is swept by its deployment"), out);
+        assertTrue(out.contains("account " + project.accountId() + ", project " + project.projectId()), out);
         assertEquals(before.updatedAt(), data.interview(abandoned).updatedAt());
     }
 }
