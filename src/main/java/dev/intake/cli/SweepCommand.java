@@ -83,6 +83,7 @@ public class SweepCommand implements Callable<Integer> {
         print(out, "failed", report.failed());
         print(out, "upload completed", report.uploadsCompleted());
         print(out, "upload failed", report.uploadsFailed());
+        print(out, "upload taken over", report.uploadsAdopted());
         print(out, "not done", report.notDone());
         out.printf("Swept: %d resumed, %d failed, %d lost uploads completed, %d uploads failed, %d not done.%n",
                 report.resumed().size(), report.failed().size(), report.uploadsCompleted().size(),
