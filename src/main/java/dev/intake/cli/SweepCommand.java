@@ -85,9 +85,9 @@ public class SweepCommand implements Callable<Integer> {
         print(out, "upload failed", report.uploadsFailed());
         print(out, "upload taken over", report.uploadsAdopted());
         print(out, "not done", report.notDone());
-        out.printf("Swept: %d resumed, %d failed, %d lost uploads completed, %d uploads failed, %d not done.%n",
-                report.resumed().size(), report.failed().size(), report.uploadsCompleted().size(),
-                report.uploadsFailed().size(), report.notDone().size());
+        out.printf("Swept: %d resumed, %d failed, %d lost uploads completed, %d uploads failed, %d uploads taken over,"
+                + " %d not done.%n", report.resumed().size(), report.failed().size(), report.uploadsCompleted().size(),
+                report.uploadsFailed().size(), report.uploadsAdopted().size(), report.notDone().size());
         out.flush();
         int waited = kind.equals(Engines.LOCAL) ? awaitRunsStarted(report, out) : 0;
         return report.notDone().isEmpty() ? waited : 1;
