@@ -262,7 +262,8 @@ class EvidenceStoreTest {
         assertEquals(1, count("""
                 SELECT count(*) FROM facet_account f JOIN intake.interview_outputs o
                   ON o.table_name = 'facet_account' AND o.row_id = f.id::text AND o.interview_id = $2
-                WHERE f.account_id = $1 AND NOT f.is_active AND f.global_facet_id IS NULL""", account, w.interviewId()),
+                WHERE f.account_id = $1 AND NOT f.is_active AND f.global_facet_id IS NULL
+                  AND f.label = 'We keep a shared spreadsheet of every client'""", account, w.interviewId()),
                 "created inactive as Insights creates them, and recorded as this interview's");
         assertEquals(List.of(EvidenceKind.PAIN, EvidenceKind.WORKAROUND),
                 evidence.list(w.interviewId()).stream().map(e -> e.kind()).toList());
