@@ -162,7 +162,8 @@ class LocalEngineTest {
         Interview done = processed(sample);
         assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(JsonObject::encode).orElse(""));
         assertTrue(data.rows("evidence", done.id()) >= minimumEvidence);
-        assertTrue(data.rows("interview_people", done.id()) >= 2);
+        assertTrue(data.rows("interview_people", done.id()) >= 1,
+                "the interviewee; an interviewer only where a name or a member stands behind the label");
         assertTrue(data.rows("themes", done.id()) >= 1);
         assertEquals(1, data.rows("personas", done.id()));
         assertEquals(2, insights.answers(done.id(), done.projectId()).size(), "one per research question of the project");
