@@ -203,12 +203,11 @@ class InsightsDropInTest {
                 AND NOT (jsonb_typeof(anchors->0->'start_ms') = 'number' AND anchors->0->>'media_key' = $2 AND gist IS NOT NULL)""",
                 id, key.key()), "every piece of evidence has an anchor in milliseconds on its media, and a gist");
         assertEquals(count("SELECT count(*) FROM evidence WHERE interview_id = $1", id), count("""
-                SELECT count(*) FROM evidence e JOIN evidence_people ep ON ep.evidence_id = e.id AND ep.role = 'speaker'
+                SELECT count(*) FROM evidence e JOIN evidence_people ep ON ep.evidence_id = e.id AND ep.role = 'participant'
                 JOIN people p ON p.id = ep.person_id WHERE e.interview_id = $1 AND p.name = 'Dana Whitfield'""", id),
                 "the speaker is linked through evidence_people");
 
         assertEquals(List.of("Dana Whitfield|Dana|Whitfield|participant|Dana Whitfield",
-                        "Marcus Lee|Marcus|Lee|mentioned|null",
                         "Priya Raman|Priya|Raman|interviewer|Priya Raman"),
                 db.execute("""
                         SELECT p.name || '|' || p.firstname || '|' || p.lastname || '|' || ip.role || '|'
@@ -217,8 +216,13 @@ class InsightsDropInTest {
                         WHERE ip.interview_id = $1 ORDER BY p.name""", Tuple.of(id))
                         .stream().map(r -> r.getString("person")).toList());
         assertEquals(1, count("SELECT count(*) FROM people WHERE account_id = $1 AND name_hash = 'marcus lee'", ACCOUNT),
-                "the researcher's Marcus Lee is the one linked, not a copy");
-        assertEquals(1, count("SELECT count(*) FROM interview_people WHERE interview_id = $1 AND person_id = $2", id, MARCUS_LEE));
+                "the researcher's Marcus Lee is not copied");
+        assertEquals(0, count("SELECT count(*) FROM interview_people WHERE interview_id = $1 AND person_id = $2", id, MARCUS_LEE),
+                "Dana only mentions her manager: he takes no part in the interview, as in Insights");
+        assertEquals(1, count("""
+                SELECT count(*) FROM interview_people ip JOIN people p ON p.id = ip.person_id
+                WHERE ip.interview_id = $1 AND ip.role = 'interviewer' AND p.person_type = 'internal'""", id),
+                "the interviewer is the team's own, as Insights counts internal people");
 
         assertTrue(count("""
                 SELECT count(*) FROM theme_evidence te JOIN evidence e ON e.id = te.evidence_id

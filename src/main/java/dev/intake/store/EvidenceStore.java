@@ -2,20 +2,20 @@ package dev.intake.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.intake.interview.Evidence;
 import dev.intake.interview.EvidenceDraft;
 import dev.intake.interview.EvidenceFindings;
 import dev.intake.interview.EvidenceKind;
+import dev.intake.interview.FacetMention;
+import dev.intake.interview.IndependenceKey;
 import dev.intake.interview.Person;
-import dev.intake.interview.PersonDraft;
-import dev.intake.interview.PersonRole;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,11 +23,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Evidence and people, in Insights' tables: evidence with its {@code anchors} (milliseconds) and the
- * kind as its {@code topic}; the speaker through {@code evidence_people}; people resolved within the
- * account by name as Insights resolves them, created with first and last name (never the generated
- * {@code name}) only when none exists; their part in the interview in {@code interview_people}.
- * A re-run replaces the rows Intake wrote for the interview ({@link Outputs}), never anyone else's.
+ * Evidence and people, in Insights' tables as its v2 pipeline writes them: evidence with its quote,
+ * the speaker's fuller thought ({@code chunk}), headline, scene topic, why it matters, confidence and
+ * weights, independence key, and {@code anchors} in milliseconds on the media; its kind and other
+ * signals as {@code evidence_facet} rows of the account's facet catalog ({@link EvidenceFacets}); the
+ * speaker through {@code evidence_people}; the speakers as people ({@link InterviewPeople}). A re-run
+ * replaces the rows Intake wrote for the interview ({@link Outputs}), never anyone else's.
  */
 @ApplicationScoped
 public class EvidenceStore {
@@ -35,23 +36,32 @@ public class EvidenceStore {
     @Sql
     static final String DELETE_EVIDENCE = Outputs.deleteWritten("evidence", "uuid");
     @Sql
-    static final String INSERT_EVIDENCE = Outputs.recorded("evidence", "$4", "$9", """
-            INSERT INTO evidence (id, account_id, project_id, interview_id, verbatim, gist, topic, anchors,
-                                  method, source_type, modality)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'interview', 'primary', 'qual')
+    static final String INSERT_EVIDENCE = Outputs.recorded("evidence", "$4", "$16", """
+            INSERT INTO evidence (id, account_id, project_id, interview_id, verbatim, gist, chunk, topic,
+                                  context_summary, confidence, weight_quality, weight_relevance, independence_key,
+                                  is_question, anchors, support, method, source_type, modality)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb,
+                    'supports', 'interview', 'primary', 'qual')
             RETURNING id""");
+    /** Removed with its evidence (ON DELETE CASCADE), so a re-run replaces it too. */
+    @Sql
+    static final String INSERT_FACET = """
+            INSERT INTO evidence_facet (evidence_id, account_id, project_id, person_id, kind_slug, facet_account_id,
+                                        label, source, confidence, quote)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, 'interview', 0.8, $8)""";
     @Sql
     static final String LINK_SPEAKER = """
             INSERT INTO evidence_people (evidence_id, person_id, account_id, project_id, role)
-            VALUES ($1, $2, $3, $4, 'speaker')
+            VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (evidence_id, person_id, account_id) DO NOTHING""";
     @Sql
     static final String LIST_EVIDENCE = """
-            SELECT e.id, e.topic, e.verbatim,
+            SELECT e.id, e.verbatim,
+                   ARRAY(SELECT ef.kind_slug FROM evidence_facet ef WHERE ef.evidence_id = e.id) AS kinds,
                    (e.anchors->0->>'start_ms')::float8 / 1000 AS start_sec,
                    (e.anchors->0->>'end_ms')::float8 / 1000 AS end_sec,
                    (SELECT p.name FROM evidence_people ep JOIN people p ON p.id = ep.person_id
-                    WHERE ep.evidence_id = e.id AND ep.role = 'speaker' AND p.deleted_at IS NULL ORDER BY p.name LIMIT 1) AS speaker
+                    WHERE ep.evidence_id = e.id AND p.deleted_at IS NULL ORDER BY ep.role = 'interviewer', p.name LIMIT 1) AS speaker
             FROM intake.interview_outputs o JOIN evidence e ON e.id = o.row_id::uuid
             WHERE o.interview_id = $1 AND o.table_name = 'evidence' AND e.deleted_at IS NULL AND NOT e.is_archived
             ORDER BY o.position, e.id""";
@@ -62,36 +72,14 @@ public class EvidenceStore {
 
     @Sql
     static final String DELETE_LINKS = Outputs.deleteWritten("interview_people", "bigint");
-    /**
-     * An account's person by name and no organisation (Intake knows none), preferring one of this
-     * project: how Insights' people resolution matches a participant it has no email for.
-     */
-    @Sql
-    static final String FIND_PERSON = """
-            SELECT id FROM people
-            WHERE account_id = $1 AND name_hash = lower($2) AND default_organization_id IS NULL
-              AND deleted_at IS NULL
-            ORDER BY (project_id IS NOT DISTINCT FROM $3) DESC, created_at, id
-            LIMIT 1""";
-    @Sql
-    static final String INSERT_PERSON = Outputs.recorded("people", "$6", "0", """
-            INSERT INTO people (account_id, project_id, firstname, lastname, person_type)
-            VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT DO NOTHING
-            RETURNING id""");
-    @Sql
-    static final String INSERT_LINK = Outputs.recorded("interview_people", "$1", "$7", """
-            INSERT INTO interview_people (interview_id, person_id, project_id, role, transcript_key, display_name)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (interview_id, person_id) DO NOTHING
-            RETURNING id""");
     /** Everyone linked to the interview, by whoever linked them: what the analysis steps build on. */
     @Sql
     static final String LIST_PEOPLE = """
             SELECT p.id, p.name, p.description, ip.role
             FROM interview_people ip JOIN people p ON p.id = ip.person_id
             WHERE ip.interview_id = $1 AND p.name IS NOT NULL AND p.deleted_at IS NULL
-            ORDER BY CASE ip.role WHEN 'participant' THEN 0 WHEN 'interviewer' THEN 1 ELSE 2 END, p.name""";
+            ORDER BY CASE WHEN ip.role IS NULL OR ip.role = 'participant' THEN 0 WHEN ip.role = 'interviewer' THEN 1
+                          ELSE 2 END, p.name""";
     /**
      * A description says who the person is in the interview that found them, so it goes only on a
      * person this interview ($3) created: a person Insights or a user made is theirs, and one another
@@ -103,6 +91,11 @@ public class EvidenceStore {
             WHERE id = $1
               AND EXISTS (SELECT 1 FROM intake.interview_outputs o
                           WHERE o.table_name = 'people' AND o.row_id = $1::text AND o.interview_id = $3)""";
+
+    /** Insights' weights (quality, relevance) for each confidence. */
+    private static final Map<String, double[]> WEIGHTS = Map.of(
+            "high", new double[] {0.95, 0.9}, "medium", new double[] {0.8, 0.8}, "low", new double[] {0.6, 0.6});
+    private static final int FACET_LABEL_WORDS = 12;
 
     private final Db db;
 
@@ -117,54 +110,64 @@ public class EvidenceStore {
             LeaseFence.hold(tx, lease);
             tx.execute(DELETE_EVIDENCE, Tuple.of(interviewId));
             tx.execute(DELETE_LINKS, Tuple.of(interviewId));
-            // Resolved in name order so two interviews of one account naming the same people lock
-            // those rows in the same order and cannot deadlock.
-            Map<String, UUID> personIds = new HashMap<>();
-            int position = 0;
-            for (PersonDraft person : byName(findings.people())) {
-                UUID personId = resolvePerson(tx, accountId, projectId, interviewId, person);
-                personIds.put(PersonName.normalize(person.name()).toLowerCase(), personId);
-                String speakerKey = person.role() == PersonRole.MENTIONED ? null : person.name();
-                tx.execute(INSERT_LINK, Tuple.from(Arrays.asList(interviewId, personId, projectId,
-                        InsightsRoles.interviewRole(person.role()), speakerKey, person.name(), position++)));
-            }
+            InterviewPeople.Speakers speakers = new InterviewPeople(tx, accountId, projectId, interviewId)
+                    .link(findings.people());
+            EvidenceFacets catalog = new EvidenceFacets(tx, accountId, interviewId);
             List<Tuple> evidence = new ArrayList<>();
-            List<Tuple> speakers = new ArrayList<>();
+            List<Tuple> facets = new ArrayList<>();
+            List<Tuple> links = new ArrayList<>();
             for (EvidenceDraft e : findings.evidence()) {
                 UUID evidenceId = UUID.randomUUID();
-                evidence.add(Tuple.from(Arrays.asList(evidenceId, accountId, projectId, interviewId, e.verbatim(),
-                        Gist.of(e.verbatim()), e.kind().key(), anchors(e, mediaKey), evidence.size())));
-                UUID speaker = e.speaker() == null ? null : personIds.get(PersonName.normalize(e.speaker()).toLowerCase());
-                if (speaker != null) {
-                    speakers.add(Tuple.of(evidenceId, speaker, accountId, projectId));
+                // As Insights attributes it: the speaker's person, else the interview's main interviewee.
+                Optional<InterviewPeople.Linked> speaker = Optional.ofNullable(e.speaker())
+                        .map(s -> speakers.byLabel().get(InterviewPeople.key(s))).or(speakers::primary);
+                UUID personId = speaker.map(InterviewPeople.Linked::personId).orElse(null);
+                String gist = e.detail().gist() != null ? e.detail().gist() : Gist.of(e.verbatim());
+                Set<Integer> seen = new HashSet<>();
+                List<String> kinds = new ArrayList<>();
+                for (FacetMention mention : mentions(e, gist)) {
+                    Optional<EvidenceFacets.Facet> facet = catalog.resolve(mention.kindSlug(), mention.value());
+                    if (facet.isEmpty() || !seen.add(facet.get().accountFacetId())) {
+                        continue;
+                    }
+                    kinds.add(facet.get().kindSlug());
+                    facets.add(Tuple.from(Arrays.asList(evidenceId, accountId, projectId, personId,
+                            facet.get().kindSlug(), facet.get().accountFacetId(),
+                            EvidenceFacets.sanitizeLabel(mention.value()), mention.quote())));
                 }
+                String confidence = e.detail().confidence() != null ? e.detail().confidence() : "medium";
+                double[] weights = WEIGHTS.get(confidence);
+                evidence.add(Tuple.from(Arrays.asList(evidenceId, accountId, projectId, interviewId, e.verbatim(),
+                        gist, e.detail().chunk() != null ? e.detail().chunk() : e.verbatim(), e.detail().topic(),
+                        e.detail().whyItMatters(), confidence, weights[0], weights[1],
+                        IndependenceKey.of(gist, kinds), e.detail().isQuestion(), anchors(e, mediaKey),
+                        evidence.size())));
+                speaker.ifPresent(s -> links.add(Tuple.of(evidenceId, s.personId(), accountId, projectId, s.role())));
             }
             tx.executeBatch(INSERT_EVIDENCE, evidence);
-            tx.executeBatch(LINK_SPEAKER, speakers);
+            tx.executeBatch(INSERT_FACET, facets);
+            tx.executeBatch(LINK_SPEAKER, links);
             return null;
         });
     }
 
-    /** The account's person of that name, or a new one (recorded as Intake's). */
-    private static UUID resolvePerson(Db.Tx tx, UUID accountId, UUID projectId, UUID interviewId, PersonDraft person) {
-        PersonName name = PersonName.split(person.name());
-        Optional<UUID> found = findPerson(tx, accountId, name.full(), projectId);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        Optional<UUID> created = Outputs.writtenId(tx.execute(INSERT_PERSON, Tuple.from(Arrays.asList(accountId,
-                projectId, name.first(), name.last(), InsightsRoles.personType(person.role()), interviewId))));
-        if (created.isPresent()) {
-            return created.get();
-        }
-        // Another interview created the same person between our look-up and insert.
-        return findPerson(tx, accountId, name.full(), projectId).orElseThrow(() -> new IllegalStateException(
-                "person '" + name.full() + "' neither exists nor could be created in account " + accountId));
+    /**
+     * The evidence's facets, its kind's first: Intake reads the kind back from it. An analyzer that
+     * named no facet of the kind gets one labelled with the headline's first words.
+     */
+    private static List<FacetMention> mentions(EvidenceDraft e, String gist) {
+        String kind = e.kind().facetKind();
+        List<FacetMention> mentions = new ArrayList<>();
+        e.detail().facets().stream().filter(m -> m.kindSlug().equals(kind)).findFirst().ifPresentOrElse(mentions::add,
+                () -> mentions.add(new FacetMention(kind, facetLabel(gist), null)));
+        e.detail().facets().stream().filter(m -> m != mentions.get(0)).forEach(mentions::add);
+        return mentions;
     }
 
-    private static Optional<UUID> findPerson(Db.Tx tx, UUID accountId, String fullName, UUID projectId) {
-        var rows = tx.execute(FIND_PERSON, Tuple.of(accountId, fullName, projectId));
-        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id"));
+    private static String facetLabel(String gist) {
+        String[] words = gist.strip().split("\\s+");
+        String label = String.join(" ", Arrays.asList(words).subList(0, Math.min(words.length, FACET_LABEL_WORDS)));
+        return label.replaceAll("[\\p{Punct}…]+$", "");
     }
 
     /** Where the quote is in the media, as Insights' player seeks: milliseconds, and the media's object key. */
@@ -181,15 +184,12 @@ public class EvidenceStore {
         return new JsonArray().add(anchor);
     }
 
-    private static List<PersonDraft> byName(List<PersonDraft> people) {
-        return people.stream().sorted(Comparator.comparing((PersonDraft p) -> p.name().toLowerCase())).toList();
-    }
-
     /** The evidence Intake wrote for the interview, in the order it was found. */
     public List<Evidence> list(UUID interviewId) {
         List<Evidence> evidence = new ArrayList<>();
         for (Row row : db.execute(LIST_EVIDENCE, Tuple.of(interviewId))) {
-            evidence.add(new Evidence(row.getUUID("id"), EvidenceKind.fromKey(row.getString("topic")),
+            evidence.add(new Evidence(row.getUUID("id"),
+                    EvidenceKind.fromFacetKinds(Arrays.asList(row.getArrayOfStrings("kinds"))),
                     row.getString("verbatim"), row.getString("speaker"),
                     row.getDouble("start_sec"), row.getDouble("end_sec")));
         }

@@ -3,9 +3,10 @@ package dev.intake.store;
 import dev.intake.interview.PersonRole;
 
 /**
- * Intake's roles in Insights' words: {@code interview_people.role} (participant, interviewer, and
- * mentioned for people only talked about) and {@code people.person_type} ('internal' for the team's
- * interviewer; Insights leaves it NULL for everyone else).
+ * Intake's roles in Insights' words, as its v2 pipeline writes them: {@code interview_people.role} is
+ * {@code participant} or {@code interviewer} (the same word goes on the speaker's
+ * {@code evidence_people.role}); {@code people.person_type} is {@code internal} for the team's
+ * interviewer and NULL for everyone else. A person only mentioned has no role in an interview.
  */
 final class InsightsRoles {
 
@@ -16,7 +17,7 @@ final class InsightsRoles {
         return switch (role) {
             case INTERVIEWEE -> "participant";
             case INTERVIEWER -> "interviewer";
-            case MENTIONED -> "mentioned";
+            case MENTIONED -> throw new IllegalArgumentException("a person only mentioned takes no part in the interview");
         };
     }
 
@@ -27,13 +28,16 @@ final class InsightsRoles {
         };
     }
 
-    /** Any role Insights or a person wrote reads as the nearest of Intake's. */
+    /**
+     * Any role Insights or a person wrote reads as the nearest of Intake's; none (as Insights' pipeline
+     * writes when it knows no interviewer) is a participant.
+     */
     static PersonRole personRole(String interviewRole) {
         if (interviewRole == null) {
-            return PersonRole.MENTIONED;
+            return PersonRole.INTERVIEWEE;
         }
         return switch (interviewRole) {
-            case "participant", "interviewee", "respondent" -> PersonRole.INTERVIEWEE;
+            case "participant", "interviewee", "respondent", "speaker" -> PersonRole.INTERVIEWEE;
             case "interviewer", "moderator" -> PersonRole.INTERVIEWER;
             default -> PersonRole.MENTIONED;
         };

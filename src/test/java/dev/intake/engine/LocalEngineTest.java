@@ -103,8 +103,8 @@ class LocalEngineTest {
         assertTrue(found.stream().anyMatch(e -> e.kind() == EvidenceKind.PAIN
                 && e.verbatim().contains("two weeks") && "Dana Whitfield".equals(e.speaker())), found.toString());
         List<Person> people = evidence.people(done.id());
-        assertTrue(people.stream().anyMatch(p -> p.name().equals("Marcus Lee") && p.role() == PersonRole.MENTIONED
-                && p.description().contains("manager")), people.toString());
+        assertTrue(people.stream().noneMatch(p -> p.name().equals("Marcus Lee")),
+                "the manager Dana only mentions takes no part in the interview, as in Insights: " + people);
         assertTrue(people.stream().anyMatch(p -> p.name().equals("Dana Whitfield") && p.role() == PersonRole.INTERVIEWEE));
     }
 
@@ -122,8 +122,8 @@ class LocalEngineTest {
         assertTrue(has(found, EvidenceKind.WILLINGNESS_TO_PAY, "Sam Okafor", "not willing to pay for a tool"), found.toString());
         assertTrue(found.stream().noneMatch(e -> "Interviewer".equals(e.speaker())));
         List<Person> people = evidence.people(done.id());
-        assertEquals(List.of("Sam Okafor:interviewee", "Interviewer:interviewer"),
-                people.stream().map(p -> p.name() + ":" + p.role().key()).toList());
+        assertEquals(List.of("Sam Okafor:interviewee"), people.stream().map(p -> p.name() + ":" + p.role().key()).toList(),
+                "a speaker labelled Interviewer, with no member of the account behind it, is no one");
     }
 
     @Test
@@ -135,7 +135,7 @@ class LocalEngineTest {
         assertTrue(has(found, EvidenceKind.WILLINGNESS_TO_PAY, "Lee Chen", "fifty dollars a month"), found.toString());
         // What they would pay for is the tool they want; the price comes in the next sentence.
         assertTrue(has(found, EvidenceKind.GOAL, "Lee Chen", "writes the Friday summary"), found.toString());
-        assertEquals(List.of("Lee Chen:interviewee", "Interviewer:interviewer"),
+        assertEquals(List.of("Lee Chen:interviewee"),
                 evidence.people(done.id()).stream().map(p -> p.name() + ":" + p.role().key()).toList());
     }
 
@@ -162,7 +162,8 @@ class LocalEngineTest {
         Interview done = processed(sample);
         assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(JsonObject::encode).orElse(""));
         assertTrue(data.rows("evidence", done.id()) >= minimumEvidence);
-        assertTrue(data.rows("interview_people", done.id()) >= 2);
+        assertTrue(data.rows("interview_people", done.id()) >= 1,
+                "the interviewee; an interviewer only where a name or a member stands behind the label");
         assertTrue(data.rows("themes", done.id()) >= 1);
         assertEquals(1, data.rows("personas", done.id()));
         assertEquals(2, insights.answers(done.id(), done.projectId()).size(), "one per research question of the project");

@@ -215,7 +215,7 @@ class HttpProvidersTest {
 
     private String evidenceAnswer() {
         return "{\"evidence\": [{\"kind\": \"pain\", \"verbatim\": \"" + dana + "\", \"speaker\": \"Speaker B\","
-                + " \"start_seconds\": 6.4, \"end_seconds\": 11.2}],"
+                + " \"start_seconds\": 6.4, \"end_seconds\": 11.2," + turnFields(dana) + "}],"
                 + " \"people\": [{\"name\": \"Speaker A\", \"role\": \"interviewer\", \"relation\": null},"
                 + " {\"name\": \"Speaker B\", \"role\": \"interviewee\", \"relation\": null}]}";
     }
@@ -224,7 +224,7 @@ class HttpProvidersTest {
     private void modelAnalyses() {
         WireMockResource.server().register(chatFor("evidence").willReturn(completion(evidenceAnswer())));
         WireMockResource.server().register(chatFor("people").willReturn(completion(
-                "{\"people\": [{\"name\": \"Speaker B\", \"description\": \"Leads analysts; " + marker + "\"}]}")));
+                "{\"people\": [{\"name\": \"Unknown Participant\", \"description\": \"Leads analysts; " + marker + "\"}]}")));
         WireMockResource.server().register(chatFor("themes").willReturn(completion(
                 "{\"themes\": [{\"name\": \"Slow onboarding\", \"summary\": \"New analysts take weeks.\", \"evidence\": [0]}]}")));
         WireMockResource.server().register(chatFor("personas").willReturn(completion(
@@ -253,7 +253,8 @@ class HttpProvidersTest {
         assertEquals(1, found.size());
         assertEquals(dana, found.get(0).verbatim());
         assertEquals(6.4, found.get(0).startSec(), 1e-9);
-        assertEquals(2, data.rows("interview_people", done.id()));
+        assertEquals(1, data.rows("interview_people", done.id()),
+                "Speaker B is Insights' Unknown Participant; the interviewer, a label with no member behind it, no one");
         assertEquals(1, data.rows("themes", done.id()));
         assertEquals(1, data.rows("theme_evidence", done.id()));
         assertEquals(1, data.rows("personas", done.id()));
@@ -343,7 +344,8 @@ class HttpProvidersTest {
         assemblyAiTranscribes();
         WireMockResource.server().register(chatFor("evidence").willReturn(completion(
                 "{\"evidence\": [{\"kind\": \"pain\", \"verbatim\": \"Onboarding is slow " + marker + "\", \"speaker\": \"Speaker B\","
-                        + " \"start_seconds\": 6.4, \"end_seconds\": 11.2}], \"people\": []}")));
+                        + " \"start_seconds\": 6.4, \"end_seconds\": 11.2," + turnFields("Onboarding is slow " + marker)
+                        + "}], \"people\": []}")));
         assertFailedAt(process(), "evidence", "permanent",
                 "the analysis model returned output that does not match the schema: the quote");
         assertEquals(0, data.rows("interview_people", key.interviewId()));
@@ -510,5 +512,12 @@ class HttpProvidersTest {
         assertFailedAt(interview, "upload", "permanent", "AssemblyAI could not transcribe 'call.mp4': Download error");
         assertNull(interview.run().getJsonObject("transcription"), "forgotten, so a repair submits the media afresh");
         assertEquals(List.of(1, 2), List.of(submissions(), checks()));
+    }
+
+    /** The fields of Insights' evidence turn a model answers beside a quote. */
+    private static String turnFields(String quote) {
+        return " \"chunk\": \"" + quote + "\", \"gist\": \"Slow onboarding\", \"topic\": null,"
+                + " \"why_it_matters\": \"delays the first invoice\", \"confidence\": \"high\", \"is_question\": false,"
+                + " \"facet_mentions\": [{\"kind_slug\": \"pain\", \"value\": \"slow onboarding\", \"quote\": null}]";
     }
 }

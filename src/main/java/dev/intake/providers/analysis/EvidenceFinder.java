@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.intake.interview.EvidenceDetail;
 import dev.intake.interview.EvidenceDraft;
 import dev.intake.interview.EvidenceKind;
 import dev.intake.providers.analysis.Statements.Statement;
@@ -90,13 +91,13 @@ final class EvidenceFinder {
                     continue;
                 }
                 if (!run.isEmpty() && !joins(run, s)) {
-                    evidence.add(quote(run));
+                    quote(run, first, further).ifPresent(evidence::add);
                     run = new ArrayList<>();
                 }
                 run.add(s);
             }
             if (!run.isEmpty()) {
-                evidence.add(quote(run));
+                quote(run, first, further).ifPresent(evidence::add);
             }
         }
         return evidence;
@@ -110,11 +111,19 @@ final class EvidenceFinder {
         return run.get(0).kind() == s.kind() && at - end - 1 <= BRIDGED && at - start < MAX_RUN;
     }
 
-    private static EvidenceDraft quote(List<Scored> run) {
+    /** The run as one quote with what Insights' extraction says of it; empty when Insights would not keep it. */
+    private static Optional<EvidenceDraft> quote(List<Scored> run, double firstBar, double furtherBar) {
         Statement first = run.get(0).statement();
         Statement last = run.get(run.size() - 1).statement();
         String verbatim = first.utterance().text().substring(first.start(), last.end());
-        return new EvidenceDraft(run.get(0).kind(), verbatim, first.speaker(), first.utterance().startSec(),
-                first.utterance().endSec());
+        double strength = run.stream().mapToDouble(Scored::evidence).max().orElseThrow();
+        EvidenceDetail detail = EvidenceDetails.of(run.get(0).kind(), verbatim, first, last, strength, firstBar,
+                furtherBar);
+        if (EvidenceSelection.shouldSkip(new EvidenceSelection.Turn("participant", detail.chunk(),
+                Words.sentences(verbatim).get(0), verbatim, detail.facets().size(), detail.isQuestion(), false))) {
+            return Optional.empty();
+        }
+        return Optional.of(new EvidenceDraft(run.get(0).kind(), verbatim, first.speaker(), first.utterance().startSec(),
+                first.utterance().endSec(), detail));
     }
 }

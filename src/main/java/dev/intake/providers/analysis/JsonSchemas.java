@@ -58,6 +58,10 @@ final class JsonSchemas {
         return schema;
     }
 
+    static ObjectNode bool() {
+        return NODES.objectNode().put("type", "boolean");
+    }
+
     static ObjectNode integer() {
         return NODES.objectNode().put("type", "integer");
     }

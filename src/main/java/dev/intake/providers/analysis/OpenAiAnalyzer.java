@@ -62,14 +62,15 @@ final class OpenAiAnalyzer implements AnalysisProvider {
     @Override
     public EvidenceFindings findEvidence(Transcript transcript, AnalysisContext context) {
         ObjectNode schema = object(fields(
-                "evidence", array(object(fields("kind", oneOf(KINDS), "verbatim", string(), "speaker", string(),
-                        "start_seconds", nullableNumber(), "end_seconds", nullableNumber()))),
+                "evidence", array(object(withTurnFields(fields("kind", oneOf(KINDS), "verbatim", string(),
+                        "speaker", string(), "start_seconds", nullableNumber(), "end_seconds", nullableNumber())))),
                 "people", array(object(fields("name", string(), "role", oneOf(ROLES), "relation", nullableString())))));
         JsonNode answer = chat.ask("evidence", schema, system("Find the evidence in what the interviewee said: pains,"
                 + " goals, willingness to pay, workarounds and context, each a verbatim quote copied exactly from the"
                 + " transcript with its speaker and times. The interviewer's words are never evidence. List the people:"
                 + " every speaker as interviewer or interviewee, and people who are named but do not speak as"
-                + " mentioned, with how they relate (e.g. manager).", context), numbered(transcript));
+                + " mentioned, with how they relate (e.g. manager)." + EvidenceTurns.instructions(), context),
+                numbered(transcript));
 
         List<PersonDraft> people = new ArrayList<>();
         Set<String> interviewers = new HashSet<>();
@@ -102,13 +103,19 @@ final class OpenAiAnalyzer implements AnalysisProvider {
             }
             Double start = ModelOutput.nullableNumber(item, "start_seconds");
             Double end = ModelOutput.nullableNumber(item, "end_seconds");
+            Double found = EvidenceTurns.start(transcript, verbatim);
+            if (found != null) {
+                start = found;
+                end = end == null ? found : end;
+            }
             if (start == null || end == null) {
                 start = null;
                 end = null;
             } else if (end < start) {
                 end = start;
             }
-            evidence.add(new EvidenceDraft(EvidenceKind.fromKey(kind), verbatim, speaker, start, end));
+            evidence.add(new EvidenceDraft(EvidenceKind.fromKey(kind), verbatim, speaker, start, end,
+                    EvidenceTurns.read(item, verbatim, normalized(verbatim))));
         }
         return new EvidenceFindings(evidence, people);
     }
@@ -244,6 +251,11 @@ final class OpenAiAnalyzer implements AnalysisProvider {
                     .append(e.verbatim()).append('\n');
         }
         return text.toString();
+    }
+
+    private static Map<String, JsonNode> withTurnFields(Map<String, JsonNode> fields) {
+        fields.putAll(EvidenceTurns.schemaFields());
+        return fields;
     }
 
     private static String normalized(String text) {
