@@ -102,7 +102,7 @@ final class ThemeNames {
         List<String> speakers = theme.stream().map(Evidence::speaker).filter(s -> s != null && !s.isBlank()).distinct().toList();
         String who = speakers.isEmpty() ? "The interviewees" : join(speakers, "and");
         String quotes = "\"" + theme.get(0).verbatim() + "\"" + (theme.size() > 1 ? " and \"" + theme.get(1).verbatim() + "\"" : "");
-        return who + " said " + theme.size() + " things about " + topic + ", mostly " + kindWords(kind) + ": " + quotes;
+        return who + " said " + theme.size() + (theme.size() == 1 ? " thing" : " things") + " about " + topic + ", mostly " + kindWords(kind) + ": " + quotes;
     }
 
     private static String inclusion(List<Evidence> theme, EvidenceKind kind, String topic, List<String> synonyms) {
