@@ -32,7 +32,7 @@ public class InsightsStep implements StepHandler {
     @Override
     public JsonObject run(StepContext context) {
         var themes = analyzer.findThemes(evidence.list(context.interview().id()),
-                insights.projectThemes(context.interview().projectId()), context.analysisContext());
+                insights.projectThemes(context.interview().projectId(), context.interview().id()), context.analysisContext());
         insights.replaceThemes(context.lease(), context.interview().accountId(), context.interview().projectId(), themes);
         return new JsonObject();
     }

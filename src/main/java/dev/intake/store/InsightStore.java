@@ -111,16 +111,23 @@ public class InsightStore {
             GROUP BY t.id, t.name, t.statement, t.inclusion_criteria, t.exclusion_criteria, t.synonyms
             ORDER BY min(o.position), t.id""";
     /**
-     * The project's themes, newest first, each with some of the quotes linked to it: what a new
-     * interview's themes are compared with.
+     * The project's themes, newest first, each with some of the quotes other interviews linked to it:
+     * what interview $2's themes are compared with. Its own quotes, and the themes only its own earlier
+     * run made, are left out, so a re-run finds what the first run found instead of matching itself.
      */
     @Sql
     static final String PROJECT_THEMES = """
             SELECT t.id, t.name, t.statement,
                    coalesce((SELECT array_agg(q.verbatim) FROM (
                                 SELECT e.verbatim FROM theme_evidence te JOIN evidence e ON e.id = te.evidence_id
-                                WHERE te.theme_id = t.id ORDER BY te.created_at, e.id LIMIT 12) q), '{}') AS quotes
-            FROM themes t WHERE t.project_id = $1
+                                WHERE te.theme_id = t.id AND e.interview_id IS DISTINCT FROM $2
+                                ORDER BY te.created_at, e.id LIMIT 12) q), '{}') AS quotes
+            FROM themes t
+            WHERE t.project_id = $1
+              AND NOT (EXISTS (SELECT 1 FROM intake.interview_outputs o
+                               WHERE o.interview_id = $2 AND o.table_name = 'themes' AND o.row_id = t.id::text)
+                       AND NOT EXISTS (SELECT 1 FROM theme_evidence te JOIN evidence e ON e.id = te.evidence_id
+                                       WHERE te.theme_id = t.id AND e.interview_id IS DISTINCT FROM $2))
             ORDER BY t.created_at DESC, t.id LIMIT 200""";
 
     @Sql
@@ -301,10 +308,10 @@ public class InsightStore {
         return themes;
     }
 
-    /** The project's themes with some of their quotes, newest first. */
-    public List<ProjectTheme> projectThemes(UUID projectId) {
+    /** The project's themes as the interview's themes are compared with them ({@link #PROJECT_THEMES}), newest first. */
+    public List<ProjectTheme> projectThemes(UUID projectId, UUID interviewId) {
         List<ProjectTheme> themes = new ArrayList<>();
-        for (Row row : db.execute(PROJECT_THEMES, Tuple.of(projectId))) {
+        for (Row row : db.execute(PROJECT_THEMES, Tuple.of(projectId, interviewId))) {
             themes.add(new ProjectTheme(row.getUUID("id"), row.getString("name"), row.getString("statement"),
                     strings(row.getArrayOfStrings("quotes"))));
         }

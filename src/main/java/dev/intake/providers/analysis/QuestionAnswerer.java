@@ -24,7 +24,9 @@ import dev.intake.providers.analysis.Statements.Statement;
  * is answered by "Bloomerang."), what the question asks for counts ({@link AskedFor}), and evidence a
  * little more than other talk. A sentence that points back ("She owns the practice.") is quoted with the
  * sentences it points to. The answer cites the evidence it quotes or, failing that, the evidence nearest
- * the question; a question nothing comes near enough is unanswered.
+ * the question when that is itself near it: evidence about something else (a calendar, when the question
+ * is who signs) is never cited. A question nothing comes near enough is unanswered. Confidence and
+ * rationale are given as Insights' research analysis gives them, per answer and per piece of evidence.
  */
 final class QuestionAnswerer {
 
