@@ -41,7 +41,7 @@ public class InterviewReport {
                         e.verbatim())).toList(),
                 evidence.people(id).stream().map(p -> new InterviewResult.Participant(p.name(), p.role().key(),
                         p.description())).toList(),
-                insights.themes(id).stream().map(t -> new InterviewResult.Theme(t.name(), t.summary(),
+                insights.themes(id).stream().map(t -> new InterviewResult.Theme(t.name(), t.statement(),
                         t.evidenceIds().size())).toList(),
                 insights.personas(id).stream().map(p -> new InterviewResult.Persona(p.name(), p.description(), p.goals(),
                         p.pains())).toList(),

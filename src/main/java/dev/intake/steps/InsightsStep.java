@@ -7,7 +7,10 @@ import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Themes, each linked to the evidence behind it. */
+/**
+ * Themes, each linked to the evidence behind it; a theme about the same thing as one the project
+ * already has (from another interview) gathers its evidence there.
+ */
 @ApplicationScoped
 public class InsightsStep implements StepHandler {
 
@@ -28,7 +31,8 @@ public class InsightsStep implements StepHandler {
 
     @Override
     public JsonObject run(StepContext context) {
-        var themes = analyzer.findThemes(evidence.list(context.interview().id()), context.analysisContext());
+        var themes = analyzer.findThemes(evidence.list(context.interview().id()),
+                insights.projectThemes(context.interview().projectId(), context.interview().id()), context.analysisContext());
         insights.replaceThemes(context.lease(), context.interview().accountId(), context.interview().projectId(), themes);
         return new JsonObject();
     }

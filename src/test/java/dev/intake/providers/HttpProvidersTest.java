@@ -226,12 +226,16 @@ class HttpProvidersTest {
         WireMockResource.server().register(chatFor("people").willReturn(completion(
                 "{\"people\": [{\"name\": \"Unknown Participant\", \"description\": \"Leads analysts; " + marker + "\"}]}")));
         WireMockResource.server().register(chatFor("themes").willReturn(completion(
-                "{\"themes\": [{\"name\": \"Slow onboarding\", \"summary\": \"New analysts take weeks.\", \"evidence\": [0]}]}")));
+                "{\"themes\": [{\"name\": \"Slow onboarding\", \"statement\": \"New analysts take weeks.\","
+                        + " \"inclusion_criteria\": \"Quotes about ramp-up time\", \"exclusion_criteria\": null,"
+                        + " \"synonyms\": [\"ramp-up\"], \"project_theme\": null,"
+                        + " \"evidence\": [{\"number\": 0, \"confidence\": 0.9, \"rationale\": \"Says how long it takes\"}]}]}")));
         WireMockResource.server().register(chatFor("personas").willReturn(completion(
                 "{\"personas\": [{\"name\": \"Analytics lead\", \"description\": \"Runs a team.\", \"goals\": [\"Faster onboarding\"],"
                         + " \"pains\": [\"Two-week ramp-up\"]}]}")));
         WireMockResource.server().register(chatFor("answers").willReturn(completion(
-                "{\"answers\": [{\"question\": 0, \"answer\": null, \"evidence\": []}]}")));
+                "{\"answers\": [{\"question\": 0, \"answer\": null, \"confidence\": 0, \"reasoning\": null,"
+                        + " \"next_steps\": null, \"evidence\": []}]}")));
     }
 
     private void assertFailedAt(Interview failed, String step, String kind, String messageStart) {
@@ -260,6 +264,35 @@ class HttpProvidersTest {
         assertEquals(1, data.rows("personas", done.id()));
         assertEquals(0, data.rows("project_answers", done.id()), "the model left the one question unanswered: no answer row");
         assertEquals(1, done.analysis().getInteger("evidence_count"));
+    }
+
+    @Test
+    void the_models_themes_and_answers_land_in_the_columns_insights_fills() {
+        assemblyAiTranscribes();
+        modelAnalyses();
+        WireMockResource.server().register(chatFor("answers").atPriority(1).willReturn(completion(
+                "{\"answers\": [{\"question\": 0, \"answer\": \"Nothing said on price; the ramp-up is the pain.\","
+                        + " \"confidence\": 0.7, \"reasoning\": \"Only the ramp-up time was discussed\","
+                        + " \"next_steps\": \"Ask about budget\", \"evidence\": [{\"number\": 0, \"relationship\": \"neutral\","
+                        + " \"confidence\": 0.7, \"rationale\": \"Speaks to cost in time, not money\"}]}]}")));
+        Interview done = process();
+        assertEquals(InterviewStatus.READY, done.status(), done.lastError().map(Object::toString).orElse(""));
+        var theme = db.execute("""
+                SELECT t.name, t.statement, t.inclusion_criteria, t.synonyms, te.confidence, te.rationale
+                FROM theme_evidence te JOIN themes t ON t.id = te.theme_id JOIN evidence e ON e.id = te.evidence_id
+                WHERE e.interview_id = $1""", Tuple.of(done.id())).iterator().next();
+        assertEquals("Quotes about ramp-up time", theme.getString("inclusion_criteria"));
+        assertEquals(List.of("ramp-up"), List.of(theme.getArrayOfStrings("synonyms")));
+        assertEquals(0.9, theme.getNumeric("confidence").doubleValue(), 1e-9);
+        assertEquals("Says how long it takes", theme.getString("rationale"));
+        var answer = db.execute("""
+                SELECT a.confidence, a.analysis_rationale, a.analysis_next_steps, pae.payload
+                FROM project_answers a JOIN project_answer_evidence pae ON pae.answer_id = a.id
+                WHERE a.interview_id = $1""", Tuple.of(done.id())).iterator().next();
+        assertEquals(0.7, answer.getNumeric("confidence").doubleValue(), 1e-9);
+        assertEquals("Only the ramp-up time was discussed", answer.getString("analysis_rationale"));
+        assertEquals("Ask about budget", answer.getString("analysis_next_steps"));
+        assertEquals("neutral", ((JsonObject) answer.getValue("payload")).getString("relationship"));
     }
 
     @Test

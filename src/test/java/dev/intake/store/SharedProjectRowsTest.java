@@ -89,7 +89,7 @@ class SharedProjectRowsTest {
             Racers.race(2, () -> {
                 boolean isA = turn.getAndIncrement() == 0;
                 insights.replaceThemes(isA ? a : b, project.accountId(), project.projectId(), (isA ? names : reversed).stream()
-                        .map(name -> new ThemeDraft(name, "a theme", List.of(isA ? evidenceOfA : evidenceOfB))).toList());
+                        .map(name -> ThemeDraft.of(name, "a theme", List.of(isA ? evidenceOfA : evidenceOfB))).toList());
                 return null;
             });
 

@@ -9,6 +9,7 @@ import dev.intake.interview.Evidence;
 import dev.intake.interview.EvidenceFindings;
 import dev.intake.interview.Person;
 import dev.intake.interview.PersonaDraft;
+import dev.intake.interview.ProjectTheme;
 import dev.intake.interview.Question;
 import dev.intake.interview.ThemeDraft;
 import dev.intake.interview.Transcript;
@@ -22,7 +23,11 @@ public interface AnalysisProvider {
     Map<UUID, String> describePeople(List<Person> people, List<Evidence> evidence, Transcript transcript,
                                      AnalysisContext context);
 
-    List<ThemeDraft> findThemes(List<Evidence> evidence, AnalysisContext context);
+    /**
+     * The patterns in this interview's evidence; a theme about the same thing as one of the project's
+     * {@code projectThemes} names it ({@link ThemeDraft#projectThemeId()}), so its evidence joins that theme.
+     */
+    List<ThemeDraft> findThemes(List<Evidence> evidence, List<ProjectTheme> projectThemes, AnalysisContext context);
 
     List<PersonaDraft> buildPersonas(List<Person> people, List<Evidence> evidence, List<ThemeDraft> themes,
                                      AnalysisContext context);

@@ -62,6 +62,16 @@ final class JsonSchemas {
         return NODES.objectNode().put("type", "boolean");
     }
 
+    static ObjectNode number() {
+        return NODES.objectNode().put("type", "number");
+    }
+
+    static ObjectNode nullableInteger() {
+        ObjectNode schema = NODES.objectNode();
+        schema.putArray("type").add("integer").add("null");
+        return schema;
+    }
+
     static ObjectNode integer() {
         return NODES.objectNode().put("type", "integer");
     }

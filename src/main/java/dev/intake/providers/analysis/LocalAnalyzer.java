@@ -16,6 +16,7 @@ import dev.intake.interview.Person;
 import dev.intake.interview.PersonDraft;
 import dev.intake.interview.PersonRole;
 import dev.intake.interview.PersonaDraft;
+import dev.intake.interview.ProjectTheme;
 import dev.intake.interview.Question;
 import dev.intake.interview.ThemeDraft;
 import dev.intake.interview.Transcript;
@@ -101,8 +102,8 @@ public class LocalAnalyzer implements AnalysisProvider {
     }
 
     @Override
-    public List<ThemeDraft> findThemes(List<Evidence> evidence, AnalysisContext context) {
-        return ThemeFinder.find(evidence, embeddings);
+    public List<ThemeDraft> findThemes(List<Evidence> evidence, List<ProjectTheme> projectThemes, AnalysisContext context) {
+        return ThemeFinder.find(evidence, projectThemes, embeddings);
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.intake.providers.analysis;
 import static dev.intake.providers.analysis.JsonSchemas.array;
 import static dev.intake.providers.analysis.JsonSchemas.fields;
 import static dev.intake.providers.analysis.JsonSchemas.integer;
+import static dev.intake.providers.analysis.JsonSchemas.nullableInteger;
 import static dev.intake.providers.analysis.JsonSchemas.nullableNumber;
+import static dev.intake.providers.analysis.JsonSchemas.number;
 import static dev.intake.providers.analysis.JsonSchemas.nullableString;
 import static dev.intake.providers.analysis.JsonSchemas.object;
 import static dev.intake.providers.analysis.JsonSchemas.oneOf;
@@ -31,6 +33,7 @@ import dev.intake.interview.Person;
 import dev.intake.interview.PersonDraft;
 import dev.intake.interview.PersonRole;
 import dev.intake.interview.PersonaDraft;
+import dev.intake.interview.ProjectTheme;
 import dev.intake.interview.Question;
 import dev.intake.interview.ThemeDraft;
 import dev.intake.interview.Transcript;
@@ -46,6 +49,8 @@ final class OpenAiAnalyzer implements AnalysisProvider {
     private static final String ROLE = "You analyse customer discovery interviews for a product team.";
     private static final List<String> KINDS = Arrays.stream(EvidenceKind.values()).map(EvidenceKind::key).toList();
     private static final List<String> ROLES = Arrays.stream(PersonRole.values()).map(PersonRole::key).toList();
+    /** How evidence bears on an answer, in Insights' words (research_analysis.baml, EvidenceQuestionLink). */
+    private static final List<String> RELATIONSHIPS = List.of("supports", "refutes", "neutral");
 
     private final ChatCompletions chat;
 
@@ -144,30 +149,63 @@ final class OpenAiAnalyzer implements AnalysisProvider {
         return descriptions;
     }
 
+    /**
+     * Themes in the fields of Insights' own theme generation (AutoGroupThemes' ProposedTheme: name,
+     * statement, inclusion and exclusion criteria, synonyms), each with its evidence and, when it is
+     * about the same thing as one of the project's themes, that theme's number.
+     */
     @Override
-    public List<ThemeDraft> findThemes(List<Evidence> evidence, AnalysisContext context) {
+    public List<ThemeDraft> findThemes(List<Evidence> evidence, List<ProjectTheme> projectThemes, AnalysisContext context) {
         if (evidence.isEmpty()) {
             return List.of();
         }
-        ObjectNode schema = object(fields("themes", array(object(fields("name", string(), "summary", string(),
-                "evidence", array(integer()))))));
-        JsonNode answer = chat.ask("themes", schema, system("Group the numbered evidence into themes: a short name, a"
-                + " one-sentence summary, and the numbers of the evidence behind each theme.", context), numbered(evidence));
+        ObjectNode schema = object(fields("themes", array(object(fields("name", string(), "statement", string(),
+                "inclusion_criteria", string(), "exclusion_criteria", nullableString(), "synonyms", array(string()),
+                "project_theme", nullableInteger(),
+                "evidence", array(object(fields("number", integer(), "confidence", number(), "rationale", string()))))))));
+        StringBuilder user = new StringBuilder("The project's themes so far:\n");
+        for (int i = 0; i < projectThemes.size(); i++) {
+            ProjectTheme t = projectThemes.get(i);
+            user.append(i).append(". ").append(t.name()).append(t.statement() == null ? "" : ": " + t.statement()).append('\n');
+        }
+        user.append("\nEvidence:\n").append(numbered(evidence));
+        JsonNode answer = chat.ask("themes", schema, system("Group the numbered evidence into themes, patterns that more"
+                + " than one quote shows: a name of up to five words stating the pattern (e.g. \"Onboarding takes too"
+                + " long\"), a one- or two-sentence statement, what belongs in the theme, what does not, other phrasings,"
+                + " and the numbers of the evidence behind it with a confidence from 0 to 1 and why each belongs. When a"
+                + " theme is about the same thing as one of the project's themes, give that theme's number as"
+                + " project_theme (its evidence joins it), else null. Leave a quote that fits no pattern out.", context),
+                user.toString());
         List<ThemeDraft> themes = new ArrayList<>();
         for (JsonNode theme : ModelOutput.array(answer, "themes")) {
-            List<UUID> ids = new ArrayList<>();
-            for (JsonNode index : ModelOutput.array(theme, "evidence")) {
-                UUID id = evidence.get(ModelOutput.index(index, evidence.size(), "evidence number")).id();
-                if (!ids.contains(id)) {
-                    ids.add(id);
+            List<ThemeDraft.Link> links = new ArrayList<>();
+            for (JsonNode link : ModelOutput.array(theme, "evidence")) {
+                UUID id = evidence.get(ModelOutput.index(link.path("number"), evidence.size(), "evidence number")).id();
+                if (links.stream().noneMatch(l -> l.evidenceId().equals(id))) {
+                    links.add(new ThemeDraft.Link(id, unit(link, "confidence"), ModelOutput.text(link, "rationale")));
                 }
             }
-            if (ids.isEmpty()) {
-                throw new SchemaViolation("theme '" + ModelOutput.text(theme, "name") + "' cites no evidence");
+            String name = ModelOutput.text(theme, "name");
+            if (links.isEmpty()) {
+                throw new SchemaViolation("theme '" + name + "' cites no evidence");
             }
-            themes.add(new ThemeDraft(ModelOutput.text(theme, "name"), ModelOutput.text(theme, "summary"), ids));
+            JsonNode joins = theme.path("project_theme");
+            UUID projectTheme = joins.isNull() || joins.isMissingNode() ? null
+                    : projectThemes.get(ModelOutput.index(joins, projectThemes.size(), "project theme number")).id();
+            themes.add(new ThemeDraft(name, ModelOutput.text(theme, "statement"), ModelOutput.text(theme, "inclusion_criteria"),
+                    ModelOutput.nullableText(theme, "exclusion_criteria"), ModelOutput.texts(theme, "synonyms"), links,
+                    projectTheme));
         }
         return themes;
+    }
+
+    /** A number the schema asks to be in [0, 1]. */
+    private static double unit(JsonNode parent, String field) {
+        Double value = ModelOutput.nullableNumber(parent, field);
+        if (value == null || value < 0 || value > 1) {
+            throw new SchemaViolation(field + " " + value + " is not a number from 0 to 1");
+        }
+        return value;
     }
 
     @Override
@@ -180,7 +218,7 @@ final class OpenAiAnalyzer implements AnalysisProvider {
                 .forEach(p -> user.append("- ").append(p.name()).append(p.description() == null ? "" : ": " + p.description())
                         .append('\n'));
         user.append("\nThemes:\n");
-        themes.forEach(t -> user.append("- ").append(t.name()).append(": ").append(t.summary()).append('\n'));
+        themes.forEach(t -> user.append("- ").append(t.name()).append(": ").append(t.statement()).append('\n'));
         user.append("\nEvidence:\n").append(numbered(evidence));
         JsonNode answer = chat.ask("personas", schema, system("Describe the persona each interviewee stands for: a"
                 + " name for the kind of customer, a description, their goals and their pains.", context), user.toString());
@@ -199,15 +237,20 @@ final class OpenAiAnalyzer implements AnalysisProvider {
             return List.of();
         }
         ObjectNode schema = object(fields("answers", array(object(fields("question", integer(),
-                "answer", nullableString(), "evidence", array(integer()))))));
+                "answer", nullableString(), "confidence", number(), "reasoning", nullableString(),
+                "next_steps", nullableString(), "evidence", array(object(fields("number", integer(),
+                        "relationship", oneOf(RELATIONSHIPS), "confidence", number(), "rationale", string()))))))));
         StringBuilder user = new StringBuilder("Questions:\n");
         for (int i = 0; i < questions.size(); i++) {
             user.append(i).append(". ").append(questions.get(i).text()).append('\n');
         }
         user.append("\nEvidence:\n").append(numbered(evidence));
         JsonNode answer = chat.ask("answers", schema, system("Answer each numbered question from the numbered evidence"
-                + " only, citing the evidence numbers. When no evidence answers a question, give answer null and no"
-                + " evidence.", context), user.toString());
+                + " only. Cite only evidence that is about the question, each with whether it supports, refutes or is"
+                + " neutral to the answer, a confidence from 0 to 1 and why; give the answer's confidence, the reasoning"
+                + " that ties the evidence to the question, and next steps when something is left open (else null)."
+                + " When no evidence is about a question, give answer null, no evidence and confidence 0.", context),
+                user.toString());
         AnswerDraft[] answers = new AnswerDraft[questions.size()];
         for (JsonNode item : ModelOutput.array(answer, "answers")) {
             int q = ModelOutput.index(item.path("question"), questions.size(), "question number");
@@ -215,14 +258,28 @@ final class OpenAiAnalyzer implements AnalysisProvider {
                 throw new SchemaViolation("question " + q + " is answered twice");
             }
             String text = ModelOutput.nullableText(item, "answer");
-            List<UUID> ids = new ArrayList<>();
-            for (JsonNode index : ModelOutput.array(item, "evidence")) {
-                ids.add(evidence.get(ModelOutput.index(index, evidence.size(), "evidence number")).id());
+            List<AnswerDraft.Support> support = new ArrayList<>();
+            for (JsonNode link : ModelOutput.array(item, "evidence")) {
+                String relationship = ModelOutput.text(link, "relationship");
+                if (!RELATIONSHIPS.contains(relationship)) {
+                    throw new SchemaViolation("relationship '" + relationship + "' is not one of " + RELATIONSHIPS);
+                }
+                support.add(new AnswerDraft.Support(evidence.get(ModelOutput.index(link.path("number"), evidence.size(),
+                        "evidence number")).id(), relationship, unit(link, "confidence"), ModelOutput.text(link, "rationale")));
             }
-            if ((text == null) != ids.isEmpty()) {
+            if ((text == null) != support.isEmpty()) {
                 throw new SchemaViolation("question " + q + " has " + (text == null ? "evidence but no answer" : "an answer but no evidence"));
             }
-            answers[q] = new AnswerDraft(questions.get(q).id(), text, ids);
+            if (text == null) {
+                answers[q] = AnswerDraft.unanswered(questions.get(q).id());
+                continue;
+            }
+            String reasoning = ModelOutput.nullableText(item, "reasoning");
+            if (reasoning == null || reasoning.isBlank()) {
+                throw new SchemaViolation("question " + q + " is answered without reasoning");
+            }
+            answers[q] = new AnswerDraft(questions.get(q).id(), text, unit(item, "confidence"), reasoning,
+                    ModelOutput.nullableText(item, "next_steps"), support);
         }
         for (int q = 0; q < answers.length; q++) {
             if (answers[q] == null) {

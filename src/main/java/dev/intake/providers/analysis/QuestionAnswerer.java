@@ -2,8 +2,9 @@ package dev.intake.providers.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +24,9 @@ import dev.intake.providers.analysis.Statements.Statement;
  * is answered by "Bloomerang."), what the question asks for counts ({@link AskedFor}), and evidence a
  * little more than other talk. A sentence that points back ("She owns the practice.") is quoted with the
  * sentences it points to. The answer cites the evidence it quotes or, failing that, the evidence nearest
- * the question; a question nothing comes near enough is unanswered.
+ * the question when that is itself near it: evidence about something else (a calendar, when the question
+ * is who signs) is never cited. A question nothing comes near enough is unanswered. Confidence and
+ * rationale are given as Insights' research analysis gives them, per answer and per piece of evidence.
  */
 final class QuestionAnswerer {
 
@@ -44,6 +47,9 @@ final class QuestionAnswerer {
     private static final double PRODUCT = 0.25;
     private static final double AMOUNT = 0.15;
     private static final int ANTECEDENTS = 2;
+    /** Insights' research analysis keeps links of at least this confidence (its default minimum). */
+    private static final double LEAST_CONFIDENCE = 0.6;
+    private static final double MOST_CONFIDENCE = 0.99;
     private static final Pattern POINTS_BACK = Pattern.compile(
             "(?i)^(it|that|this|those|they|she|he|so|and|but|then)\\b|\\b(she|he|her|him|his)\\b"
             + "|\\b(for|with|about|of|on) (that|it|this|those)\\b");
@@ -66,7 +72,7 @@ final class QuestionAnswerer {
                                       Optional<Meanings> meanings, Rarity rarity) {
         Set<String> words = Words.stems(question.text());
         AskedFor asked = AskedFor.of(question.text());
-        record Scored(Statement statement, double score, boolean near) {
+        record Scored(Statement statement, double score, boolean near, boolean directAnswer) {
         }
         List<Scored> scored = new ArrayList<>();
         for (Statement s : statements) {
@@ -96,25 +102,65 @@ final class QuestionAnswerer {
                     + (asked.decider() && asked.namesADecider(s.text()) ? DECIDER / 2 : 0)
                     + (asked.tool() && AskedFor.namesAProduct(s.text()) ? PRODUCT : 0)
                     + (asked.amount() && AskedFor.namesAnAmount(s.text()) ? AMOUNT : 0);
-            scored.add(new Scored(s, score, near));
+            scored.add(new Scored(s, score, near, directAnswer && askedAlike >= ownAlike));
         }
         scored.sort(Comparator.comparingDouble((Scored s) -> -s.score()));
         double bar = meanings.isPresent() ? MODEL_ANSWERED : RULES_ANSWERED;
         if (scored.isEmpty() || scored.get(0).score() < bar || !scored.get(0).near() || evidence.isEmpty()) {
             return AnswerDraft.unanswered(question.id());
         }
+        // Only statements about the question make the answer: a runner-up by score that is not near the
+        // question (a bonus for naming a product, say) would cite evidence about something else.
         Set<Statement> passage = new TreeSet<>(Comparator.comparingInt(Statement::turn).thenComparingInt(Statement::index));
+        Map<UUID, AnswerDraft.Support> cited = new LinkedHashMap<>();
         scored.stream()
                 .limit(MAX_STATEMENTS)
-                .filter(s -> s.score() >= scored.get(0).score() - RUNNER_UP)
-                .forEach(s -> passage.addAll(withAntecedents(s.statement(), statements)));
-        Set<UUID> cited = new LinkedHashSet<>();
-        passage.forEach(s -> quoting(s, evidence).ifPresent(e -> cited.add(e.id())));
+                .filter(s -> s.near() && s.score() >= scored.get(0).score() - RUNNER_UP)
+                .forEach(s -> {
+                    List<Statement> with = withAntecedents(s.statement(), statements);
+                    passage.addAll(with);
+                    String why = why(s.statement(), asked, s.directAnswer());
+                    for (Statement part : with) {
+                        quoting(part, evidence).ifPresent(e -> cited.putIfAbsent(e.id(), new AnswerDraft.Support(
+                                e.id(), "supports", confidence(s.score(), bar), why)));
+                    }
+                });
         if (cited.isEmpty()) {
-            cited.add(nearestEvidence(q, words, evidence, meanings, rarity).id());
+            Scored best = scored.get(0);
+            Optional<Evidence> nearest = nearestEvidence(q, words, evidence, meanings, rarity);
+            if (nearest.isEmpty()) {
+                return AnswerDraft.unanswered(question.id());
+            }
+            cited.put(nearest.get().id(), new AnswerDraft.Support(nearest.get().id(), "supports",
+                    confidence(best.score() - RUNNER_UP, bar), "The evidence nearest the question in meaning and words"));
         }
+        double confidence = cited.values().stream().mapToDouble(AnswerDraft.Support::confidence).max().orElseThrow();
+        String rationale = String.join("\n", cited.values().stream().map(AnswerDraft.Support::rationale).distinct().toList());
         return new AnswerDraft(question.id(), String.join(" ", passage.stream().map(Statement::text).toList()),
-                List.copyOf(cited));
+                confidence, rationale, null, List.copyOf(cited.values()));
+    }
+
+    /** A score that answered the question starts at Insights' least accepted confidence and rises to 0.99. */
+    private static double confidence(double score, double bar) {
+        double above = Math.max(0, Math.min(1, (score - bar) / (1 - bar)));
+        return Math.round((LEAST_CONFIDENCE + (MOST_CONFIDENCE - LEAST_CONFIDENCE) * above) * 100) / 100.0;
+    }
+
+    /** Why the statement answers the question, in the terms the scoring used. */
+    private static String why(Statement s, AskedFor asked, boolean directAnswer) {
+        if (asked.decider() && asked.namesADecider(s.text())) {
+            return "Names who decides";
+        }
+        if (asked.amount() && AskedFor.namesAnAmount(s.text())) {
+            return "States an amount";
+        }
+        if (asked.tool() && AskedFor.namesAProduct(s.text())) {
+            return "Names the product used";
+        }
+        if (directAnswer) {
+            return "Answers the interviewer's question \"" + s.question() + "\"";
+        }
+        return "Speaks to the question in the interviewee's own words";
     }
 
     /** The statement, after the sentences of its turn it points back to ("She owns…" after "That would be Dr. Ruiz."). */
@@ -130,15 +176,19 @@ final class QuestionAnswerer {
     /** The evidence that quotes this statement, if any. */
     private static Optional<Evidence> quoting(Statement s, List<Evidence> evidence) {
         return evidence.stream()
-                .filter(e -> e.verbatim().contains(s.text()) && (e.speaker() == null || e.speaker().equals(s.speaker())))
+                .filter(e -> (e.verbatim().contains(s.text()) || s.text().contains(e.verbatim()))
+                        && (e.speaker() == null || e.speaker().equals(s.speaker())))
                 .findFirst();
     }
 
-    private static Evidence nearestEvidence(int q, Set<String> words, List<Evidence> evidence, Optional<Meanings> meanings,
-                                            Rarity rarity) {
-        return evidence.stream()
-                .max(Comparator.comparingDouble((Evidence e) -> meanings.map(m -> m.near(q, e)).orElse(0.0)
-                        + OWN_WORDS * rarity.shared(words, e.verbatim())))
-                .orElseThrow();
+    /** The evidence nearest the question, when it is near enough to be about it. */
+    private static Optional<Evidence> nearestEvidence(int q, Set<String> words, List<Evidence> evidence,
+                                                      Optional<Meanings> meanings, Rarity rarity) {
+        Comparator<Evidence> nearness = Comparator.comparingDouble(e -> nearness(q, words, e, meanings, rarity));
+        return evidence.stream().max(nearness).filter(e -> nearness(q, words, e, meanings, rarity) >= NEAR);
+    }
+
+    private static double nearness(int q, Set<String> words, Evidence e, Optional<Meanings> meanings, Rarity rarity) {
+        return meanings.map(m -> m.near(q, e)).orElse(0.0) + OWN_WORDS * rarity.shared(words, e.verbatim());
     }
 }

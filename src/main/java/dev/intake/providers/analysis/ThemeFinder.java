@@ -1,21 +1,27 @@
 package dev.intake.providers.analysis;
 
-import dev.intake.interview.Evidence;
-import dev.intake.interview.EvidenceKind;
-import dev.intake.interview.ThemeDraft;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+
+import dev.intake.interview.Evidence;
+import dev.intake.interview.ProjectTheme;
+import dev.intake.interview.ThemeDraft;
 
 /**
  * Groups evidence into themes by meaning: statements are joined, closest pair of groups first (average
- * similarity of their members), while the groups are alike enough. Without the model, statements are
- * grouped by the words they share instead ({@link #byWords}). Every piece of evidence is in exactly one
- * theme, and each theme is named by the words that set it apart from the others ({@link ThemeNames}).
+ * similarity of their members), while the groups are alike enough; without the model, by the telling
+ * words they share ({@link Rarity}). A group that is alike enough, by the same measure, to the quotes of
+ * a theme the project already has joins that theme, so a pattern seen in a second interview gathers
+ * its evidence in one place.
+ *
+ * <p>A theme is a pattern, so it needs more than one quote: a group of one becomes a theme only by
+ * joining a project theme that already has quotes of its own; otherwise the quote stays unthemed (it is
+ * still evidence of the interview). That keeps themes fewer and broader than the quotes, as a researcher
+ * would group them, instead of one "theme" per stray sentence.
  */
 final class ThemeFinder {
 
@@ -23,30 +29,114 @@ final class ThemeFinder {
     private static final double ALIKE = 0.15;
     /** Without the model: statements sharing this much of their telling words make one theme. */
     private static final double SHARED_WORDS = 0.35;
+    /** The least confidence of a link the grouping accepted: Insights' default evidence-link threshold, so its screens show it. */
+    private static final double LEAST_LINK = 0.65;
+    private static final double MOST_LINK = 0.99;
+    /** Quotes of a project theme compared with, at most. */
+    private static final int QUOTES_PER_THEME = 12;
 
     private ThemeFinder() {
     }
 
-    static List<ThemeDraft> find(List<Evidence> evidence, SentenceEmbeddings embeddings) {
+    static List<ThemeDraft> find(List<Evidence> evidence, List<ProjectTheme> known, SentenceEmbeddings embeddings) {
         if (evidence.isEmpty()) {
             return List.of();
         }
-        Optional<List<float[]>> vectors = embeddings == null ? Optional.empty()
-                : embeddings.embed(evidence.stream().map(Evidence::verbatim).toList());
-        List<List<Integer>> groups = vectors.map(v -> byMeaning(VectorMath.centred(v))).orElseGet(() -> byWords(evidence));
+        List<String> texts = new ArrayList<>(evidence.stream().map(Evidence::verbatim).toList());
+        List<int[]> knownSpans = new ArrayList<>();
+        for (ProjectTheme theme : known) {
+            List<String> quotes = theme.quotes().isEmpty()
+                    ? List.of(theme.name() + (theme.statement() == null ? "" : ". " + theme.statement()))
+                    : theme.quotes().stream().limit(QUOTES_PER_THEME).toList();
+            knownSpans.add(new int[] {texts.size(), texts.size() + quotes.size()});
+            texts.addAll(quotes);
+        }
+        Optional<List<float[]>> vectors = embeddings == null ? Optional.empty() : embeddings.embed(texts);
+        double[][] alike = vectors.map(v -> byMeaning(VectorMath.centred(v))).orElseGet(() -> byWords(texts));
+        boolean meaning = vectors.isPresent();
+        double threshold = meaning ? ALIKE : SHARED_WORDS;
+        int n = evidence.size();
+        List<List<Integer>> groups = cluster(alike, n, meaning, threshold);
         groups.sort(Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparingInt(g -> g.get(0)));
-        List<List<Evidence>> themes = groups.stream().map(g -> g.stream().map(evidence::get).toList()).toList();
-        List<String> names = ThemeNames.name(themes);
+
+        List<List<Evidence>> kept = new ArrayList<>();
+        List<UUID> joins = new ArrayList<>();
+        List<List<ThemeDraft.Link>> links = new ArrayList<>();
+        for (List<Integer> group : groups) {
+            int best = -1;
+            double bestAlike = threshold;
+            for (int k = 0; k < known.size(); k++) {
+                double a = average(alike, group, range(knownSpans.get(k)));
+                if (a >= bestAlike) {
+                    best = k;
+                    bestAlike = a;
+                }
+            }
+            if (group.size() < 2 && best < 0) {
+                continue;
+            }
+            List<Integer> peers = best < 0 ? group : range(knownSpans.get(best));
+            List<ThemeDraft.Link> groupLinks = new ArrayList<>();
+            for (int member : group) {
+                List<Integer> others = new ArrayList<>(peers);
+                others.remove(Integer.valueOf(member));
+                if (best >= 0) {
+                    group.stream().filter(m -> m != member).forEach(others::add);
+                }
+                double a = average(alike, List.of(member), others);
+                groupLinks.add(new ThemeDraft.Link(evidence.get(member).id(), confidence(a, threshold),
+                        rationale(meaning, others.size(), a, best < 0 ? null : known.get(best).name())));
+            }
+            kept.add(group.stream().map(evidence::get).toList());
+            joins.add(best < 0 ? null : known.get(best).id());
+            links.add(groupLinks);
+        }
+        List<ThemeNames.Described> described = ThemeNames.describe(kept);
         List<ThemeDraft> drafts = new ArrayList<>();
-        for (int i = 0; i < themes.size(); i++) {
-            drafts.add(new ThemeDraft(names.get(i), summary(themes.get(i)),
-                    themes.get(i).stream().map(Evidence::id).toList()));
+        for (int i = 0; i < kept.size(); i++) {
+            ThemeNames.Described d = described.get(i);
+            drafts.add(new ThemeDraft(d.name(), d.statement(), d.inclusion(), d.exclusion(), d.synonyms(), links.get(i),
+                    joins.get(i)));
         }
         return drafts;
     }
 
-    /** Average-link clustering of the statements' vectors. */
-    private static List<List<Integer>> byMeaning(List<float[]> vectors) {
+    private static List<Integer> range(int[] span) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = span[0]; i < span[1]; i++) {
+            indexes.add(i);
+        }
+        return indexes;
+    }
+
+    private static double average(double[][] alike, List<Integer> a, List<Integer> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i : a) {
+            for (int j : b) {
+                sum += alike[i][j];
+            }
+        }
+        return sum / (a.size() * b.size());
+    }
+
+    /** A link the grouping accepted starts at Insights' link threshold and rises with how alike the quote is to its peers. */
+    private static double confidence(double alike, double threshold) {
+        double above = Math.max(0, Math.min(1, (alike - threshold) / (1 - threshold)));
+        return Math.round((LEAST_LINK + (MOST_LINK - LEAST_LINK) * above) * 100) / 100.0;
+    }
+
+    private static String rationale(boolean meaning, int peers, double alike, String joined) {
+        String measure = meaning ? "Alike in meaning" : "Shares telling words";
+        String with = joined == null ? " with the theme's " + peers + (peers == 1 ? " other quote" : " other quotes")
+                : " with the quotes of the project's theme \"" + joined + "\"";
+        return measure + with + String.format(Locale.ROOT, " (%.2f)", alike);
+    }
+
+    /** Similarity of every pair of texts by their centred vectors. */
+    private static double[][] byMeaning(List<float[]> vectors) {
         int n = vectors.size();
         double[][] alike = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -55,12 +145,11 @@ final class ThemeFinder {
                 alike[j][i] = alike[i][j];
             }
         }
-        return cluster(alike, true, ALIKE);
+        return alike;
     }
 
-    /** Single-link clustering by how much of their telling words two statements share. */
-    private static List<List<Integer>> byWords(List<Evidence> evidence) {
-        List<String> texts = evidence.stream().map(Evidence::verbatim).toList();
+    /** How much of their telling words every pair of texts shares. */
+    private static double[][] byWords(List<String> texts) {
         Rarity rarity = Rarity.ofTexts(texts);
         int n = texts.size();
         double[][] alike = new double[n][n];
@@ -70,21 +159,20 @@ final class ThemeFinder {
                 alike[j][i] = alike[i][j];
             }
         }
-        return cluster(alike, false, SHARED_WORDS);
+        return alike;
     }
 
     /**
-     * Agglomerative clustering: the two most alike groups are joined while they are at least
-     * {@code threshold} alike; a joined group's likeness to the others is the average of its members'
-     * ({@code average}) or the greatest (single link). O(n^3) for n pieces of evidence; ties go to the
-     * earlier groups, so the result depends on nothing but the input.
+     * Agglomerative clustering of the first {@code n} texts: the two most alike groups are joined while
+     * they are at least {@code threshold} alike; a joined group's likeness to the others is the average of
+     * its members' ({@code average}) or the greatest (single link). O(n^3) for n pieces of evidence; ties
+     * go to the earlier groups, so the result depends on nothing but the input.
      */
-    private static List<List<Integer>> cluster(double[][] alike, boolean average, double threshold) {
-        int n = alike.length;
+    private static List<List<Integer>> cluster(double[][] alike, int n, boolean average, double threshold) {
         double[][] link = new double[n][];
         List<List<Integer>> groups = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            link[i] = alike[i].clone();
+            link[i] = java.util.Arrays.copyOf(alike[i], n);
             groups.add(new ArrayList<>(List.of(i)));
         }
         boolean[] gone = new boolean[n];
@@ -125,26 +213,5 @@ final class ThemeFinder {
             }
         }
         return remaining;
-    }
-
-    /** "3 statements (2 pains, 1 workaround), e.g. "…"": how much stands behind the theme, and an example. */
-    private static String summary(List<Evidence> theme) {
-        Map<EvidenceKind, Integer> kinds = new EnumMap<>(EvidenceKind.class);
-        theme.forEach(e -> kinds.merge(e.kind(), 1, Integer::sum));
-        Map<String, Integer> said = new LinkedHashMap<>();
-        kinds.forEach((kind, count) -> said.put(count + " " + kindWord(kind, count), count));
-        return theme.size() + (theme.size() == 1 ? " statement" : " statements") + " (" + String.join(", ", said.keySet())
-                + "), e.g. \"" + theme.get(0).verbatim() + "\"";
-    }
-
-    private static String kindWord(EvidenceKind kind, int count) {
-        String word = switch (kind) {
-            case PAIN -> "pain";
-            case GOAL -> "goal";
-            case WILLINGNESS_TO_PAY -> "on paying";
-            case WORKAROUND -> "workaround";
-            case CONTEXT -> "on context";
-        };
-        return count == 1 || kind == EvidenceKind.WILLINGNESS_TO_PAY || kind == EvidenceKind.CONTEXT ? word : word + "s";
     }
 }

@@ -109,8 +109,9 @@ class EvidenceKindsTest {
     @Test
     void without_the_model_themes_and_answers_still_come_from_the_words() {
         List<Evidence> evidence = LocalAnalyzerTest.stored(rulesOnly.findEvidence(STATEMENTS, AnalysisContext.none()).evidence());
-        List<ThemeDraft> themes = rulesOnly.findThemes(evidence, AnalysisContext.none());
-        assertEquals(evidence.size(), themes.stream().mapToInt(t -> t.evidenceIds().size()).sum());
+        List<ThemeDraft> themes = rulesOnly.findThemes(evidence, List.of(), AnalysisContext.none());
+        assertTrue(themes.stream().mapToInt(t -> t.evidenceIds().size()).sum() <= evidence.size());
+        assertTrue(themes.stream().allMatch(t -> t.evidenceIds().size() > 1), themes.toString());
         Question pay = new Question(new java.util.UUID(1, 1), "What would they pay for automatic invoicing?");
         AnswerDraft answer = rulesOnly.answerQuestions(List.of(pay), evidence, STATEMENTS, AnalysisContext.none()).get(0);
         assertTrue(answer.answer().contains("eighty dollars a month"), answer.toString());

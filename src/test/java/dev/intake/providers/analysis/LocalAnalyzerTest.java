@@ -162,17 +162,18 @@ class LocalAnalyzerTest {
         EvidenceFindings second = new LocalAnalyzer(new SentenceEmbeddings()).findEvidence(onboarding(), AnalysisContext.none());
         assertEquals(first, second);
         List<Evidence> evidence = stored(first.evidence());
-        assertEquals(analyzer.findThemes(evidence, AnalysisContext.none()),
-                analyzer.findThemes(evidence, AnalysisContext.none()));
+        assertEquals(analyzer.findThemes(evidence, List.of(), AnalysisContext.none()),
+                analyzer.findThemes(evidence, List.of(), AnalysisContext.none()));
     }
 
     @Test
-    void every_piece_of_evidence_belongs_to_exactly_one_theme() {
+    void a_piece_of_evidence_belongs_to_at_most_one_theme_and_a_theme_to_more_than_one_quote() {
         List<Evidence> evidence = stored(analyzer.findEvidence(onboarding(), AnalysisContext.none()).evidence());
-        List<ThemeDraft> themes = analyzer.findThemes(evidence, AnalysisContext.none());
+        List<ThemeDraft> themes = analyzer.findThemes(evidence, List.of(), AnalysisContext.none());
         for (Evidence e : evidence) {
-            assertEquals(1, themes.stream().filter(t -> t.evidenceIds().contains(e.id())).count(), e.verbatim());
+            assertTrue(themes.stream().filter(t -> t.evidenceIds().contains(e.id())).count() <= 1, e.verbatim());
         }
+        assertTrue(themes.stream().allMatch(t -> t.evidenceIds().size() > 1), themes.toString());
     }
 
     @Test
@@ -182,7 +183,7 @@ class LocalAnalyzerTest {
         List<Person> people = List.of(new Person(UUID.randomUUID(), "Dana Whitfield", PersonRole.INTERVIEWEE, null),
                 new Person(UUID.randomUUID(), "Priya Raman", PersonRole.INTERVIEWER, null));
         List<PersonaDraft> personas = analyzer.buildPersonas(people, evidence,
-                analyzer.findThemes(evidence, AnalysisContext.none()), AnalysisContext.none());
+                analyzer.findThemes(evidence, List.of(), AnalysisContext.none()), AnalysisContext.none());
         assertEquals(1, personas.size());
         PersonaDraft persona = personas.get(0);
         assertEquals("Analyst team lead", persona.name());

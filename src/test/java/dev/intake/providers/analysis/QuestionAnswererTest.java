@@ -84,4 +84,48 @@ class QuestionAnswererTest {
                 evidence, noPrices, AnalysisContext.none()).get(0);
         assertFalse(answer.answered(), answer.toString());
     }
+
+    @Test
+    void who_signs_is_answered_with_the_evidence_about_signing_and_never_with_an_unrelated_calendar_quote() {
+        Transcript withCalendar = conversation(
+                "Interviewer: What gets in the way day to day?",
+                "Kim Alvarsson: The shared calendar double-books our delivery slots every single week.",
+                "Interviewer: Who would decide on buying a tool for this?",
+                "Kim Alvarsson: That's Ruth Okoye. She owns the bakeries, and she signs anything over five hundred dollars.");
+        List<Evidence> evidence = LocalAnalyzerTest.stored(analyzer.findEvidence(withCalendar, AnalysisContext.none()).evidence());
+        assertTrue(evidence.stream().anyMatch(e -> e.verbatim().contains("calendar")), "the calendar quote is evidence");
+        AnswerDraft answer = analyzer.answerQuestions(List.of(new Question(new UUID(1, 0), "Who signs off on software purchases?")),
+                evidence, withCalendar, AnalysisContext.none()).get(0);
+        assertTrue(answer.answered(), answer.toString());
+        List<Evidence> cited = evidence.stream().filter(e -> answer.evidenceIds().contains(e.id())).toList();
+        assertFalse(cited.isEmpty());
+        assertTrue(cited.stream().noneMatch(e -> e.verbatim().contains("calendar")), cited.toString());
+        assertTrue(cited.stream().anyMatch(e -> e.verbatim().contains("Ruth Okoye") || e.verbatim().contains("signs")), cited.toString());
+    }
+
+    @Test
+    void an_answer_says_how_confident_it_is_and_why_and_so_does_each_piece_of_evidence() {
+        for (AnswerDraft answer : answer("How are supplier invoices processed today?", "Who signs off on software purchases?",
+                "What would they pay for an invoicing tool?")) {
+            assertTrue(answer.answered(), answer.toString());
+            assertTrue(answer.confidence() >= 0.6 && answer.confidence() <= 1, answer.toString());
+            assertFalse(answer.rationale().isBlank());
+            for (AnswerDraft.Support e : answer.evidence()) {
+                assertEquals("supports", e.relationship());
+                assertTrue(e.confidence() >= 0.6 && e.confidence() <= answer.confidence(), e.toString());
+                assertFalse(e.rationale().isBlank());
+            }
+        }
+    }
+
+    @Test
+    void a_question_nothing_in_the_evidence_is_about_is_unanswered_even_when_other_evidence_exists() {
+        Transcript calendarOnly = conversation(
+                "Interviewer: What gets in the way day to day?",
+                "Kim Alvarsson: The shared calendar double-books our delivery slots every single week.");
+        List<Evidence> evidence = LocalAnalyzerTest.stored(analyzer.findEvidence(calendarOnly, AnalysisContext.none()).evidence());
+        AnswerDraft answer = analyzer.answerQuestions(List.of(new Question(new UUID(1, 0), "Who signs off on software purchases?")),
+                evidence, calendarOnly, AnalysisContext.none()).get(0);
+        assertFalse(answer.answered(), answer.toString());
+    }
 }

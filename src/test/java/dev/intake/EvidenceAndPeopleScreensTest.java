@@ -42,7 +42,7 @@ import picocli.CommandLine;
  */
 @QuarkusTest
 @TestProfile(InsightsDropInTest.OnAnInsightsDatabase.class)
-class InsightsScreensTest {
+class EvidenceAndPeopleScreensTest {
 
     private static UUID interviewId;
 
