@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Processes each labeled interview of DIR (its *.labels.json files) and scores what was found:"
-                + " evidence recall, kind accuracy, precision, evidence attributed to interviewers, people found with"
+                + " evidence recall, kind accuracy, precision, evidence attributed to interviewers, speakers found as people with"
                 + " their role, questions answered right. Local data only (no database configured): each interview goes to"
                 + " a project of its own, made with the questions it was labeled with.")
 public class EvalCommand implements Callable<Integer> {

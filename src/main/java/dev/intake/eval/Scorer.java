@@ -43,8 +43,12 @@ public final class Scorer {
                 byInterviewers++;
             }
         }
+        // Insights keeps only the speakers of a conversation as its people (a person merely talked about
+        // is no participant), so only labeled speakers are scored.
+        List<Labels.PersonLabel> speakers = labels.people().stream()
+                .filter(p -> p.role().equalsIgnoreCase("interviewee") || p.role().equalsIgnoreCase("interviewer")).toList();
         int peopleRight = 0;
-        for (Labels.PersonLabel person : labels.people()) {
+        for (Labels.PersonLabel person : speakers) {
             Optional<InterviewResult.Participant> match = result.people().stream()
                     .filter(p -> person.names().stream().anyMatch(n -> words(n).equals(words(p.name())))).findFirst();
             if (match.isPresent() && match.get().role().equalsIgnoreCase(person.role())) {
@@ -64,7 +68,7 @@ public final class Scorer {
             }
         }
         return new Score(labels.evidence().size(), found, kindsRight, result.evidence().size(), onALabel, byInterviewers,
-                labels.people().size(), peopleRight, labels.questions().size(), answersRight);
+                speakers.size(), peopleRight, labels.questions().size(), answersRight);
     }
 
     private static boolean isInterviewer(Labels labels, String speaker) {

@@ -57,7 +57,7 @@ class ScorerTest {
     }
 
     @Test
-    void a_person_counts_when_found_by_any_of_their_names_with_the_labeled_role() {
+    void a_speaker_counts_when_found_by_any_of_their_names_with_the_labeled_role_and_people_only_mentioned_are_not_scored() {
         InterviewResult result = result(List.of(), List.of(
                 new InterviewResult.Participant("Sam Okafor", "interviewee", null),
                 new InterviewResult.Participant("priya", "interviewee", null),
@@ -65,8 +65,8 @@ class ScorerTest {
 
         Score score = Scorer.score(LABELS, result);
 
-        assertEquals(3, score.peopleLabels());
-        assertEquals(2, score.peopleFoundWithRole(), "Priya was found but as an interviewee");
+        assertEquals(2, score.peopleLabels(), "the two speakers; Dr. Okafor is only talked about");
+        assertEquals(1, score.peopleFoundWithRole(), "Priya was found but as an interviewee");
     }
 
     @Test
