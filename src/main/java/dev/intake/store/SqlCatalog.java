@@ -11,7 +11,8 @@ public final class SqlCatalog {
     /** The classes that hold SQL. A test fails when a class of this package with {@link Sql} fields is missing. */
     public static final List<Class<?>> STORES = List.of(
             InterviewStore.class, TranscriptStore.class, EvidenceStore.class, InsightStore.class,
-            WorkspaceStore.class, LeaseFence.class, SweepStore.class, DiagnosticsStore.class, ConsoleStore.class, Db.class);
+            WorkspaceStore.class, LeaseFence.class, SweepStore.class, DiagnosticsStore.class, ConsoleStore.class, Db.class,
+            ConversationLensStore.class, InterviewDetailsStore.class);
 
     public record Statement(String name, String sql) {
     }
