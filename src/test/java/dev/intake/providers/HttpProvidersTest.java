@@ -102,7 +102,9 @@ class HttpProvidersTest {
         key = data.uploadingInterview(data.project("What would they pay for?"), "call.mp4");
         data.putObject(key, "not really audio, AssemblyAI is WireMock");
         marker = "Q" + UUID.randomUUID().toString().substring(0, 8);
-        dana = "It takes two weeks before a new analyst ships a report " + marker + ".";
+        // Long enough that the conversation overview is asked of the model (Insights analyses 200 characters or more).
+        dana = "It takes two weeks before a new analyst ships a report " + marker
+                + ", because every dashboard needs a ticket to the data team and the queue is always long.";
     }
 
     private Interview process() {
