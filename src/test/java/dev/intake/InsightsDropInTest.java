@@ -314,11 +314,12 @@ class InsightsDropInTest {
         String runId = UUID.randomUUID().toString();
         MediaKey key = new MediaKey(ACCOUNT, PROJECT, id, "live.vtt");
         interviews.completeUpload(id, key.key(), runId);
-        assertEquals(new WebAppProgress("uploaded", 10, "Upload received; processing starts shortly", false, false, "upload"),
+        // The row was shown animating 5 to 25 while uploading; Intake's progress starts there, not back at 10.
+        assertEquals(new WebAppProgress("uploaded", 25, "Upload received; processing starts shortly", false, false, "upload"),
                 webApp(id));
         Lease lease = Lease.newOwner(id);
         interviews.claimStep(lease, runId, Step.UPLOAD, java.time.Duration.ofMinutes(1)).orElseThrow();
-        assertEquals(new WebAppProgress("transcribing", 10, Step.UPLOAD.detail(), false, false, "upload"), webApp(id));
+        assertEquals(new WebAppProgress("transcribing", 25, Step.UPLOAD.detail(), false, false, "upload"), webApp(id));
         interviews.completeStep(lease, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject());
         assertEquals(new WebAppProgress("transcribed", 30, "Completed upload; next: evidence", false, false, "evidence"),
                 webApp(id));
