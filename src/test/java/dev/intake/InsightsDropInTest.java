@@ -252,7 +252,8 @@ class InsightsDropInTest {
         EntryOutcome.Created imported = urlImport.submit(new Caller(OWNER), Optional.of("application/json"), request);
         Interview fromUrl = data.awaitSettled(imported.interviewId());
         assertEquals(InterviewStatus.READY, fromUrl.status(), fromUrl.progress().encode());
-        assertEquals("pricing-interview.srt", fromUrl.title());
+        // Imported without a title, the interview was named after its file: a placeholder finalize replaces.
+        assertFalse(fromUrl.title().isBlank() || fromUrl.title().equals("pricing-interview.srt"), fromUrl.title());
         assertEquals(WireMockResource.baseUrl() + path, fromUrl.source().sourceUrl());
         assertEquals(OWNER, db.execute("SELECT created_by FROM interviews WHERE id = $1", Tuple.of(fromUrl.id())).iterator()
                 .next().getUUID(0));
