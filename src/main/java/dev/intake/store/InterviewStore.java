@@ -132,7 +132,7 @@ public class InterviewStore {
             + "   || jsonb_build_object("
             + "        'current_step', $4::text,"
             + "        'completed_steps', " + keptSteps("$5") + ","
-            + "        'progress', $10::int,"
+            + "        'progress', " + ShownProgress.atLeastShown("$10") + ","
             + "        'status_detail', $8::text,"
             + "        'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at' - 'resume_count'"
             + "                   - 'error' - 'step_started_at' - 'start_failed_at' - 'requested_by')"
@@ -143,7 +143,7 @@ public class InterviewStore {
             + "                'heartbeat_at', now(),"
             + "                'owned_at', coalesce(" + RUN + "->'owned_at', to_jsonb(now())))),"
             + " processing_metadata = (" + METADATA + " - 'failed_at' - 'error' - 'completed_at')"
-            + "   || jsonb_build_object('current_step', $4::text, 'progress', $10::int, 'status_detail', $8::text,"
+            + "   || jsonb_build_object('current_step', $4::text, 'progress', " + ShownProgress.atLeastShown("$10") + ", 'status_detail', $8::text,"
             + "                         'completed_steps', " + keptSteps("$5") + ")";
 
     /**
@@ -214,7 +214,7 @@ public class InterviewStore {
     @Sql
     static final String CLAIM_STEP = "UPDATE interviews SET status = $4::interview_status, updated_at = now(),"
             + " conversation_analysis = " + ANALYSIS + " || jsonb_build_object("
-            + "     'progress', $7::int,"
+            + "     'progress', " + ShownProgress.atLeastShown("$7") + ","
             + "     'status_detail', $8::text,"
             + "     'intake', (" + RUN + " - 'start_failed_at') || jsonb_build_object("
             + "         'lease_owner', $5::text,"
@@ -223,7 +223,7 @@ public class InterviewStore {
             + "         'step_started_at', now(),"
             + "         'attempt', coalesce((" + RUN + "->>'attempt')::int, 0) + 1)),"
             + " processing_metadata = " + METADATA
-            + "     || jsonb_build_object('current_step', $3::text, 'progress', $7::int, 'status_detail', $8::text)"
+            + "     || jsonb_build_object('current_step', $3::text, 'progress', " + ShownProgress.atLeastShown("$7") + ", 'status_detail', $8::text)"
             + " WHERE id = $1"
             + "   AND conversation_analysis->'intake'->>'run_id' = $2"
             + "   AND conversation_analysis->>'current_step' = $3"
@@ -247,7 +247,7 @@ public class InterviewStore {
             + " conversation_analysis = (" + ANALYSIS + " - 'last_error') || jsonb_build_object("
             + "     'completed_steps', " + DONE + ","
             + "     'current_step', $6::text,"
-            + "     'progress', $7::int,"
+            + "     'progress', " + ShownProgress.atLeastShown("$7") + ","
             + "     'status_detail', $8::text,"
             + "     'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at' - 'error')"
             + "         || jsonb_build_object("
@@ -263,7 +263,7 @@ public class InterviewStore {
             + "                     'retried_after', " + RUN + "->'error'->'message'))))"
             + "   || $9::jsonb || " + COMPLETED_AT + ","
             + " processing_metadata = " + METADATA + " || jsonb_build_object("
-            + "     'current_step', $6::text, 'progress', $7::int, 'status_detail', $8::text,"
+            + "     'current_step', $6::text, 'progress', " + ShownProgress.atLeastShown("$7") + ", 'status_detail', $8::text,"
             + "     'completed_steps', " + DONE + ") || " + COMPLETED_AT
             + " WHERE id = $1"
             + "   AND conversation_analysis->'intake'->>'run_id' = $2"

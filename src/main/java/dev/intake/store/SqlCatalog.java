@@ -12,7 +12,8 @@ public final class SqlCatalog {
     public static final List<Class<?>> STORES = List.of(
             InterviewStore.class, TranscriptStore.class, EvidenceStore.class, EvidenceFacets.class,
             InterviewPeople.class, InsightStore.class,
-            WorkspaceStore.class, LeaseFence.class, SweepStore.class, DiagnosticsStore.class, ConsoleStore.class, Db.class);
+            WorkspaceStore.class, LeaseFence.class, SweepStore.class, DiagnosticsStore.class, ConsoleStore.class, Db.class,
+            ConversationLensStore.class, InterviewDetailsStore.class);
 
     public record Statement(String name, String sql) {
     }

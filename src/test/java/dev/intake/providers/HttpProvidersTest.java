@@ -52,6 +52,7 @@ import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.Step;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -63,6 +64,9 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @TestProfile(HttpProvidersProfile.class)
 class HttpProvidersTest {
+
+    @Inject
+    dev.intake.store.ConversationLensStore lenses;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHAT = "/llm/v1/chat/completions";
@@ -98,7 +102,9 @@ class HttpProvidersTest {
         key = data.uploadingInterview(data.project("What would they pay for?"), "call.mp4");
         data.putObject(key, "not really audio, AssemblyAI is WireMock");
         marker = "Q" + UUID.randomUUID().toString().substring(0, 8);
-        dana = "It takes two weeks before a new analyst ships a report " + marker + ".";
+        // Long enough that the conversation overview is asked of the model (Insights analyses 200 characters or more).
+        dana = "It takes two weeks before a new analyst ships a report " + marker
+                + ", because every dashboard needs a ticket to the data team and the queue is always long.";
     }
 
     private Interview process() {
@@ -236,6 +242,11 @@ class HttpProvidersTest {
         WireMockResource.server().register(chatFor("answers").willReturn(completion(
                 "{\"answers\": [{\"question\": 0, \"answer\": null, \"confidence\": 0, \"reasoning\": null,"
                         + " \"next_steps\": null, \"evidence\": []}]}")));
+        WireMockResource.server().register(chatFor("conversation_overview").willReturn(completion(
+                "{\"overview\": \"An analytics lead on slow onboarding.\", \"duration_estimate\": null, \"questions\": [],"
+                        + " \"participant_goals\": [], \"key_takeaways\": [{\"priority\": \"high\", \"summary\":"
+                        + " \"Onboarding takes two weeks\", \"evidence_snippets\": [\"two weeks\"], \"evidence\": [0]}],"
+                        + " \"open_questions\": [], \"recommended_next_steps\": [], \"title\": \"Analyst Onboarding\"}")));
     }
 
     private void assertFailedAt(Interview failed, String step, String kind, String messageStart) {
@@ -264,6 +275,10 @@ class HttpProvidersTest {
         assertEquals(1, data.rows("personas", done.id()));
         assertEquals(0, data.rows("project_answers", done.id()), "the model left the one question unanswered: no answer row");
         assertEquals(1, done.analysis().getInteger("evidence_count"));
+        JsonObject takeaway = lenses.find(done.id()).orElseThrow().analysisData().getJsonArray("key_takeaways").getJsonObject(0);
+        assertEquals(new JsonArray().add(found.get(0).id().toString()), takeaway.getJsonArray("supporting_evidence_ids"),
+                "the model's evidence number becomes the evidence's id");
+        assertEquals("Analyst Onboarding", data.interview(done.id()).title(), "call.mp4 was a placeholder");
     }
 
     @Test
@@ -302,7 +317,7 @@ class HttpProvidersTest {
         assemblyAiTranscribes();
         modelAnalyses();
         assertEquals(InterviewStatus.READY, process().status());
-        for (String schema : List.of("evidence", "people", "themes", "personas", "answers")) {
+        for (String schema : List.of("evidence", "people", "themes", "personas", "answers", "conversation_overview")) {
             assertEquals(1, WireMockResource.server().find(postRequestedFor(urlEqualTo(CHAT))
                     .withRequestBody(matchingJsonPath("$.response_format.json_schema.name", equalTo(schema)))
                     .withRequestBody(matchingJsonPath("$.messages[0].content", containing("Focus on pricing " + marker))))

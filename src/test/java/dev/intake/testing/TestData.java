@@ -93,7 +93,7 @@ public class TestData {
     /** Rows of {@code table} that belong to the interview, to check re-runs replace rather than add. */
     public long rows(String table, UUID interviewId) {
         String sql = switch (table) {
-            case "evidence", "project_answers", "interview_people", "project_answer_evidence" ->
+            case "evidence", "project_answers", "interview_people", "project_answer_evidence", "conversation_lens_analyses" ->
                     "SELECT count(*) AS n FROM " + table + " WHERE interview_id = $1";
             case "personas" -> "SELECT count(*) AS n FROM people_personas WHERE interview_id = $1";
             case "theme_evidence", "evidence_people" ->
@@ -109,5 +109,5 @@ public class TestData {
 
     public static final List<String> OUTPUT_TABLES = List.of(
             "evidence", "evidence_people", "interview_people", "people", "themes", "theme_evidence", "personas",
-            "project_answers", "project_answer_evidence");
+            "project_answers", "project_answer_evidence", "conversation_lens_analyses");
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.ConversationOverview;
 import dev.intake.interview.Evidence;
 import dev.intake.interview.EvidenceFindings;
 import dev.intake.interview.Person;
@@ -38,4 +39,10 @@ public interface AnalysisProvider {
      */
     List<AnswerDraft> answerQuestions(List<Question> questions, List<Evidence> evidence, Transcript transcript,
                                       AnalysisContext context);
+
+    /**
+     * The conversation's overview (Insights' ConversationAnalysis): summary, key takeaways citing the
+     * given evidence by id, open questions, next steps, and a short title.
+     */
+    ConversationOverview summarizeConversation(Transcript transcript, List<Evidence> evidence, AnalysisContext context);
 }

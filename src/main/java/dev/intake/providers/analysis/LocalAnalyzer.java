@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.ConversationOverview;
 import dev.intake.interview.Evidence;
 import dev.intake.interview.EvidenceDraft;
 import dev.intake.interview.EvidenceFindings;
@@ -117,5 +118,11 @@ public class LocalAnalyzer implements AnalysisProvider {
                                              AnalysisContext context) {
         return QuestionAnswerer.answer(questions, evidence, Statements.of(transcript, SpeakerRoles.of(transcript)),
                 embeddings);
+    }
+
+    @Override
+    public ConversationOverview summarizeConversation(Transcript transcript, List<Evidence> evidence,
+                                                      AnalysisContext context) {
+        return OverviewWriter.write(transcript, evidence);
     }
 }

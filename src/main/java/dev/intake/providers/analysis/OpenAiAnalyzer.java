@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.intake.interview.AnswerDraft;
+import dev.intake.interview.ConversationOverview;
 import dev.intake.interview.Evidence;
 import dev.intake.interview.EvidenceDraft;
 import dev.intake.interview.EvidenceFindings;
@@ -287,6 +288,13 @@ final class OpenAiAnalyzer implements AnalysisProvider {
             }
         }
         return List.of(answers);
+    }
+
+    @Override
+    public ConversationOverview summarizeConversation(Transcript transcript, List<Evidence> evidence,
+                                                      AnalysisContext context) {
+        return OverviewPrompt.ask(chat, system(OverviewPrompt.TASK, context), numbered(transcript), numbered(evidence),
+                evidence);
     }
 
     private static String numbered(Transcript transcript) {

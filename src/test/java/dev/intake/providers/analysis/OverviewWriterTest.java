@@ -1,0 +1,106 @@
+package dev.intake.providers.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.interview.ConversationOverview;
+import dev.intake.interview.ConversationOverview.Priority;
+import dev.intake.interview.ConversationOverview.Takeaway;
+import dev.intake.interview.Evidence;
+import dev.intake.interview.Transcript;
+
+/** The built-in analyzer's conversation overview: extractive, every takeaway the evidence it cites. */
+class OverviewWriterTest {
+
+    private final LocalAnalyzer analyzer = LocalAnalyzer.rulesOnly();
+
+    private static Transcript onboarding() {
+        return LocalAnalyzerTest.onboarding();
+    }
+
+    private List<Evidence> evidenceOf(Transcript transcript) {
+        return LocalAnalyzerTest.stored(analyzer.findEvidence(transcript, AnalysisContext.none()).evidence());
+    }
+
+    @Test
+    void every_takeaway_quotes_the_evidence_it_cites_and_pains_and_willingness_to_pay_come_first() {
+        Transcript transcript = onboarding();
+        List<Evidence> evidence = evidenceOf(transcript);
+        ConversationOverview overview = analyzer.summarizeConversation(transcript, evidence, AnalysisContext.none());
+        assertFalse(overview.keyTakeaways().isEmpty());
+        assertTrue(overview.keyTakeaways().size() <= OverviewWriter.TAKEAWAYS);
+        for (Takeaway takeaway : overview.keyTakeaways()) {
+            assertEquals(1, takeaway.supportingEvidenceIds().size(), takeaway.toString());
+            Evidence cited = evidence.stream().filter(e -> e.id().equals(takeaway.supportingEvidenceIds().get(0)))
+                    .findFirst().orElseThrow();
+            String snippet = takeaway.evidenceSnippets().get(0);
+            assertTrue(snippet.length() < OverviewWriter.SNIPPET);
+            assertTrue(cited.verbatim().startsWith(snippet.replace("…", "")), snippet);
+        }
+        List<Priority> priorities = overview.keyTakeaways().stream().map(Takeaway::priority).toList();
+        assertEquals(priorities.stream().sorted().toList(), priorities, "high before medium before low");
+        assertEquals(Priority.HIGH, priorities.get(0));
+    }
+
+    @Test
+    void the_overview_names_who_spoke_and_next_steps_follow_up_on_the_high_priority_takeaways() {
+        Transcript transcript = onboarding();
+        ConversationOverview overview = analyzer.summarizeConversation(transcript, evidenceOf(transcript),
+                AnalysisContext.none());
+        assertTrue(overview.overview().startsWith("Priya Raman spoke with Dana Whitfield"), overview.overview());
+        assertNotNull(overview.durationEstimate());
+        assertFalse(overview.recommendedNextSteps().isEmpty());
+        assertTrue(overview.recommendedNextSteps().size() <= OverviewWriter.NEXT_STEPS);
+        assertTrue(overview.recommendedNextSteps().stream().allMatch(r -> Set.of("Pain", "Willingness to pay")
+                .contains(r.focusArea())), overview.recommendedNextSteps().toString());
+        assertTrue(overview.questions().stream().allMatch(q -> "Priya Raman".equals(q.askedBy())
+                && q.question().endsWith("?")), "the questions are the interviewer's");
+        assertNotNull(overview.title());
+    }
+
+    @Test
+    void an_interviewees_question_and_one_nobody_answered_are_open() {
+        Transcript transcript = LocalAnalyzerTest.conversation(
+                "Interviewer: How do you onboard new analysts today?",
+                "Sam: It takes two weeks and it is painful for everyone. Does your tool work with Snowflake?",
+                "Interviewer: Good question, I will check. What would you pay for it?");
+        ConversationOverview overview = analyzer.summarizeConversation(transcript, evidenceOf(transcript),
+                AnalysisContext.none());
+        assertEquals(List.of("Does your tool work with Snowflake?", "What would you pay for it?"), overview.openQuestions());
+    }
+
+    @Test
+    void the_same_transcript_and_evidence_give_the_same_overview() {
+        Transcript transcript = onboarding();
+        List<Evidence> evidence = evidenceOf(transcript);
+        assertEquals(analyzer.summarizeConversation(transcript, evidence, AnalysisContext.none()),
+                analyzer.summarizeConversation(transcript, evidence, AnalysisContext.none()));
+    }
+
+    @Test
+    void without_evidence_there_are_no_takeaways_and_no_title_but_still_an_overview() {
+        Transcript transcript = LocalAnalyzerTest.conversation("Interviewer: Hello?", "Sam: Hi.");
+        ConversationOverview overview = analyzer.summarizeConversation(transcript, List.of(), AnalysisContext.none());
+        assertFalse(overview.overview().isBlank());
+        assertEquals(List.of(), overview.keyTakeaways());
+        assertEquals(null, overview.title());
+    }
+
+    @Test
+    void a_model_takeaway_without_evidence_numbers_gets_the_evidence_its_snippet_quotes() {
+        Evidence slow = new Evidence(new UUID(0, 1), dev.intake.interview.EvidenceKind.PAIN,
+                "It takes two weeks before a new analyst ships a report.", "Dana", null, null);
+        Evidence other = new Evidence(new UUID(0, 2), dev.intake.interview.EvidenceKind.GOAL,
+                "I want them to find the right table.", "Dana", null, null);
+        assertEquals(List.of(slow.id()), OverviewPrompt.quoted(List.of("two weeks before a new analyst"), List.of(other, slow)));
+        assertEquals(List.of(), OverviewPrompt.quoted(List.of("nothing like it"), List.of(other, slow)));
+    }
+}
