@@ -71,7 +71,7 @@ final class OverviewWriter {
                 .toList();
         return new ConversationOverview(overview(transcript, roles, ranked), duration(transcript),
                 questions(transcript, roles), goals, takeaways, openQuestions(transcript, roles), nextSteps,
-                evidence.isEmpty() ? null : ThemeNames.name(List.of(evidence)).get(0));
+                evidence.isEmpty() ? null : ThemeNames.describe(List.of(evidence)).get(0).name());
     }
 
     /** Who spoke with whom, for how long, and the most telling quotes. */
