@@ -41,8 +41,16 @@ import picocli.CommandLine;
  * column those screens render that Insights' pipeline fills must be filled, in Insights' shape.
  */
 @QuarkusTest
-@TestProfile(InsightsDropInTest.OnAnInsightsDatabase.class)
+@TestProfile(EvidenceAndPeopleScreensTest.OnItsOwnInsightsDatabase.class)
 class EvidenceAndPeopleScreensTest {
+
+    /**
+     * The drop-in test's database, built afresh for this class: a profile of its own restarts the
+     * application, and with it the resource that rebuilds the database, so neither class sees the
+     * other's interviews whichever runs first.
+     */
+    public static class OnItsOwnInsightsDatabase extends InsightsDropInTest.OnAnInsightsDatabase {
+    }
 
     private static UUID interviewId;
 
