@@ -131,9 +131,13 @@ final class Prototypes {
 
     /** The examples' vectors, embedded on first use and kept for the life of the process. */
     static Optional<Vectors> vectors(SentenceEmbeddings embeddings) {
+        if (embeddings == null) {
+            // Without the model there is nothing to compare with, whatever another analyzer of this JVM cached.
+            return Optional.empty();
+        }
         Vectors cached = vectors;
-        if (cached != null || embeddings == null) {
-            return Optional.ofNullable(cached);
+        if (cached != null) {
+            return Optional.of(cached);
         }
         synchronized (Prototypes.class) {
             if (vectors == null) {
