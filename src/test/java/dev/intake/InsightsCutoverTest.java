@@ -91,24 +91,13 @@ class InsightsCutoverTest {
         bucket.ensureExists();
     }
 
-    /** An interview row as Insights' web upload (api.onboarding-start, patched) leaves it. */
     private UUID insightsUpload(TestData.Project project, String status, String mediaUrl, String analysis,
                                 String mediaType) {
-        UUID id = UUID.randomUUID();
-        db.execute("""
-                INSERT INTO interviews (id, account_id, project_id, title, interview_date, participant_pseudonym, status,
-                                       media_url, media_type, source_type, file_extension, thumbnail_url,
-                                       conversation_analysis, processing_metadata)
-                VALUES ($1, $2, $3, 'standup-notes.txt', current_date, 'Participant 1', $4::interview_status, $5, $6,
-                        'transcript', 'txt', 'interviews/thumbs/t.jpg', $7::text::jsonb,
-                        '{"client_thumbnail_r2_key": "interviews/thumbs/t.jpg"}'::jsonb)""",
-                Tuple.from(java.util.Arrays.asList(id, project.accountId(), project.projectId(), status, mediaUrl,
-                        mediaType, analysis)));
-        return id;
+        return data.insightsWebUpload(project, status, mediaUrl, analysis, mediaType);
     }
 
     private String webKey(TestData.Project project, UUID interview) {
-        return "interviews/" + project.projectId() + "/" + interview + "-" + System.nanoTime() + ".txt";
+        return TestData.insightsWebKey(project, interview);
     }
 
     private void put(String key) {
