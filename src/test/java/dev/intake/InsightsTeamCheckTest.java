@@ -172,6 +172,7 @@ class InsightsTeamCheckTest {
 
         assertEquals(List.of(), changedRows(before, everyRow(), Set.of(webUpload, InsightsDropInTest.INCIDENT)),
                 "rows of theirs Intake changed or deleted");
-        System.out.printf("%s: the team's check took %.1f s%n", getClass().getSimpleName(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("%s: the team's check took %.1f s, %d rows of theirs compared%n", getClass().getSimpleName(),
+                (System.nanoTime() - start) / 1e9, before.size());
     }
 }
