@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.intake.embedded.LocalPostgres;
 import dev.intake.engine.Repairs;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
@@ -85,30 +91,21 @@ class InsightsCutoverTest {
     TestData data;
     @Inject
     MeterRegistry metrics;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @BeforeEach
     void bucketExists() {
         bucket.ensureExists();
     }
 
-    /** An interview row as Insights' web upload (api.onboarding-start, patched) leaves it. */
     private UUID insightsUpload(TestData.Project project, String status, String mediaUrl, String analysis,
                                 String mediaType) {
-        UUID id = UUID.randomUUID();
-        db.execute("""
-                INSERT INTO interviews (id, account_id, project_id, title, interview_date, participant_pseudonym, status,
-                                       media_url, media_type, source_type, file_extension, thumbnail_url,
-                                       conversation_analysis, processing_metadata)
-                VALUES ($1, $2, $3, 'standup-notes.txt', current_date, 'Participant 1', $4::interview_status, $5, $6,
-                        'transcript', 'txt', 'interviews/thumbs/t.jpg', $7::text::jsonb,
-                        '{"client_thumbnail_r2_key": "interviews/thumbs/t.jpg"}'::jsonb)""",
-                Tuple.from(java.util.Arrays.asList(id, project.accountId(), project.projectId(), status, mediaUrl,
-                        mediaType, analysis)));
-        return id;
+        return data.insightsWebUpload(project, status, mediaUrl, analysis, mediaType);
     }
 
     private String webKey(TestData.Project project, UUID interview) {
-        return "interviews/" + project.projectId() + "/" + interview + "-" + System.nanoTime() + ".txt";
+        return TestData.insightsWebKey(project, interview);
     }
 
     private void put(String key) {
@@ -119,9 +116,17 @@ class InsightsCutoverTest {
         db.execute("UPDATE interviews SET media_url = $2 WHERE id = $1", Tuple.of(id, mediaUrl));
     }
 
-    private void untouchedFor(UUID id, Duration ago) {
-        db.execute("UPDATE interviews SET updated_at = now() - make_interval(secs => $2::double precision) WHERE id = $1",
-                Tuple.of(id, (double) ago.toSeconds()));
+    /**
+     * Nothing written to the interview for {@code ago}. On the database Insights' migrations build, a trigger
+     * stamps updated_at on every update, so it is held off (as SuggestedCommandsTest does) for the row to look
+     * as old as it would be.
+     */
+    private void untouchedFor(UUID id, Duration ago) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, LocalPostgres.USER);
+             Statement s = c.createStatement()) {
+            s.execute("SET session_replication_role = replica");
+            s.execute("UPDATE interviews SET updated_at = now() - interval '" + ago.toSeconds() + " seconds' WHERE id = '" + id + "'");
+        }
     }
 
     private JsonObject row(UUID id) {
@@ -279,7 +284,7 @@ class InsightsCutoverTest {
     }
 
     @Test
-    void with_adoption_on_the_sweeper_takes_an_upload_no_pipeline_started_and_brings_it_to_ready_from_insights_bucket() {
+    void with_adoption_on_the_sweeper_takes_an_upload_no_pipeline_started_and_brings_it_to_ready_from_insights_bucket() throws SQLException {
         TestData.Project project = data.project("How does the team plan its week?");
         UUID id = insightsUpload(project, "uploaded", null, "{\"custom_instructions\": \"Focus on planning.\"}", "interview");
         String key = webKey(project, id);
@@ -297,7 +302,7 @@ class InsightsCutoverTest {
     }
 
     @Test
-    void the_sweeper_leaves_uploads_the_old_pipeline_touched_or_that_were_touched_recently() {
+    void the_sweeper_leaves_uploads_the_old_pipeline_touched_or_that_were_touched_recently() throws SQLException {
         TestData.Project project = data.project();
         UUID oldPipeline = insightsUpload(project, "uploaded", null, null, "interview");
         db.execute("UPDATE interviews SET processing_metadata = processing_metadata || '{\"trigger_run_id\": \"run_cm3x\","
@@ -324,7 +329,7 @@ class InsightsCutoverTest {
     }
 
     @Test
-    void a_url_import_whose_event_was_lost_is_completed_by_the_sweeper_from_the_key_in_its_media_url() {
+    void a_url_import_whose_event_was_lost_is_completed_by_the_sweeper_from_the_key_in_its_media_url() throws SQLException {
         TestData.Project project = data.project();
         String key = "interviews/" + project.projectId() + "/import-" + System.nanoTime() + ".txt";
         UUID id = insightsUpload(project, "uploading", key, null, "interview");

@@ -35,6 +35,9 @@ import dev.intake.store.Lease;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.testing.Cli;
 import dev.intake.testing.InsightsDatabase;
+import dev.intake.testing.InsightsDatabaseResource;
+import dev.intake.testing.InsightsFixture;
+import dev.intake.testing.InsightsMigratedDatabase;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.RunPlan;
@@ -68,19 +71,31 @@ class ThemesAndAnswersScreensTest {
         }
     }
 
-    /** A database built from Insights' schema files, with nobody's rows in it yet. */
+    /**
+     * A database built from Insights' schema files (or, with init argument {@link InsightsDatabaseResource#FIXTURE}
+     * MIGRATIONS, by its migrations), with nobody's rows in it yet.
+     */
     public static class ScreensDatabase implements QuarkusTestResourceLifecycleManager {
+        private InsightsFixture fixture = InsightsFixture.SCHEMA_FILES;
+
+        @Override
+        public void init(Map<String, String> initArgs) {
+            fixture = InsightsFixture.valueOf(initArgs.getOrDefault(InsightsDatabaseResource.FIXTURE, fixture.name()));
+        }
+
         @Override
         public Map<String, String> start() {
             int port = InsightsDatabase.serverPort();
-            String url = InsightsDatabase.create(port, "insights_screens", false);
+            String name = fixture == InsightsFixture.MIGRATIONS ? "insights_screens_migrations" : "insights_screens";
+            String url = fixture == InsightsFixture.MIGRATIONS ? InsightsMigratedDatabase.create(name)
+                    : InsightsDatabase.create(port, name, false);
             try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.USER);
                  Statement s = c.createStatement()) {
                 s.execute("INSERT INTO auth.users (id, email) VALUES ('" + OWNER + "', 'owner@bakery.test')");
             } catch (SQLException e) {
                 throw new IllegalStateException("could not add the account's owner", e);
             }
-            return Map.of("quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/insights_screens",
+            return Map.of("quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/" + name,
                     "quarkus.datasource.jdbc.url", url, "quarkus.flyway.migrate-at-start", "false");
         }
 

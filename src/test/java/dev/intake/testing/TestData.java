@@ -43,7 +43,13 @@ public class TestData {
 
     public Project project(String... questions) {
         Project project = new Project(UUID.randomUUID(), UUID.randomUUID());
-        workspace.ensureAccount(project.accountId(), "Account " + project.accountId(), UUID.randomUUID());
+        UUID owner = UUID.randomUUID();
+        // On an Insights database (not Intake's own V1) an account's owner is one of its Supabase users.
+        if (db.execute("SELECT to_regclass('auth.users') IS NOT NULL AS present", Tuple.tuple()).iterator().next()
+                .getBoolean("present")) {
+            db.execute("INSERT INTO auth.users (id, email) VALUES ($1, $2)", Tuple.of(owner, owner + "@owner.test"));
+        }
+        workspace.ensureAccount(project.accountId(), "Account " + project.accountId(), owner);
         workspace.ensureProject(project.projectId(), project.accountId(), "Project", null);
         for (int i = 0; i < questions.length; i++) {
             workspace.ensureQuestion(UUID.randomUUID(), project.projectId(), questions[i], i);
@@ -61,6 +67,29 @@ public class TestData {
         interviews.insert(new InterviewStore.NewInterview(key.interviewId(), project.accountId(), project.projectId(),
                 fileName, Interview.Source.upload(fileName), null, customInstructions), InterviewStatus.UPLOADING);
         return key;
+    }
+
+    /**
+     * An interview row as Insights' web upload (app/routes/api.onboarding-start.tsx, patched) creates it,
+     * with the client's thumbnail key in processing_metadata; {@code mediaUrl} and {@code analysis} may be null.
+     */
+    public UUID insightsWebUpload(Project project, String status, String mediaUrl, String analysis, String mediaType) {
+        UUID id = UUID.randomUUID();
+        db.execute("""
+                INSERT INTO interviews (id, account_id, project_id, title, interview_date, participant_pseudonym, status,
+                                       media_url, media_type, source_type, file_extension, thumbnail_url,
+                                       conversation_analysis, processing_metadata)
+                VALUES ($1, $2, $3, 'standup-notes.txt', current_date, 'Participant 1', $4::interview_status, $5, $6,
+                        'transcript', 'txt', 'interviews/thumbs/t.jpg', $7::text::jsonb,
+                        '{"client_thumbnail_r2_key": "interviews/thumbs/t.jpg"}'::jsonb)""",
+                Tuple.from(java.util.Arrays.asList(id, project.accountId(), project.projectId(), status, mediaUrl,
+                        mediaType, analysis)));
+        return id;
+    }
+
+    /** The key Insights' web upload stores an interview's media under: interviews/{project}/{interview}-{millis}.{ext}. */
+    public static String insightsWebKey(Project project, UUID interview) {
+        return "interviews/" + project.projectId() + "/" + interview + "-" + System.nanoTime() + ".txt";
     }
 
     public void putObject(MediaKey key, byte[] content) {

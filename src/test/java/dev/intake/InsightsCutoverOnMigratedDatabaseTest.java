@@ -1,0 +1,40 @@
+package dev.intake;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import dev.intake.store.Migrations;
+import dev.intake.testing.InsightsDatabaseResource;
+import dev.intake.testing.InsightsFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/**
+ * {@link InsightsCutoverTest} on the database production has (built by Insights' 354 migrations, with
+ * the rows the old system left), migrated by Intake first as an operator would.
+ */
+@QuarkusTest
+@TestProfile(InsightsCutoverOnMigratedDatabaseTest.InsightsBucketOnTheMigrationsBuiltDatabase.class)
+class InsightsCutoverOnMigratedDatabaseTest extends InsightsCutoverTest {
+
+    public static class InsightsBucketOnTheMigrationsBuiltDatabase extends InsightsBucket {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(InsightsDatabaseResource.class,
+                    InsightsDatabaseResource.on(InsightsFixture.MIGRATIONS)));
+        }
+    }
+
+    @Inject
+    Migrations migrations;
+
+    /** Idempotent: the first call baselines and migrates, later ones find it migrated. */
+    @Override
+    @BeforeEach
+    void bucketExists() {
+        migrations.migrate();
+        super.bucketExists();
+    }
+}
