@@ -1,11 +1,7 @@
 package dev.intake;
 
-import java.util.List;
-
-import dev.intake.testing.InsightsDatabaseResource;
-import dev.intake.testing.InsightsFixture;
+import dev.intake.testing.OnMigratedInsightsDatabase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -18,11 +14,6 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(EvidenceAndPeopleScreensOnMigratedDatabaseTest.OnTheMigrationsBuiltDatabase.class)
 class EvidenceAndPeopleScreensOnMigratedDatabaseTest extends EvidenceAndPeopleScreensTest {
 
-    public static class OnTheMigrationsBuiltDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(InsightsDatabaseResource.class,
-                    InsightsDatabaseResource.on(InsightsFixture.MIGRATIONS)));
-        }
+    public static class OnTheMigrationsBuiltDatabase extends OnMigratedInsightsDatabase {
     }
 }

@@ -1,14 +1,10 @@
 package dev.intake;
 
-import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 
 import dev.intake.store.Migrations;
-import dev.intake.testing.InsightsDatabaseResource;
-import dev.intake.testing.InsightsFixture;
+import dev.intake.testing.OnMigratedInsightsDatabase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
@@ -20,12 +16,7 @@ import jakarta.inject.Inject;
 @TestProfile(InterviewScreensOnMigratedDatabaseTest.OnTheMigrationsBuiltDatabase.class)
 class InterviewScreensOnMigratedDatabaseTest extends InterviewScreensTest {
 
-    public static class OnTheMigrationsBuiltDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(InsightsDatabaseResource.class,
-                    InsightsDatabaseResource.on(InsightsFixture.MIGRATIONS)));
-        }
+    public static class OnTheMigrationsBuiltDatabase extends OnMigratedInsightsDatabase {
     }
 
     @Inject

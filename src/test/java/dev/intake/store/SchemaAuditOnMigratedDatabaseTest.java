@@ -1,13 +1,9 @@
 package dev.intake.store;
 
-import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 
-import dev.intake.testing.InsightsDatabaseResource;
-import dev.intake.testing.InsightsFixture;
+import dev.intake.testing.OnMigratedInsightsDatabase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
@@ -19,12 +15,7 @@ import jakarta.inject.Inject;
 @TestProfile(SchemaAuditOnMigratedDatabaseTest.OnTheMigrationsBuiltDatabase.class)
 class SchemaAuditOnMigratedDatabaseTest extends SchemaAuditTest {
 
-    public static class OnTheMigrationsBuiltDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(InsightsDatabaseResource.class,
-                    InsightsDatabaseResource.on(InsightsFixture.MIGRATIONS)));
-        }
+    public static class OnTheMigrationsBuiltDatabase extends OnMigratedInsightsDatabase {
     }
 
     @Inject

@@ -17,12 +17,10 @@ import dev.intake.entry.UploadCompletion;
 import dev.intake.interview.Person;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
-import dev.intake.testing.InsightsDatabaseResource;
-import dev.intake.testing.InsightsFixture;
+import dev.intake.testing.OnMigratedInsightsDatabase;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -36,12 +34,7 @@ import jakarta.inject.Inject;
 @TestProfile(SoftDeletedPeopleTest.OnTheMigrationsBuiltDatabase.class)
 class SoftDeletedPeopleTest {
 
-    public static class OnTheMigrationsBuiltDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(InsightsDatabaseResource.class,
-                    InsightsDatabaseResource.on(InsightsFixture.MIGRATIONS)));
-        }
+    public static class OnTheMigrationsBuiltDatabase extends OnMigratedInsightsDatabase {
     }
 
     @Inject
