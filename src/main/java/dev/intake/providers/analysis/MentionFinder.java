@@ -13,11 +13,12 @@ import dev.intake.interview.Utterance;
 
 /**
  * Finds people who are named but not speaking, by the ways speakers name each other: with a title
- * ("Dr. Okafor", "Mrs. Delgado"), with their role ("our CFO, Margaret Chen", "Linda Shaw, she's my
- * boss", "the owner, Mr. Alvarez"), by full name, or by first name alone where the sentence treats the
- * name as someone acting or acted on ("I asked Jenna to…", "Luis in finance checks…", "Earl's been
- * driving…"). Products, companies and places named like people are left out by the company they keep:
- * "we use Mr. Rooter", "Morgan & Morgan", "Wells Fargo"; and so are pets ("our dog, Bella"). The forms one person goes by become one
+ * ("Dr. Name", "Mrs. Name"), with their role before or after the name ("our CFO, First Last", "First
+ * Last, she's my manager", "the owner, Mr. Name"), by full name, or by first name alone where the
+ * sentence treats the name as someone acting or acted on ("I asked Name to…", "Name in finance
+ * checks…", "Name's been driving…"). Products, companies and places named like people are left out by
+ * the company they keep ("we use Mr. Brand", "Name & Name", a bank named after its founders); and so
+ * are pets ("our dog, Name"). The forms one person goes by become one
  * mention under the fullest of them ({@link MentionedPeople}).
  */
 final class MentionFinder {
