@@ -3,30 +3,59 @@
 -- job into interviews.conversation_analysis under the same keys, last_error kept a string as every
 -- Insights writer has it, and drop the table. Two things it lost are kept:
 --  * every job, with every column (status, timestamps, older jobs of the same interview), is copied
---    to intake.analysis_jobs_archive before the drop;
---  * the newest job per interview is merged (Insights' UPDATE ... FROM picked an arbitrary one),
---    and interviews.updated_at is left as it was, so an interview stuck for hours still looks stuck.
+--    to intake.analysis_jobs_archive before the drop, with its interview's updated_at of that moment;
+--  * the newest job per interview is merged (Insights' UPDATE ... FROM picked an arbitrary one).
+-- Insights' triggers stay on (a hosted database may not let the migrating role turn them off, and
+-- they are Insights' to run): its timestamp trigger sets updated_at of every merged interview to
+-- the merge's time, so the interview's updated_at before the merge is kept in
+-- conversation_analysis.updated_at_before_merge, where staleness checks read it while the merge is
+-- the interview's last write (DiagnosticsStore), so an interview stuck for hours still looks stuck.
+-- Anything of someone else that depends on analysis_jobs (a view, a foreign key, a rule, a function)
+-- makes the migration fail naming it, before it changes anything: the table is never dropped with
+-- CASCADE, which would drop those silently.
 -- Everywhere else (every Insights database migrated since 2025-12-02, and a new one) this is a no-op.
 
 SET LOCAL search_path = public;
 
 DO $$
+DECLARE
+    dependents text;
 BEGIN
     IF to_regclass('public.analysis_jobs') IS NULL THEN
         RETURN;
     END IF;
 
-    CREATE TABLE intake.analysis_jobs_archive AS TABLE public.analysis_jobs;
+    -- Objects the table's own DROP takes with it (its indexes, constraints, triggers, policies,
+    -- rules and defaults) depend on it automatically or internally; any other dependency is a
+    -- normal one, on the table or its row type, and would need CASCADE.
+    SELECT string_agg(DISTINCT pg_describe_object(d.classid, d.objid, d.objsubid), ', ')
+    INTO dependents
+    FROM pg_depend d
+    WHERE d.deptype = 'n'
+      AND ((d.refclassid = 'pg_class'::regclass AND d.refobjid = 'public.analysis_jobs'::regclass)
+           OR (d.refclassid = 'pg_type'::regclass
+               AND d.refobjid = (SELECT reltype FROM pg_class WHERE oid = 'public.analysis_jobs'::regclass)))
+      AND NOT EXISTS (
+          SELECT 1 FROM pg_depend own
+          WHERE own.classid = d.classid AND own.objid = d.objid
+            AND own.refclassid = 'pg_class'::regclass AND own.refobjid = 'public.analysis_jobs'::regclass
+            AND own.deptype IN ('a', 'i'));
+
+    IF dependents IS NOT NULL THEN
+        RAISE EXCEPTION 'public.analysis_jobs is not consolidated: other objects depend on it: %', dependents
+            USING ERRCODE = 'dependent_objects_still_exist',
+                  HINT = 'Drop them or make them independent of analysis_jobs (its rows move to'
+                      || ' interviews.conversation_analysis), then run migrate again; nothing was changed.';
+    END IF;
+
+    CREATE TABLE intake.analysis_jobs_archive AS
+        SELECT aj.*, i.updated_at AS interview_updated_at
+        FROM public.analysis_jobs aj
+        LEFT JOIN interviews i ON i.id = aj.interview_id;
     COMMENT ON TABLE intake.analysis_jobs_archive IS
         'Every row of public.analysis_jobs as it was when Intake consolidated it into interviews.conversation_analysis.';
-
-    -- Insights' timestamp trigger would set updated_at to now() on every merged row. Turning
-    -- triggers off needs a role that may; without it the merge still runs and says what it cost.
-    BEGIN
-        SET LOCAL session_replication_role = replica;
-    EXCEPTION WHEN insufficient_privilege THEN
-        RAISE WARNING 'cannot disable triggers for the analysis_jobs merge: interviews.updated_at of merged rows becomes now()';
-    END;
+    COMMENT ON COLUMN intake.analysis_jobs_archive.interview_updated_at IS
+        'interviews.updated_at of the job''s interview before the consolidation rewrote the interview.';
 
     UPDATE interviews i
     SET conversation_analysis = COALESCE(i.conversation_analysis, '{}'::jsonb) || jsonb_build_object(
@@ -39,15 +68,14 @@ BEGIN
         'last_error', aj.last_error,
         'transcript_data', aj.transcript_data,
         'migrated_from_analysis_job', aj.id,
-        'migrated_at', now())
+        'migrated_at', now(),
+        'updated_at_before_merge', i.updated_at)
     FROM (SELECT DISTINCT ON (interview_id) *
           FROM public.analysis_jobs
           WHERE status::text IN ('pending', 'in_progress', 'done', 'error', 'retry')
           ORDER BY interview_id, updated_at DESC NULLS LAST, created_at DESC NULLS LAST, id) aj
     WHERE i.id = aj.interview_id;
 
-    SET LOCAL session_replication_role = origin;
-
-    DROP TABLE public.analysis_jobs CASCADE;
+    DROP TABLE public.analysis_jobs;
 END
 $$;

@@ -15,6 +15,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DiagnosticsStore {
 
+    /**
+     * When an interview last showed life: its updated_at, unless the last write was V2's merge of
+     * the old pipeline's analysis_jobs row, which Insights' timestamp trigger stamped with the
+     * merge's time; then the updated_at the interview had before it (V2 keeps it in the merged keys).
+     */
+    static final String LAST_SIGN_OF_LIFE = """
+            (CASE WHEN conversation_analysis ? 'updated_at_before_merge'
+                       AND updated_at = (conversation_analysis->>'migrated_at')::timestamptz
+                  THEN (conversation_analysis->>'updated_at_before_merge')::timestamptz ELSE updated_at END)""";
+
     /** Rows Intake wrote for the interview, per table, and its silence and lease. */
     @Sql
     static final String OUTPUT_COUNTS = """
@@ -26,9 +36,9 @@ public class DiagnosticsStore {
                     WHERE o.interview_id = $1 AND o.table_name = 'theme_evidence') AS themes,
                    (SELECT count(*) FROM intake.interview_outputs WHERE interview_id = $1 AND table_name = 'people_personas') AS personas,
                    (SELECT count(*) FROM intake.interview_outputs WHERE interview_id = $1 AND table_name = 'project_answers') AS answers,
-                   extract(epoch FROM now() - (SELECT updated_at FROM interviews WHERE id = $1))::bigint AS silent_seconds,
+                   extract(epoch FROM now() - (SELECT %s FROM interviews WHERE id = $1))::bigint AS silent_seconds,
                    (SELECT (conversation_analysis->'intake'->>'lease_until')::timestamptz > now() FROM interviews WHERE id = $1)
-                       AS lease_live""";
+                       AS lease_live""".formatted(LAST_SIGN_OF_LIFE);
 
     /** In flight, silent for $1 seconds, no live lease, Intake's: what `repair --stuck` repairs. */
     @Sql
@@ -37,8 +47,10 @@ public class DiagnosticsStore {
 
     /** The same, whoever's: `repair --stuck --any-owner` takes over interviews Insights' pipeline left. */
     @Sql
-    static final String LIST_STALLED_ANY_OWNER = "SELECT id, extract(epoch FROM now() - updated_at)::bigint AS silent_seconds"
-            + " FROM interviews WHERE " + SweepStore.STALLED + " ORDER BY updated_at LIMIT $2";
+    static final String LIST_STALLED_ANY_OWNER = "SELECT id, extract(epoch FROM now() - " + LAST_SIGN_OF_LIFE
+            + ")::bigint AS silent_seconds FROM interviews WHERE "
+            + SweepStore.STALLED.replace("AND updated_at <", "AND " + LAST_SIGN_OF_LIFE + " <")
+            + " ORDER BY " + LAST_SIGN_OF_LIFE + " LIMIT $2";
 
     private final Db db;
 

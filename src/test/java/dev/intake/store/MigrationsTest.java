@@ -206,7 +206,7 @@ class MigrationsTest {
         assertEquals("[\"upload\"]", incident.get("completed_steps").toString());
         assertEquals("Extracting evidence...", incident.get("status_detail").asText(), "keys the job lacks are kept");
         assertEquals(3, analysis(url, DONE).get("completed_steps").size());
-        assertEquals(updatedBefore, query(url, "SELECT id, updated_at FROM interviews ORDER BY id"),
+        assertEquals(updatedBefore, query(url, "SELECT id, " + DiagnosticsStore.LAST_SIGN_OF_LIFE + " FROM interviews ORDER BY id"),
                 "an interview stuck for hours still looks stuck");
 
         assertEquals(List.of(
@@ -216,6 +216,94 @@ class MigrationsTest {
                 query(url, "SELECT id, status, last_error, attempts, updated_at AT TIME ZONE 'UTC' || '+00' FROM intake.analysis_jobs_archive ORDER BY id")
                         .stream().map(row -> row.replace(".0+00", "+00")).toList(),
                 "every job, with its status, error and timestamps, stays queryable");
+    }
+
+    /**
+     * The production database (built by Insights' migrations, which dropped analysis_jobs) given the
+     * table back as Insights' older schema had it, with insights/legacy-jobs.sql's three jobs.
+     */
+    private static String migratedDatabaseWithAnalysisJobs() throws Exception {
+        String url = insightsDatabase(InsightsFixture.MIGRATIONS);
+        execute(url, resourceText("/insights/analysis-jobs-table.sql"));
+        execute(url, resourceText("/insights/legacy-jobs.sql"));
+        return url;
+    }
+
+    private static String resourceText(String name) throws Exception {
+        try (var in = MigrationsTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anything_depending_on_analysis_jobs_makes_migrate_fail_naming_it_and_changes_nothing() throws Exception {
+        String url = migratedDatabaseWithAnalysisJobs();
+        execute(url, """
+                CREATE VIEW public.job_board AS SELECT interview_id, status FROM public.analysis_jobs;
+                CREATE TABLE public.job_notes (job_id uuid REFERENCES public.analysis_jobs (id), note text);""");
+        Set<String> rowsBefore = rowsOf(url);
+        Set<String> schemaBefore = schemaOf(url);
+
+        Exception refused = assertThrows(Exception.class, () -> Migrations.migrate(flyway(url)));
+
+        String message = refused.getMessage();
+        assertTrue(message.contains("view job_board"), message);
+        assertTrue(message.contains("job_notes"), message);
+        assertEquals(List.of("t|t|f"), query(url, """
+                SELECT to_regclass('public.analysis_jobs') IS NOT NULL, to_regclass('public.job_board') IS NOT NULL,
+                       to_regclass('intake.analysis_jobs_archive') IS NOT NULL"""));
+        assertSameRows(rowsBefore, rowsOf(url));
+        assertEquals(schemaBefore, schemaOf(url));
+
+        execute(url, "DROP VIEW public.job_board; DROP TABLE public.job_notes");
+        Migrations.migrate(flyway(url));
+        assertEquals(List.of("f|t"), query(url, """
+                SELECT to_regclass('public.analysis_jobs') IS NOT NULL, to_regclass('intake.analysis_jobs_archive') IS NOT NULL"""),
+                "once nothing depends on it, the same migrate consolidates it");
+    }
+
+    @Test
+    void without_dependents_the_merge_runs_with_insights_triggers_on_and_keeps_the_updated_at_before_it() throws Exception {
+        String url = migratedDatabaseWithAnalysisJobs();
+        List<String> updatedBefore = query(url, "SELECT id, updated_at FROM interviews ORDER BY id");
+        String incidentBefore = query(url, "SELECT updated_at FROM interviews WHERE id = '" + INCIDENT + "'").get(0);
+
+        Migrations.migrate(flyway(url));
+
+        assertEquals(List.of("f"), query(url, "SELECT to_regclass('public.analysis_jobs') IS NOT NULL"));
+        assertEquals(List.of("t|t"), query(url, """
+                SELECT updated_at = (conversation_analysis->>'migrated_at')::timestamptz,
+                       (conversation_analysis->>'updated_at_before_merge')::timestamptz = '%s'::timestamptz
+                FROM interviews WHERE id = '%s'""".formatted(incidentBefore, INCIDENT)),
+                "Insights' timestamp trigger ran on the merge, and the interview's own updated_at is kept beside it");
+        assertEquals(updatedBefore, query(url, "SELECT id, " + DiagnosticsStore.LAST_SIGN_OF_LIFE + " FROM interviews ORDER BY id"),
+                "every interview's last sign of life is what it was before the merge");
+        assertEquals(List.of("t"), query(url, """
+                SELECT bool_and(a.interview_updated_at = (i.conversation_analysis->>'updated_at_before_merge')::timestamptz)
+                FROM intake.analysis_jobs_archive a JOIN interviews i ON i.id = a.interview_id"""),
+                "the archive keeps the interview's updated_at too");
+
+        String stalledOneHour = DiagnosticsStore.LIST_STALLED_ANY_OWNER.replace("$1", "3600").replace("$2", "10");
+        assertTrue(query(url, stalledOneHour).stream().anyMatch(row -> row.startsWith(INCIDENT + "|")),
+                "`repair --stuck --any-owner` still finds the interview stuck since before the merge");
+    }
+
+    @Test
+    void a_database_that_recorded_the_previous_v2_checksum_migrates_and_validates() throws Exception {
+        String url = migratedDatabaseWithAnalysisJobs();
+        Migrations.migrate(flyway(url));
+        assertEquals(List.of(String.valueOf(Migrations.V2_CHECKSUM)),
+                query(url, "SELECT checksum FROM intake.flyway_schema_history WHERE version = '2'"),
+                "the checksum Migrations records is the one Flyway computes for V2");
+        execute(url, "UPDATE intake.flyway_schema_history SET checksum = " + Migrations.PREVIOUS_V2_CHECKSUM + " WHERE version = '2'");
+        assertFalse(flyway(url).validateWithResult().validationSuccessful, "Flyway alone refuses the earlier checksum");
+
+        Migrations.Result again = Migrations.migrate(flyway(url));
+
+        assertEquals(0, again.migrate().migrationsExecuted);
+        assertTrue(flyway(url).validateWithResult().validationSuccessful);
+        execute(url, "UPDATE intake.flyway_schema_history SET checksum = 12345 WHERE version = '2'");
+        assertThrows(Exception.class, () -> Migrations.migrate(flyway(url)), "any other checksum still fails validation");
     }
 
     @Test
