@@ -33,6 +33,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class EvidenceStore {
 
+    /** Would go with their evidence (ON DELETE CASCADE); deleted first so their records go too. */
+    @Sql
+    static final String DELETE_FACETS = Outputs.deleteWritten("evidence_facet", "uuid");
+    @Sql
+    static final String DELETE_SPEAKER_LINKS = Outputs.deleteWritten("evidence_people", "uuid");
     @Sql
     static final String DELETE_EVIDENCE = Outputs.deleteWritten("evidence", "uuid");
     @Sql
@@ -43,17 +48,18 @@ public class EvidenceStore {
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb,
                     'supports', 'interview', 'primary', 'qual')
             RETURNING id""");
-    /** Removed with its evidence (ON DELETE CASCADE), so a re-run replaces it too. */
     @Sql
-    static final String INSERT_FACET = """
+    static final String INSERT_FACET = Outputs.recorded("evidence_facet", "$9", "0", """
             INSERT INTO evidence_facet (evidence_id, account_id, project_id, person_id, kind_slug, facet_account_id,
                                         label, source, confidence, quote)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, 'interview', 0.8, $8)""";
+            VALUES ($1, $2, $3, $4, $5, $6, $7, 'interview', 0.8, $8)
+            RETURNING id""");
     @Sql
-    static final String LINK_SPEAKER = """
+    static final String LINK_SPEAKER = Outputs.recorded("evidence_people", "$6", "0", """
             INSERT INTO evidence_people (evidence_id, person_id, account_id, project_id, role)
             VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT (evidence_id, person_id, account_id) DO NOTHING""";
+            ON CONFLICT (evidence_id, person_id, account_id) DO NOTHING
+            RETURNING id""");
     @Sql
     static final String LIST_EVIDENCE = """
             SELECT e.id, e.verbatim,
@@ -108,10 +114,12 @@ public class EvidenceStore {
         UUID interviewId = lease.interviewId();
         db.inTransaction(tx -> {
             LeaseFence.hold(tx, lease);
+            tx.execute(DELETE_FACETS, Tuple.of(interviewId));
+            tx.execute(DELETE_SPEAKER_LINKS, Tuple.of(interviewId));
             tx.execute(DELETE_EVIDENCE, Tuple.of(interviewId));
             tx.execute(DELETE_LINKS, Tuple.of(interviewId));
-            InterviewPeople.Speakers speakers = new InterviewPeople(tx, accountId, projectId, interviewId)
-                    .link(findings.people());
+            InterviewPeople interviewPeople = new InterviewPeople(tx, accountId, projectId, interviewId);
+            InterviewPeople.Speakers speakers = interviewPeople.link(findings.people());
             EvidenceFacets catalog = new EvidenceFacets(tx, accountId, interviewId);
             List<Tuple> evidence = new ArrayList<>();
             List<Tuple> facets = new ArrayList<>();
@@ -133,7 +141,7 @@ public class EvidenceStore {
                     kinds.add(facet.get().kindSlug());
                     facets.add(Tuple.from(Arrays.asList(evidenceId, accountId, projectId, personId,
                             facet.get().kindSlug(), facet.get().accountFacetId(),
-                            EvidenceFacets.sanitizeLabel(mention.value()), mention.quote())));
+                            EvidenceFacets.sanitizeLabel(mention.value()), mention.quote(), interviewId)));
                 }
                 String confidence = e.detail().confidence() != null ? e.detail().confidence() : "medium";
                 double[] weights = WEIGHTS.get(confidence);
@@ -142,11 +150,13 @@ public class EvidenceStore {
                         e.detail().whyItMatters(), confidence, weights[0], weights[1],
                         IndependenceKey.of(gist, kinds), e.detail().isQuestion(), anchors(e, mediaKey),
                         evidence.size())));
-                speaker.ifPresent(s -> links.add(Tuple.of(evidenceId, s.personId(), accountId, projectId, s.role())));
+                speaker.ifPresent(s -> links.add(Tuple.of(evidenceId, s.personId(), accountId, projectId, s.role(),
+                        interviewId)));
             }
             tx.executeBatch(INSERT_EVIDENCE, evidence);
             tx.executeBatch(INSERT_FACET, facets);
             tx.executeBatch(LINK_SPEAKER, links);
+            interviewPeople.removeUnused();
             return null;
         });
     }

@@ -191,6 +191,9 @@ public class InsightStore {
             WHERE o.interview_id = $1 AND o.table_name = 'people_personas'
             ORDER BY pp.persona_id, o.position""";
 
+    /** Would go with their answers (ON DELETE CASCADE); deleted first so their records go too. */
+    @Sql
+    static final String DELETE_ANSWER_EVIDENCE = Outputs.deleteWritten("project_answer_evidence", "uuid");
     @Sql
     static final String DELETE_ANSWERS = Outputs.deleteWritten("project_answers", "uuid");
     /**
@@ -215,14 +218,15 @@ public class InsightStore {
             RETURNING id""");
     /** An answer's evidence, its payload in the keys Insights' research analysis writes. */
     @Sql
-    static final String LINK_ANSWER_EVIDENCE = """
+    static final String LINK_ANSWER_EVIDENCE = Outputs.recorded("project_answer_evidence", "$5", "0", """
             INSERT INTO project_answer_evidence (project_id, answer_id, evidence_id, interview_id, source, text,
                                                  start_seconds, end_seconds, payload)
             SELECT $1, $2, e.id, e.interview_id, 'analysis', e.verbatim,
                    (e.anchors->0->>'start_ms')::numeric / 1000, (e.anchors->0->>'end_ms')::numeric / 1000,
                    $4::jsonb
             FROM evidence e WHERE e.id = $3 AND e.deleted_at IS NULL AND NOT e.is_archived
-            ON CONFLICT (project_id, answer_id, evidence_id) DO NOTHING""";
+            ON CONFLICT (project_id, answer_id, evidence_id) DO NOTHING
+            RETURNING id""");
     /**
      * Insights' research rollup finds an answer's evidence through evidence.project_answer_id: set on
      * Intake's own evidence only, to the answer that cites it most confidently (marked in that order).
@@ -341,6 +345,8 @@ public class InsightStore {
                 tx.execute(ASSIGN_PERSONA, Tuple.from(Arrays.asList(interviewId, personaId, projectId, drawnFrom, i)));
             }
             tx.execute(DELETE_UNUSED_PERSONAS, Tuple.of(interviewId));
+            // A person an earlier run created and linked no more may have been held only by its persona.
+            tx.execute(InterviewPeople.DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
             return null;
         });
     }
@@ -365,6 +371,7 @@ public class InsightStore {
         String now = java.time.Instant.now().toString();
         db.inTransaction(tx -> {
             LeaseFence.hold(tx, lease);
+            tx.execute(DELETE_ANSWER_EVIDENCE, Tuple.of(interviewId));
             tx.execute(DELETE_ANSWERS, Tuple.of(interviewId));
             List<Tuple> links = new ArrayList<>();
             List<Map.Entry<Double, Tuple>> marks = new ArrayList<>();
@@ -387,13 +394,15 @@ public class InsightStore {
                 for (AnswerDraft.Support e : a.evidence()) {
                     links.add(Tuple.of(projectId, answerId, e.evidenceId(), new JsonObject().put("run_id", runId)
                             .put("relationship", e.relationship()).put("confidence", e.confidence())
-                            .put("rationale", e.rationale()).put("analysis_summary", a.answer())));
+                            .put("rationale", e.rationale()).put("analysis_summary", a.answer()), interviewId));
                     marks.add(Map.entry(e.confidence(), Tuple.of(e.evidenceId(), answerId)));
                 }
             }
             tx.executeBatch(LINK_ANSWER_EVIDENCE, links);
             marks.sort(Map.Entry.<Double, Tuple>comparingByKey().reversed());
             tx.executeBatch(MARK_EVIDENCE_ANSWER, marks.stream().map(Map.Entry::getValue).toList());
+            // ... or only as the respondent of an answer it replaced.
+            tx.execute(InterviewPeople.DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
             return null;
         });
     }

@@ -80,6 +80,28 @@ final class InterviewPeople {
             ON CONFLICT (interview_id, person_id) DO NOTHING
             RETURNING id""");
 
+    /**
+     * Removes the people this interview's runs created that nothing references any more: no row of
+     * any table with a foreign key to people (interview_people, evidence_people, people_personas,
+     * answers' respondents, ...; the catalogue names them, so a table Insights adds later counts too).
+     * A person Insights or a user created has no record here and is never touched, nor is one someone
+     * soft-deleted. Run after the interview's new links are written, so a person the re-run finds
+     * again keeps its id.
+     */
+    @Sql
+    static final String DELETE_UNUSED_PEOPLE = """
+            WITH gone AS (
+                DELETE FROM people p USING intake.interview_outputs o
+                WHERE o.interview_id = $1 AND o.table_name = 'people' AND p.id = o.row_id::uuid AND p.deleted_at IS NULL
+                  AND NOT EXISTS (
+                      SELECT 1 FROM pg_constraint fk
+                      JOIN pg_attribute a ON a.attrelid = fk.conrelid AND a.attnum = fk.conkey[1]
+                      WHERE fk.contype = 'f' AND fk.confrelid = 'public.people'::regclass
+                        AND query_to_xml(format('SELECT 1 AS used FROM %s WHERE %I = %L LIMIT 1',
+                                                fk.conrelid::regclass, a.attname, p.id), false, true, '')::text <> '')
+                RETURNING p.id)
+            DELETE FROM intake.interview_outputs o USING gone WHERE o.table_name = 'people' AND o.row_id = gone.id::text""";
+
     /** A speaker as linked: the person and their {@code interview_people.role}. */
     record Linked(UUID personId, String role) {
     }
@@ -127,6 +149,11 @@ final class InterviewPeople {
         Optional<Linked> primary = speakers.stream().filter(p -> p.role() == PersonRole.INTERVIEWEE)
                 .map(p -> byLabel.get(key(p.name()))).filter(java.util.Objects::nonNull).findFirst();
         return new Speakers(byLabel, primary);
+    }
+
+    /** After {@link #link} and the interview's other people links: see {@link #DELETE_UNUSED_PEOPLE}. */
+    void removeUnused() {
+        tx.execute(DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
     }
 
     static String key(String label) {

@@ -3,8 +3,11 @@ package dev.intake.store;
 /**
  * Intake's record of the rows its steps wrote ({@code intake.interview_outputs}): a re-run deletes
  * exactly those and never a row Insights' pipeline, its web app or a person wrote for the same
- * interview. Rows that go with one Intake wrote (evidence_people with its evidence,
- * project_answer_evidence with its answer) are removed by their foreign keys' cascade.
+ * interview. Every row a step inserts is recorded, those that would go with another by a foreign
+ * key's cascade too (evidence_people and evidence_facet with their evidence, project_answer_evidence
+ * with its answer): they are deleted before it, so no record outlives its row. Rows Intake created
+ * that others may come to use (themes, personas, people) are removed only once nothing references
+ * them (InsightStore, InterviewPeople).
  */
 final class Outputs {
 

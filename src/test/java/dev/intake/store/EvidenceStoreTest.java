@@ -126,6 +126,44 @@ class EvidenceStoreTest {
         return user;
     }
 
+    private boolean exists(UUID personId) {
+        return count("SELECT count(*) FROM people WHERE id = $1", personId) == 1;
+    }
+
+    private UUID personNamed(UUID accountId, String name) {
+        return db.execute("SELECT id FROM people WHERE account_id = $1 AND name = $2", Tuple.of(accountId, name))
+                .iterator().next().getUUID("id");
+    }
+
+    @Test
+    void a_rerun_removes_the_people_its_earlier_run_created_that_nothing_references_any_more_and_no_one_else() {
+        Written w = interview();
+        UUID accountId = w.project().accountId();
+        UUID lee = person(accountId, "Lee", "Park", null, null);
+        write(w, List.of(said("Dana Reyes", "Invoices take a week."), said("Kim Ode", "Nobody owns the export."),
+                        said("Sam Ortiz", "We retype every order."), said("Lee Park", "The depot codes drift.")),
+                interviewee("Dana Reyes"), interviewee("Kim Ode"), interviewee("Sam Ortiz"), interviewee("Lee Park"));
+        UUID dana = personNamed(accountId, "Dana Reyes");
+        UUID kim = personNamed(accountId, "Kim Ode");
+        UUID sam = personNamed(accountId, "Sam Ortiz");
+        // A user links Sam to another interview of the account.
+        UUID other = UUID.randomUUID();
+        interviews.insert(new InterviewStore.NewInterview(other, accountId, w.project().projectId(), "other.txt",
+                Interview.Source.upload("other.txt"), null, null), InterviewStatus.UPLOADING);
+        db.execute("INSERT INTO interview_people (interview_id, person_id, project_id, role) VALUES ($1, $2, $3, 'participant')",
+                Tuple.of(other, sam, w.project().projectId()));
+
+        write(w, List.of(said("Dana Reyes", "Invoices take a week.")), interviewee("Dana Reyes"));
+
+        assertFalse(exists(kim), "created by the first run, referenced by nothing now");
+        assertEquals(0, count("SELECT count(*) FROM intake.interview_outputs WHERE table_name = 'people' AND row_id = $1",
+                kim.toString()), "and no longer recorded");
+        assertEquals(dana, personNamed(accountId, "Dana Reyes"), "a person found again keeps its row");
+        assertTrue(exists(sam), "still linked elsewhere");
+        assertTrue(exists(lee), "created by someone else, never removed");
+        assertEquals(List.of("Dana|Reyes|participant|Dana Reyes|-"), linked(w.interviewId()));
+    }
+
     @Test
     void generic_labels_are_never_people_and_an_interviewee_so_labelled_is_insights_unknown_participant() {
         Written w = interview();
