@@ -69,6 +69,10 @@ public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, S
         if (i.lastError().isEmpty() && a.getValue("last_error") != null) {
             out.printf("  last error (written by Insights' pipeline): %s%n", a.getValue("last_error"));
         }
+        if (a.getValue("analysis_mode") instanceof JsonObject mode) {
+            out.printf("  analysis: %s%s%n", mode.getString("mode"),
+                    mode.getString("detail") == null ? "" : " (" + mode.getString("detail") + ")");
+        }
         out.printf("  media: %s%n", mediaState);
         out.printf("  outputs: %s%n", format(outputs.counts()));
         out.printf("Next: %s%n", next());

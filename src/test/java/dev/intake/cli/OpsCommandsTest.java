@@ -107,6 +107,8 @@ class OpsCommandsTest {
         Cli.Run after = intake("diagnose", INCIDENT.toString());
         assertTrue(after.out().contains("status ready, step complete, progress 100%"), after.out());
         assertTrue(after.out().contains("Next: nothing to do: the interview is ready."), after.out());
+        assertTrue(after.out().contains("  analysis: sentence_model (all-MiniLM-L6-v2 (quantized) sentence embeddings)"),
+                "how the interview was analyzed: " + after.out());
         List<String> timed = after.out().lines().dropWhile(l -> !l.contains("step durations:")).skip(1)
                 .takeWhile(l -> l.startsWith("    ")).map(l -> l.strip().split("\\s+")[0]).toList();
         List<String> pipelineOrder = java.util.Arrays.stream(dev.intake.workflow.Step.values()).map(dev.intake.workflow.Step::key)

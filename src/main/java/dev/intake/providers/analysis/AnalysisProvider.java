@@ -18,6 +18,10 @@ import dev.intake.interview.Transcript;
 /** Turns a transcript into evidence, people, themes, personas and answers; one method per step. */
 public interface AnalysisProvider {
 
+    /** How this provider analyzes, as recorded on every interview it analyzes. */
+    AnalysisMode mode();
+
+
     EvidenceFindings findEvidence(Transcript transcript, AnalysisContext context);
 
     /** A description of each person, by person id; people with nothing to say about them are left out. */

@@ -44,6 +44,12 @@ public class LocalAnalyzer implements AnalysisProvider {
     }
 
     @Override
+    public AnalysisMode mode() {
+        return embeddings == null ? new AnalysisMode(AnalysisMode.RULES_ONLY, "the built-in analyzer was configured without its sentence model")
+                : embeddings.mode();
+    }
+
+    @Override
     public EvidenceFindings findEvidence(Transcript transcript, AnalysisContext context) {
         SpeakerRoles roles = SpeakerRoles.of(transcript);
         List<EvidenceDraft> evidence = EvidenceFinder.find(Statements.of(transcript, roles), embeddings);

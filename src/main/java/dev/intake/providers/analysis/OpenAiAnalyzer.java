@@ -66,6 +66,11 @@ final class OpenAiAnalyzer implements AnalysisProvider {
     }
 
     @Override
+    public AnalysisMode mode() {
+        return new AnalysisMode(AnalysisMode.PROVIDER, "OpenAI chat completions");
+    }
+
+    @Override
     public EvidenceFindings findEvidence(Transcript transcript, AnalysisContext context) {
         ObjectNode schema = object(fields(
                 "evidence", array(object(withTurnFields(fields("kind", oneOf(KINDS), "verbatim", string(),

@@ -61,11 +61,27 @@ public class SentenceEmbeddings {
             loaded.embed("warm up");
             return Optional.of(loaded);
         } catch (RuntimeException | LinkageError e) {
-            // Not a failure of any interview: the analyzer's rules take over, and say so.
-            unavailable = e.toString();
-            LOG.warnf("the sentence-embedding model cannot run here (%s); the built-in analyzer uses its rules only", e);
+            // Not a failure of any interview: the analyzer's rules take over, every interview records
+            // it (mode()), and the process says it once, here.
+            unavailable = whyUnavailable(e, platform());
+            LOG.warnf("analysis is rules only: %s; answers find about half of what the model finds", unavailable);
             return Optional.empty();
         }
+    }
+
+    /** Why the model could not load, in the words an operator reads on the interview. */
+    static String whyUnavailable(Throwable e, String platform) {
+        return e instanceof UnsatisfiedLinkError || String.valueOf(e.getMessage()).toLowerCase().contains("native")
+                ? "the sentence model's native library is not available for " + platform + " (" + e + ")"
+                : "the sentence model could not load on " + platform + " (" + e + ")";
+    }
+
+    /** As ONNX Runtime names its native libraries' folders: linux-x64, linux-aarch64, osx-aarch64, ... */
+    static String platform() {
+        String os = System.getProperty("os.name", "unknown").toLowerCase();
+        String arch = System.getProperty("os.arch", "unknown");
+        String osName = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "osx" : os.startsWith("windows") ? "win" : os;
+        return osName + "-" + (arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch);
     }
 
     public boolean available() {
@@ -103,7 +119,13 @@ public class SentenceEmbeddings {
     }
 
     public String describe() {
-        return available() ? "all-MiniLM-L6-v2 (quantized) sentence embeddings" : "rules only (" + unavailable + ")";
+        return mode().detail();
+    }
+
+    /** Which way the built-in analyzer runs in this process, loading the model first if nothing has yet. */
+    public AnalysisMode mode() {
+        return available() ? new AnalysisMode(AnalysisMode.SENTENCE_MODEL, "all-MiniLM-L6-v2 (quantized) sentence embeddings")
+                : new AnalysisMode(AnalysisMode.RULES_ONLY, unavailable);
     }
 
     /** Cosine similarity of two unit vectors. */
