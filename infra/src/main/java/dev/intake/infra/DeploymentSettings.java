@@ -14,13 +14,38 @@ import software.constructs.Node;
  * web origins may call the Function URLs from a browser ({@code corsOrigins}, comma-separated), and the
  * Supabase project whose published keys sign users' tokens ({@code supabaseUrl}), whether
  * function.zip is the JVM build or the native one ({@code runtime}: {@code jvm}, the default, or
- * {@code native}), and the Supabase user ids of the operator console's operators ({@code consoleOperators},
- * comma-separated; none by default, so nobody can use the console until someone is named).
+ * {@code native}), the Supabase user ids of the operator console's operators ({@code consoleOperators},
+ * comma-separated; none by default, so nobody can use the console until someone is named), and the
+ * functions' processor architecture ({@code architecture}: {@code x86_64}, the default, or {@code arm64}).
  */
 record DeploymentSettings(String functionZip, boolean eventBridge, String databaseUrl, String databaseSecret, String appSecret,
                           String analysisProvider, String transcriptionProvider, java.util.Optional<String> alarmEmail,
                           int poolerConnections, List<String> corsOrigins, java.util.Optional<String> supabaseUrl,
-                          LambdaRuntime runtime, List<String> consoleOperators) {
+                          LambdaRuntime runtime, List<String> consoleOperators, LambdaArchitecture architecture) {
+
+    /**
+     * The functions' processors. The built-in analyzer's sentence model runs on ONNX Runtime's native
+     * library, and function.zip carries it for Linux x86-64 only (application.properties removes the
+     * others to keep the package small): on arm64 the model could not load and every interview would be
+     * analyzed by rules only, so a deployment with the built-in analyzer is refused there.
+     */
+    enum LambdaArchitecture {
+        X86_64(true), ARM64(false);
+
+        private final boolean packagesSentenceModel;
+
+        LambdaArchitecture(boolean packagesSentenceModel) {
+            this.packagesSentenceModel = packagesSentenceModel;
+        }
+
+        static LambdaArchitecture of(String value) {
+            return switch (value) {
+                case "x86_64" -> X86_64;
+                case "arm64" -> ARM64;
+                default -> throw new IllegalArgumentException("architecture is '" + value + "': x86_64 (the default) or arm64");
+            };
+        }
+    }
 
     /** What function.zip holds: the JVM build (Lambda's Java runtime) or a native executable. */
     enum LambdaRuntime {
@@ -53,7 +78,19 @@ record DeploymentSettings(String functionZip, boolean eventBridge, String databa
                 java.util.Optional.ofNullable(node.tryGetContext("supabaseUrl")).map(Object::toString)
                         .map(url -> url.replaceAll("/+$", "")).filter(url -> !url.isBlank()),
                 LambdaRuntime.of(text(node, "runtime", "jvm")),
-                consoleOperators(text(node, "consoleOperators", "")));
+                consoleOperators(text(node, "consoleOperators", "")),
+                architecture(node));
+    }
+
+    private static LambdaArchitecture architecture(Node node) {
+        LambdaArchitecture architecture = LambdaArchitecture.of(text(node, "architecture", "x86_64"));
+        if (!architecture.packagesSentenceModel && text(node, "analysisProvider", "local").equals("local")) {
+            throw new IllegalArgumentException("architecture " + text(node, "architecture", "") + " cannot run the built-in"
+                    + " analyzer's sentence model: function.zip carries its native library (ONNX Runtime) for linux-x86_64"
+                    + " only, so every interview would be analyzed by rules only. Deploy with -c architecture=x86_64, or"
+                    + " with -c analysisProvider=openai");
+        }
+        return architecture;
     }
 
     /** Each a Supabase user id: a typo would otherwise deploy a console nobody can open, silently. */

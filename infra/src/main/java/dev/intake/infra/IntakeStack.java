@@ -24,6 +24,7 @@ import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
@@ -230,6 +231,8 @@ public class IntakeStack extends Stack {
                 .logRetention(RetentionDays.ONE_MONTH)
                 .reservedConcurrentExecutions(reservedConcurrency)
                 .tracing(Tracing.ACTIVE)
+                .architecture(settings.architecture() == DeploymentSettings.LambdaArchitecture.ARM64
+                        ? Architecture.ARM_64 : Architecture.X86_64)
                 .environment(environment);
         if (settings.runtime() == DeploymentSettings.LambdaRuntime.NATIVE) {
             // The native executable is the zip's `bootstrap`, run by the OS-only runtime; no handler is read.

@@ -566,4 +566,18 @@ class IntakeStackTest {
                 () -> synth(Map.of("runtime", "graal")));
         assertEquals("runtime is 'graal': jvm (the JVM build of function.zip) or native (mvn package -Pnative)", wrong.getMessage());
     }
+
+    @Test
+    void functions_run_on_the_architecture_whose_sentence_model_library_the_package_carries() throws IOException {
+        intakeFunctions(resources).forEach((name, function) ->
+                assertEquals(List.of("x86_64"), function.get("Architectures"), name));
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> synth(Map.of("architecture", "arm64")));
+        assertTrue(refused.getMessage().contains("linux-x86_64 only"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("-c architecture=x86_64"), refused.getMessage());
+
+        Map<String, Map<String, Object>> withOpenAi = intakeFunctions(resourcesOf(
+                synth(Map.of("architecture", "arm64", "analysisProvider", "openai"))));
+        withOpenAi.forEach((name, function) -> assertEquals(List.of("arm64"), function.get("Architectures"), name));
+    }
 }
