@@ -69,10 +69,7 @@ public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, S
         if (i.lastError().isEmpty() && a.getValue("last_error") != null) {
             out.printf("  last error (written by Insights' pipeline): %s%n", a.getValue("last_error"));
         }
-        if (a.getValue("analysis_mode") instanceof JsonObject mode) {
-            out.printf("  analysis: %s%s%n", mode.getString("mode"),
-                    mode.getString("detail") == null ? "" : " (" + mode.getString("detail") + ")");
-        }
+        analysis().ifPresent(mode -> out.printf("  analysis: %s%n", mode));
         out.printf("  media: %s%n", mediaState);
         out.printf("  outputs: %s%n", format(outputs.counts()));
         out.printf("Next: %s%n", next());
@@ -124,5 +121,14 @@ public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, S
         StringBuilder text = new StringBuilder();
         counts.forEach((table, n) -> text.append(text.isEmpty() ? "" : ", ").append(table).append(' ').append(n));
         return text.toString();
+    }
+
+    /** How the interview was analyzed, as its evidence step recorded it: the mode and what ran or why not. */
+    public java.util.Optional<String> analysis() {
+        if (!(interview.analysis().getValue("analysis_mode") instanceof JsonObject mode)) {
+            return java.util.Optional.empty();
+        }
+        String detail = mode.getString("detail");
+        return java.util.Optional.of(mode.getString("mode") + (detail == null ? "" : " (" + detail + ")"));
     }
 }

@@ -183,7 +183,9 @@ public class OperatorConsole {
         view.put("lastError", interview.lastError().map(JsonObject::getMap).orElse(null));
         view.put("media", MediaPresence.describe(reads.bucket, interview));
         view.put("outputs", outputs.counts());
-        view.put("next", new Diagnosis(interview, outputs, view.get("media").toString(), Diagnosis.Here.of(config, engines)).next());
+        Diagnosis diagnosis = new Diagnosis(interview, outputs, view.get("media").toString(), Diagnosis.Here.of(config, engines));
+        view.put("analysis", diagnosis.analysis().orElse(null));
+        view.put("next", diagnosis.next());
         view.put("steps", java.util.Arrays.stream(Step.values()).map(Step::key).toList());
         return view;
     }

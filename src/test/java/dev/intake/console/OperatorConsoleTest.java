@@ -181,6 +181,7 @@ class OperatorConsoleTest {
         assertEquals("upload", page.get("step").asText());
         assertTrue(page.get("media").asText().startsWith("present at s3://"), page.toString());
         assertTrue(page.get("next").asText().contains("stalled in upload"), page.toString());
+        assertTrue(page.get("analysis").isNull(), "not analyzed yet: " + page);
 
         HttpResponse repair = post("/console/interviews/" + abandoned + "/repair", "", OPERATOR);
         assertEquals(202, repair.statusCode(), repair.body());
@@ -196,6 +197,7 @@ class OperatorConsoleTest {
         assertEquals("upload", after.get("timeline").get(0).get("step").asText(), after.toString());
         assertTrue(after.get("timeline").get(0).has("seconds"), after.toString());
         assertTrue(after.get("outputs").get("evidence").asLong() > 0, after.toString());
+        assertTrue(after.get("analysis").asText().startsWith("sentence_model"), "how it was analyzed: " + after);
         assertEquals(LocalUser.ID.toString(), after.get("requestedBy").asText());
 
         JsonNode overview = body(get("/console/overview", "", OPERATOR));
