@@ -37,19 +37,24 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 final class InterviewPeople {
 
+    // Every look-up of a person to link keys-share-locks it until the step commits, so another
+    // interview's re-run cannot remove it (DELETE_UNUSED_PEOPLE) between the look-up and the link.
+
     /** Insights' identity of a person it has only a name for: the key of uniq_people_account_name_org_email. */
     @Sql
     static final String FIND_PERSON = """
             SELECT id, name FROM people
             WHERE account_id = $1 AND name_hash = lower($2) AND default_organization_id IS NULL
-              AND coalesce(lower(primary_email), '') = '' AND deleted_at IS NULL""";
+              AND coalesce(lower(primary_email), '') = '' AND deleted_at IS NULL
+            FOR KEY SHARE""";
     /** The person of an account member (an internal person) of that name. */
     @Sql
     static final String FIND_MEMBER = """
             SELECT p.id, p.name FROM people p
             WHERE p.account_id = $1 AND p.name_hash = lower($2) AND p.user_id IS NOT NULL AND p.deleted_at IS NULL
               AND EXISTS (SELECT 1 FROM accounts.account_user au WHERE au.account_id = p.account_id AND au.user_id = p.user_id)
-            ORDER BY p.created_at, p.id LIMIT 1""";
+            ORDER BY p.created_at, p.id LIMIT 1
+            FOR KEY SHARE OF p""";
     /** The person of the member who ran the interview (Insights' deprecated interviewer_id) or created it. */
     @Sql
     static final String FIND_INTERVIEW_USER = """
@@ -58,7 +63,8 @@ final class InterviewPeople {
                                          AND au.user_id = coalesce(i.interviewer_id, i.created_by)
             JOIN people p ON p.account_id = i.account_id AND p.user_id = au.user_id
             WHERE i.id = $1 AND p.deleted_at IS NULL
-            LIMIT 1""";
+            LIMIT 1
+            FOR KEY SHARE OF p""";
     /** A new person; $6 ties an interviewer to the interview's member when that member has no person yet. */
     @Sql
     static final String INSERT_PERSON = Outputs.recorded("people", "$7", "0", """
