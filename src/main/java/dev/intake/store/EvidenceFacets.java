@@ -25,23 +25,26 @@ final class EvidenceFacets {
 
     @Sql
     static final String KINDS = "SELECT id, slug FROM facet_kind_global";
-    /** An account facet of the kind whose label or synonym, lower-cased with single spaces, is $3. */
+    /**
+     * The account's facets, each label and synonym lower-cased with single spaces: read once per
+     * transaction, so resolving a long interview's facets is a look-up each, not a scan of the catalog
+     * each (which grew by the facets it had just made: quadratic in the interview's length).
+     */
     @Sql
-    static final String FIND_BY_LABEL = """
-            SELECT fa.id FROM facet_account fa
-            WHERE fa.account_id = $1 AND fa.kind_id = $2
-              AND (regexp_replace(lower(btrim(fa.label)), '\\s+', ' ', 'g') = $3
-                   OR EXISTS (SELECT 1 FROM unnest(fa.synonyms) s
-                              WHERE regexp_replace(lower(btrim(s)), '\\s+', ' ', 'g') = $3))
-            ORDER BY fa.id LIMIT 1""";
+    static final String CATALOG = """
+            SELECT fa.id, fa.kind_id, fa.slug,
+                   regexp_replace(lower(btrim(fa.label)), '\\s+', ' ', 'g') AS label,
+                   ARRAY(SELECT regexp_replace(lower(btrim(s)), '\\s+', ' ', 'g') FROM unnest(fa.synonyms) s) AS synonyms
+            FROM facet_account fa
+            WHERE fa.account_id = $1""";
+    /** The global facets with their synonyms, labels and synonyms normalised as {@link #CATALOG}'s. */
     @Sql
-    static final String GLOBAL_SYNONYMS = """
-            SELECT coalesce(fg.synonyms, '{}') AS synonyms FROM facet_global fg
-            WHERE fg.kind_id = $1
-              AND (regexp_replace(lower(btrim(fg.label)), '\\s+', ' ', 'g') = $2
-                   OR EXISTS (SELECT 1 FROM unnest(fg.synonyms) s
-                              WHERE regexp_replace(lower(btrim(s)), '\\s+', ' ', 'g') = $2))
-            ORDER BY fg.id LIMIT 1""";
+    static final String GLOBAL_CATALOG = """
+            SELECT fg.id, fg.kind_id, coalesce(fg.synonyms, '{}') AS synonyms,
+                   regexp_replace(lower(btrim(fg.label)), '\\s+', ' ', 'g') AS label,
+                   ARRAY(SELECT regexp_replace(lower(btrim(s)), '\\s+', ' ', 'g') FROM unnest(fg.synonyms) s) AS normalized
+            FROM facet_global fg
+            ORDER BY fg.id""";
     @Sql
     static final String FIND_BY_SLUG = "SELECT id FROM facet_account WHERE account_id = $1 AND kind_id = $2 AND slug = $3";
     @Sql
@@ -64,6 +67,12 @@ final class EvidenceFacets {
     private final UUID interviewId;
     private final Map<String, Integer> kindIds = new HashMap<>();
     private final Map<String, Optional<Integer>> resolved = new HashMap<>();
+    /** The catalog's facets by kind and label or synonym ("kind|label"), the first by id, as a look-up by label found it. */
+    private final Map<String, Integer> byLabel = new HashMap<>();
+    /** The synonyms of the first global facet (by id) of each kind and label or synonym. */
+    private final Map<String, String[]> globalSynonyms = new HashMap<>();
+    /** ... and by kind and slug ("kind|slug"). */
+    private final Map<String, Integer> bySlug = new HashMap<>();
 
     EvidenceFacets(Db.Tx tx, UUID accountId, UUID interviewId) {
         this.tx = tx;
@@ -71,6 +80,23 @@ final class EvidenceFacets {
         this.interviewId = interviewId;
         for (Row row : tx.execute(KINDS, Tuple.tuple())) {
             kindIds.put(row.getString("slug"), row.getInteger("id"));
+        }
+        for (Row row : tx.execute(CATALOG, Tuple.of(accountId))) {
+            int id = row.getInteger("id");
+            int kindId = row.getInteger("kind_id");
+            byLabel.merge(kindId + "|" + row.getString("label"), id, Math::min);
+            for (String synonym : row.getArrayOfStrings("synonyms")) {
+                byLabel.merge(kindId + "|" + synonym, id, Math::min);
+            }
+            bySlug.put(kindId + "|" + row.getString("slug"), id);
+        }
+        for (Row row : tx.execute(GLOBAL_CATALOG, Tuple.tuple())) {
+            String[] synonyms = row.getArrayOfStrings("synonyms");
+            int kindId = row.getInteger("kind_id");
+            globalSynonyms.putIfAbsent(kindId + "|" + row.getString("label"), synonyms);
+            for (String synonym : row.getArrayOfStrings("normalized")) {
+                globalSynonyms.putIfAbsent(kindId + "|" + synonym, synonyms);
+            }
         }
     }
 
@@ -92,27 +118,33 @@ final class EvidenceFacets {
 
     private Optional<Integer> find(int kindId, String label) {
         String normalized = normalize(label);
-        RowSet<Row> byLabel = tx.execute(FIND_BY_LABEL, Tuple.of(accountId, kindId, normalized));
-        if (byLabel.rowCount() > 0) {
-            return Optional.of(byLabel.iterator().next().getInteger("id"));
+        Integer labelled = byLabel.get(kindId + "|" + normalized);
+        if (labelled != null) {
+            return Optional.of(labelled);
         }
         String slug = slug(label);
         if (slug.isEmpty()) {
             slug = "facet_" + kindId + "_" + Integer.toHexString(normalized.hashCode());
         }
-        Optional<Integer> bySlug = bySlug(kindId, slug);
-        if (bySlug.isPresent()) {
-            return bySlug;
+        Integer slugged = bySlug.get(kindId + "|" + slug);
+        if (slugged != null) {
+            return Optional.of(slugged);
         }
-        RowSet<Row> global = tx.execute(GLOBAL_SYNONYMS, Tuple.of(kindId, normalized));
-        String[] synonyms = global.rowCount() == 0 ? new String[0]
-                : global.iterator().next().getArrayOfStrings("synonyms");
+        String[] synonyms = globalSynonyms.getOrDefault(kindId + "|" + normalized, new String[0]);
         RowSet<Row> inserted = tx.execute(INSERT, Tuple.of(accountId, kindId, slug, label, synonyms, interviewId));
-        if (inserted.rowCount() > 0) {
-            return Optional.of(Integer.valueOf(inserted.iterator().next().getString("row_id")));
+        Optional<Integer> made = inserted.rowCount() > 0
+                ? Optional.of(Integer.valueOf(inserted.iterator().next().getString("row_id")))
+                // Another interview created it since the catalog was read.
+                : bySlug(kindId, slug);
+        if (made.isPresent()) {
+            // Later look-ups of this transaction find it as the catalog's would have.
+            byLabel.merge(kindId + "|" + normalized, made.get(), Math::min);
+            for (String synonym : synonyms) {
+                byLabel.merge(kindId + "|" + normalize(synonym), made.get(), Math::min);
+            }
+            bySlug.putIfAbsent(kindId + "|" + slug, made.get());
         }
-        // Another interview created it between the look-up and the insert.
-        return bySlug(kindId, slug);
+        return made;
     }
 
     private Optional<Integer> bySlug(int kindId, String slug) {
