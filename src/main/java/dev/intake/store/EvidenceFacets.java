@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.intake.interview.FacetMention;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -53,6 +55,25 @@ final class EvidenceFacets {
             VALUES ($1, $2, $3, $4, $5, false)
             ON CONFLICT (account_id, kind_id, slug) DO NOTHING
             RETURNING id""");
+
+    /**
+     * The new facets of a whole interview in one statement (as {@link #INSERT} makes one), recorded as
+     * the interview's; one already made by another interview meanwhile is left out and found by slug.
+     * $1..$4 are parallel arrays; $4 holds each facet's synonyms as JSON array text.
+     */
+    @Sql
+    static final String INSERT_ALL = """
+            WITH written AS (
+                INSERT INTO facet_account (account_id, kind_id, slug, label, synonyms, is_active)
+                SELECT $5, f.kind_id, f.slug, f.label, ARRAY(SELECT jsonb_array_elements_text(f.synonyms::jsonb)), false
+                FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS f(kind_id, slug, label, synonyms, n)
+                ORDER BY f.n
+                ON CONFLICT (account_id, kind_id, slug) DO NOTHING
+                RETURNING id, kind_id, slug),
+            recorded AS (
+                INSERT INTO intake.interview_outputs (interview_id, table_name, row_id, position)
+                SELECT $6, 'facet_account', written.id::text, 0 FROM written)
+            SELECT id, kind_id, slug FROM written""";
 
     /** The kinds Insights folds into its own when a model names them. */
     private static final Map<String, List<String>> KIND_ALIASES = Map.of(
@@ -102,6 +123,71 @@ final class EvidenceFacets {
 
     /** A resolved facet: its kind as Insights knows it, and its {@code facet_account.id}. */
     record Facet(String kindSlug, int accountFacetId) {
+    }
+
+    /** A facet not in the catalog yet, with the synonyms it is made with. */
+    private record Missing(int kindId, String slug, String label, String normalized, String[] synonyms) {
+    }
+
+    /**
+     * Makes the facets among {@code mentions} that the catalog lacks, all in one statement, so that
+     * {@link #resolve} then finds every one of them: a long interview's thousands of new facets are not
+     * a round trip each. Which facet a mention resolves to is as if each were made at its first mention.
+     */
+    void createMissing(List<FacetMention> mentions) {
+        Map<String, Missing> byLabelOrSynonym = new HashMap<>();
+        Map<String, Missing> bySlugKey = new java.util.LinkedHashMap<>();
+        for (FacetMention mention : mentions) {
+            Optional<String> kind = canonicalKind(mention.kindSlug());
+            String clean = sanitizeLabel(mention.value());
+            if (kind.isEmpty() || clean == null) {
+                continue;
+            }
+            int kindId = kindIds.get(kind.get());
+            String normalized = normalize(clean);
+            String slug = slugOf(kindId, clean, normalized);
+            if (byLabel.containsKey(kindId + "|" + normalized) || byLabelOrSynonym.containsKey(kindId + "|" + normalized)
+                    || bySlug.containsKey(kindId + "|" + slug) || bySlugKey.containsKey(kindId + "|" + slug)) {
+                continue;
+            }
+            String[] synonyms = globalSynonyms.getOrDefault(kindId + "|" + normalized, new String[0]);
+            Missing missing = new Missing(kindId, slug, clean, normalized, synonyms);
+            bySlugKey.put(kindId + "|" + slug, missing);
+            byLabelOrSynonym.putIfAbsent(kindId + "|" + normalized, missing);
+            for (String synonym : synonyms) {
+                byLabelOrSynonym.putIfAbsent(kindId + "|" + normalize(synonym), missing);
+            }
+        }
+        if (bySlugKey.isEmpty()) {
+            return;
+        }
+        List<Missing> all = List.copyOf(bySlugKey.values());
+        RowSet<Row> made = tx.execute(INSERT_ALL, Tuple.from(java.util.Arrays.asList(
+                all.stream().map(Missing::kindId).toArray(Integer[]::new),
+                all.stream().map(Missing::slug).toArray(String[]::new),
+                all.stream().map(Missing::label).toArray(String[]::new),
+                all.stream().map(m -> new JsonArray(List.of((Object[]) m.synonyms())).encode()).toArray(String[]::new),
+                accountId, interviewId)));
+        Map<String, Integer> ids = new HashMap<>();
+        made.forEach(row -> ids.put(row.getInteger("kind_id") + "|" + row.getString("slug"), row.getInteger("id")));
+        for (Missing m : all) {
+            String slugKey = m.kindId() + "|" + m.slug();
+            // Not made here: another interview made it since the catalog was read.
+            Optional<Integer> id = Optional.ofNullable(ids.get(slugKey)).or(() -> bySlug(m.kindId(), m.slug()));
+            if (id.isEmpty()) {
+                continue;
+            }
+            bySlug.putIfAbsent(slugKey, id.get());
+            byLabel.putIfAbsent(m.kindId() + "|" + m.normalized(), id.get());
+            for (String synonym : m.synonyms()) {
+                byLabel.putIfAbsent(m.kindId() + "|" + normalize(synonym), id.get());
+            }
+        }
+    }
+
+    private static String slugOf(int kindId, String label, String normalized) {
+        String slug = slug(label);
+        return slug.isEmpty() ? "facet_" + kindId + "_" + Integer.toHexString(normalized.hashCode()) : slug;
     }
 
     /** The account facet for this kind and label; empty when Insights knows no such kind. */

@@ -151,11 +151,12 @@ final class ThemeFinder {
     /** How much of their telling words every pair of texts shares. */
     private static double[][] byWords(List<String> texts) {
         Rarity rarity = Rarity.ofTexts(texts);
+        List<java.util.Set<String>> stems = texts.stream().map(Words::stems).toList();
         int n = texts.size();
         double[][] alike = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                alike[i][j] = rarity.overlap(texts.get(i), texts.get(j));
+                alike[i][j] = rarity.overlap(stems.get(i), stems.get(j));
                 alike[j][i] = alike[i][j];
             }
         }
