@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.intake.IntakeConfig;
+import dev.intake.console.Diagnosis;
+import dev.intake.engine.Engines;
 import dev.intake.store.Interview;
 import dev.intake.workflow.InterviewStatus;
 import jakarta.inject.Inject;
@@ -41,7 +44,8 @@ public class ProcessCommand implements Callable<Integer> {
                     + " questions). On a configured database the project's own research questions are used")
     List<String> questions;
 
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for the run (e.g. 90s, 5m, or ISO-8601; default 2 minutes)")
+    @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for the run (e.g. 90s, 5m, or ISO-8601; default 2 minutes); when it runs out,"
+                    + " the command says where the interview is and how to finish it, and exits 3")
     Duration timeout;
 
     @Option(names = "--json", description = "print what was found as one JSON document instead (no progress lines)")
@@ -61,6 +65,10 @@ public class ProcessCommand implements Callable<Integer> {
     InterviewReport report;
     @Inject
     ObjectMapper json;
+    @Inject
+    IntakeConfig config;
+    @Inject
+    Engines engines;
 
     @Override
     public Integer call() throws Exception {
@@ -84,6 +92,12 @@ public class ProcessCommand implements Callable<Integer> {
         } else {
             out.println();
             report.print(done, out);
+        }
+        if (!done.status().isSettled()) {
+            err.println("intake process: " + new WaitRanOut(done, timeout, config.engine().kind(),
+                    Diagnosis.Here.of(config, engines).repairOption()).line());
+            err.flush();
+            return WaitRanOut.EXIT_CODE;
         }
         return done.status() == InterviewStatus.READY ? 0 : 1;
     }

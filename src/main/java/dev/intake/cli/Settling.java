@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.intake.store.DatabaseUnavailable;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 
@@ -15,13 +16,23 @@ final class Settling {
     private Settling() {
     }
 
-    /** The interview once settled, or as it is when {@code timeout} runs out. */
+    /**
+     * The interview once settled, or as it is when {@code timeout} runs out. A look that finds the
+     * database busy (a long step's transaction and its heartbeat holding the pool) is tried again at the
+     * next poll: the wait is for the run, not for one look at it.
+     */
     static Interview await(InterviewStore interviews, UUID id, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            Interview interview = interviews.find(id).orElseThrow();
-            if (interview.status().isSettled() || Instant.now().isAfter(deadline)) {
-                return interview;
+            try {
+                Interview interview = interviews.find(id).orElseThrow();
+                if (interview.status().isSettled() || Instant.now().isAfter(deadline)) {
+                    return interview;
+                }
+            } catch (DatabaseUnavailable busy) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw busy;
+                }
             }
             Thread.sleep(POLL.toMillis());
         }

@@ -121,6 +121,8 @@ public class EvidenceStore {
             InterviewPeople interviewPeople = new InterviewPeople(tx, accountId, projectId, interviewId);
             InterviewPeople.Speakers speakers = interviewPeople.link(findings.people());
             EvidenceFacets catalog = new EvidenceFacets(tx, accountId, interviewId);
+            catalog.createMissing(findings.evidence().stream().flatMap(e -> mentions(e,
+                    e.detail().gist() != null ? e.detail().gist() : Gist.of(e.verbatim())).stream()).toList());
             List<Tuple> evidence = new ArrayList<>();
             List<Tuple> facets = new ArrayList<>();
             List<Tuple> links = new ArrayList<>();

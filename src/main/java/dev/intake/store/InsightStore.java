@@ -30,10 +30,13 @@ public class InsightStore {
     /**
      * Serialises find-or-create of one name within a project for the transaction, so two interviews
      * of a project naming the same theme or persona at once make one row, not two. A transaction takes
-     * all its names' locks first, in one order, so two of them never wait on each other.
+     * all its names' locks first, in one order, so two of them never wait on each other: every name of
+     * $2 in its order, in one statement (a long interview has hundreds of themes).
      */
     @Sql
-    static final String LOCK_NAME = "SELECT pg_advisory_xact_lock(hashtextextended($1::text || ':' || lower($2), 0))";
+    static final String LOCK_NAMES = """
+            SELECT count(pg_advisory_xact_lock(hashtextextended($1::text || ':' || lower(n.name), 0))) AS locked
+            FROM (SELECT name FROM unnest($2::text[]) WITH ORDINALITY AS u(name, i) ORDER BY i) n""";
 
     @Sql
     static final String DELETE_THEME_LINKS = Outputs.deleteWritten("theme_evidence", "uuid");
@@ -276,6 +279,7 @@ public class InsightStore {
             lockNames(tx, projectId, names);
             tx.execute(DELETE_THEME_LINKS, Tuple.of(interviewId));
             List<Tuple> links = new ArrayList<>();
+            List<Tuple> synonyms = new ArrayList<>();
             for (int i = 0; i < themes.size(); i++) {
                 ThemeDraft theme = themes.get(i);
                 UUID themeId = theme.projectThemeId() == null ? null
@@ -286,12 +290,13 @@ public class InsightStore {
                                     theme.inclusionCriteria(), theme.exclusionCriteria(),
                                     theme.synonyms().toArray(String[]::new), interviewId)));
                 }
-                tx.execute(ADD_THEME_SYNONYM, Tuple.of(themeId, theme.name()));
+                synonyms.add(Tuple.of(themeId, theme.name()));
                 for (ThemeDraft.Link link : theme.evidence()) {
                     links.add(Tuple.from(Arrays.asList(themeId, link.evidenceId(), accountId, projectId, interviewId, i,
                             link.rationale(), link.confidence())));
                 }
             }
+            tx.executeBatch(ADD_THEME_SYNONYM, synonyms);
             tx.executeBatch(LINK_THEME_EVIDENCE, links);
             tx.execute(DELETE_UNUSED_THEMES, Tuple.of(interviewId));
             return null;
@@ -435,8 +440,9 @@ public class InsightStore {
     }
 
     private static void lockNames(Db.Tx tx, UUID projectId, List<String> names) {
-        names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).distinct().sorted()
-                .forEach(name -> tx.execute(LOCK_NAME, Tuple.of(projectId.toString(), name)));
+        String[] ordered = names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).distinct().sorted()
+                .toArray(String[]::new);
+        tx.execute(LOCK_NAMES, Tuple.of(projectId.toString(), ordered));
     }
 
     /** The project's row of that name, or a new one; its name is locked ({@link #lockNames}). */

@@ -61,15 +61,16 @@ final class QuestionAnswerer {
                                     SentenceEmbeddings embeddings) {
         Optional<Meanings> meanings = Meanings.of(questions, statements, evidence, embeddings);
         Rarity rarity = Rarity.of(statements);
+        Quotations quotations = Quotations.of(evidence);
         List<AnswerDraft> answers = new ArrayList<>();
         for (int q = 0; q < questions.size(); q++) {
-            answers.add(answer(questions.get(q), q, evidence, statements, meanings, rarity));
+            answers.add(answer(questions.get(q), q, evidence, quotations, statements, meanings, rarity));
         }
         return answers;
     }
 
-    private static AnswerDraft answer(Question question, int q, List<Evidence> evidence, List<Statement> statements,
-                                      Optional<Meanings> meanings, Rarity rarity) {
+    private static AnswerDraft answer(Question question, int q, List<Evidence> evidence, Quotations quotations,
+                                      List<Statement> statements, Optional<Meanings> meanings, Rarity rarity) {
         Set<String> words = Words.stems(question.text());
         AskedFor asked = AskedFor.of(question.text());
         record Scored(Statement statement, double score, boolean near, boolean directAnswer) {
@@ -85,7 +86,7 @@ final class QuestionAnswerer {
             if (!asked.canBeAnsweredBy(s.text(), signals)) {
                 continue;
             }
-            Optional<Evidence> quoted = quoting(s, evidence);
+            Optional<Evidence> quoted = quotations.of(s);
             EvidenceKind quotedAs = quoted.map(Evidence::kind).orElse(null);
             boolean wish = signals[EvidenceKind.GOAL.ordinal()] >= 0.8 || quotedAs == EvidenceKind.GOAL;
             double askedAlike = directAnswer ? meanings.map(m -> m.nearAsked(q, s)).orElse(0.0)
@@ -121,7 +122,7 @@ final class QuestionAnswerer {
                     passage.addAll(with);
                     String why = why(s.statement(), asked, s.directAnswer());
                     for (Statement part : with) {
-                        quoting(part, evidence).ifPresent(e -> cited.putIfAbsent(e.id(), new AnswerDraft.Support(
+                        quotations.of(part).ifPresent(e -> cited.putIfAbsent(e.id(), new AnswerDraft.Support(
                                 e.id(), "supports", confidence(s.score(), bar), why)));
                     }
                 });
@@ -171,14 +172,6 @@ final class QuestionAnswerer {
             from--;
         }
         return turn.subList(from, s.index() + 1);
-    }
-
-    /** The evidence that quotes this statement, if any. */
-    private static Optional<Evidence> quoting(Statement s, List<Evidence> evidence) {
-        return evidence.stream()
-                .filter(e -> (e.verbatim().contains(s.text()) || s.text().contains(e.verbatim()))
-                        && (e.speaker() == null || e.speaker().equals(s.speaker())))
-                .findFirst();
     }
 
     /** The evidence nearest the question, when it is near enough to be about it. */

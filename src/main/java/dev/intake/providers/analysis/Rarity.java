@@ -39,8 +39,11 @@ final class Rarity {
 
     /** How much of the telling words of the shorter of two texts the other also says, from 0 to 1. */
     double overlap(String a, String b) {
-        Set<String> wordsA = Words.stems(a);
-        Set<String> wordsB = Words.stems(b);
+        return overlap(Words.stems(a), Words.stems(b));
+    }
+
+    /** As {@link #overlap(String, String)}, for texts' stems found once ({@link Words#stems}), as every pair of many is compared. */
+    double overlap(Set<String> wordsA, Set<String> wordsB) {
         double shared = 0;
         double totalA = 0;
         double totalB = 0;

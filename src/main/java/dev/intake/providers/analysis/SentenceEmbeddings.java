@@ -29,8 +29,11 @@ public class SentenceEmbeddings {
 
     private static final Logger LOG = Logger.getLogger(SentenceEmbeddings.class);
 
-    /** About 6 MB of vectors: the sentences of a few long interviews. */
-    private static final int CACHED_TEXTS = 4096;
+    /**
+     * About 30 MB of vectors (1.5 KB each): every sentence, question and quote of a three-hour call
+     * (about 17,000), so its later steps find them embedded; at 4,096 they were embedded again in every step.
+     */
+    private static final int CACHED_TEXTS = 20_000;
 
     private volatile Optional<EmbeddingModel> model;
     private volatile String unavailable;

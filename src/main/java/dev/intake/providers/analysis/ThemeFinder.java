@@ -151,11 +151,12 @@ final class ThemeFinder {
     /** How much of their telling words every pair of texts shares. */
     private static double[][] byWords(List<String> texts) {
         Rarity rarity = Rarity.ofTexts(texts);
+        List<java.util.Set<String>> stems = texts.stream().map(Words::stems).toList();
         int n = texts.size();
         double[][] alike = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                alike[i][j] = rarity.overlap(texts.get(i), texts.get(j));
+                alike[i][j] = rarity.overlap(stems.get(i), stems.get(j));
                 alike[j][i] = alike[i][j];
             }
         }
@@ -165,10 +166,12 @@ final class ThemeFinder {
     /**
      * Agglomerative clustering of the first {@code n} texts: the two most alike groups are joined while
      * they are at least {@code threshold} alike; a joined group's likeness to the others is the average of
-     * its members' ({@code average}) or the greatest (single link). O(n^3) for n pieces of evidence; ties
-     * go to the earlier groups, so the result depends on nothing but the input.
+     * its members' ({@code average}) or the greatest (single link). Ties go to the earlier groups, so the
+     * result depends on nothing but the input. Each group keeps its most alike later group ({@link Nearest}),
+     * so finding the pair to join reads n entries instead of every pair: O(n^2) for n pieces of evidence
+     * where scanning every pair at every join was O(n^3).
      */
-    private static List<List<Integer>> cluster(double[][] alike, int n, boolean average, double threshold) {
+    static List<List<Integer>> cluster(double[][] alike, int n, boolean average, double threshold) {
         double[][] link = new double[n][];
         List<List<Integer>> groups = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -176,22 +179,13 @@ final class ThemeFinder {
             groups.add(new ArrayList<>(List.of(i)));
         }
         boolean[] gone = new boolean[n];
+        Nearest nearest = new Nearest(link, gone);
         while (true) {
-            int bestA = -1;
-            int bestB = -1;
-            double best = threshold;
-            for (int a = 0; a < n; a++) {
-                for (int b = a + 1; b < n && !gone[a]; b++) {
-                    if (!gone[b] && link[a][b] >= best && (bestA < 0 || link[a][b] > best)) {
-                        best = link[a][b];
-                        bestA = a;
-                        bestB = b;
-                    }
-                }
-            }
-            if (bestA < 0) {
+            int bestA = nearest.bestRow();
+            if (bestA < 0 || !(nearest.value(bestA) >= threshold)) {
                 break;
             }
+            int bestB = nearest.of(bestA);
             int sizeA = groups.get(bestA).size();
             int sizeB = groups.get(bestB).size();
             for (int k = 0; k < n; k++) {
@@ -205,6 +199,7 @@ final class ThemeFinder {
             groups.get(bestA).addAll(groups.get(bestB));
             groups.get(bestA).sort(Integer::compare);
             gone[bestB] = true;
+            nearest.joined(bestA, bestB);
         }
         List<List<Integer>> remaining = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -213,5 +208,78 @@ final class ThemeFinder {
             }
         }
         return remaining;
+    }
+
+    /**
+     * For each group a, the later group b (b > a) it is most alike, the earliest on ties: the pair to
+     * join is the row with the greatest entry, the earliest on ties, exactly as a scan of every pair in
+     * order would find it. After a join only the rows that pointed at either group are read again.
+     */
+    private static final class Nearest {
+        private final double[][] link;
+        private final boolean[] gone;
+        private final int[] index;
+        private final double[] value;
+
+        Nearest(double[][] link, boolean[] gone) {
+            this.link = link;
+            this.gone = gone;
+            this.index = new int[link.length];
+            this.value = new double[link.length];
+            for (int a = 0; a < link.length; a++) {
+                recompute(a);
+            }
+        }
+
+        int of(int a) {
+            return index[a];
+        }
+
+        double value(int a) {
+            return value[a];
+        }
+
+        /** The live row whose nearest is the most alike, the earliest on ties; -1 when none has one (NaN is never anyone's nearest). */
+        int bestRow() {
+            int best = -1;
+            for (int a = 0; a < link.length; a++) {
+                if (!gone[a] && index[a] >= 0 && (best < 0 || value[a] > value[best])) {
+                    best = a;
+                }
+            }
+            return best;
+        }
+
+        /** Group {@code b} joined {@code a} (a < b): row a changed throughout, column a changed in the rows before it. */
+        void joined(int a, int b) {
+            recompute(a);
+            for (int k = 0; k < a; k++) {
+                if (gone[k]) {
+                    continue;
+                }
+                if (index[k] == a || index[k] == b) {
+                    recompute(k);
+                } else if (link[k][a] > value[k] || link[k][a] == value[k] && a < index[k]) {
+                    index[k] = a;
+                    value[k] = link[k][a];
+                }
+            }
+            for (int k = a + 1; k < b; k++) {
+                if (!gone[k] && index[k] == b) {
+                    recompute(k);
+                }
+            }
+        }
+
+        private void recompute(int a) {
+            index[a] = -1;
+            value[a] = Double.NEGATIVE_INFINITY;
+            for (int b = a + 1; b < link.length; b++) {
+                if (!gone[b] && link[a][b] > value[a]) {
+                    index[a] = b;
+                    value[a] = link[a][b];
+                }
+            }
+        }
     }
 }
