@@ -34,7 +34,9 @@ final class PgTools {
                 throw new IllegalStateException(Path.of(command[0]).getFileName() + " did not end in " + limitSeconds + " s");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
+                // The tool's own words ("pg_ctl: directory ... is not a database cluster directory") say why.
+                throw new IllegalStateException(output.isBlank() ? Path.of(command[0]).getFileName() + " exited with "
+                        + process.exitValue() : output.strip());
             }
             return output;
         } catch (InterruptedException e) {

