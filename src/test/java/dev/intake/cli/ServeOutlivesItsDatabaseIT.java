@@ -90,9 +90,11 @@ class ServeOutlivesItsDatabaseIT {
                 .redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("INTAKE_"));
         builder.environment().put("INTAKE_HOME", home.resolve("local-data").toString());
-        builder.environment().put("INTAKE_JAVA_OPTS", javaOptions);
+        // The build machines are shared and loaded: a first connection's class loading can hold the event loop
+        // past Vert.x's 2 s warning, which prints a stack trace that says nothing about serve.
+        builder.environment().put("INTAKE_JAVA_OPTS", "-Dquarkus.vertx.max-event-loop-execute-time=PT60S " + javaOptions);
         serve = builder.start();
-        awaitOutput(() -> out().contains("Intake is serving on"), Duration.ofMinutes(2), "serve to start");
+        awaitOutput(() -> out().contains("Intake is serving on"), Duration.ofMinutes(4), "serve to start");
         return port;
     }
 
@@ -183,9 +185,10 @@ class ServeOutlivesItsDatabaseIT {
             media.stop(0);
         }
 
+        int said = err().length();
         serve.destroy();
         assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops serve");
-        assertNoStackTraceNorError(err());
+        assertNoStackTraceNorError(err().substring(said));
     }
 
     private static boolean settled(HttpResponse<String> response) throws IOException {
@@ -207,26 +210,30 @@ class ServeOutlivesItsDatabaseIT {
         assertTrue(serve.waitFor(3, TimeUnit.MINUTES), "serve ended on its own\n" + err());
         assertNotEquals(0, serve.exitValue(), err());
         String err = err();
-        List<String> said = err.lines().filter(line -> line.startsWith("intake serve:")).toList();
+        List<String> said = err.lines().filter(line -> line.contains("could not be started again")).toList();
         assertEquals(1, said.size(), err);
-        assertTrue(said.get(0).contains("could not be started again") && said.get(0).contains("not a database cluster directory")
+        assertTrue(said.get(0).startsWith("intake serve: ") && said.get(0).contains("not a database cluster directory")
                 && said.get(0).contains("./intake serve"), said.get(0));
+        List<String> lines = err.lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(said.get(0), lines.get(lines.size() - 1), "the last word is why and what to run:\n" + err);
         assertNoStackTraceNorError(err);
     }
 
     @Test
     void serve_stopped_while_its_database_is_up_or_down_prints_no_stack_trace() throws Exception {
         startServe("");
+        int said = err().length();
         serve.destroy();
         assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops serve");
-        assertNoStackTraceNorError(err());
+        assertNoStackTraceNorError(err().substring(said));
 
         startServe("");
         // A dead server the watch has not yet started again, or is starting: stopping must still be quiet.
+        said = err().length();
         killPostmaster();
         serve.destroy();
         assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops serve");
-        assertNoStackTraceNorError(err());
+        assertNoStackTraceNorError(err().substring(said));
     }
 
 }
