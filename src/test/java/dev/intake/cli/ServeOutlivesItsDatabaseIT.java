@@ -94,7 +94,8 @@ class ServeOutlivesItsDatabaseIT {
         // past Vert.x's 2 s warning, which prints a stack trace that says nothing about serve.
         builder.environment().put("INTAKE_JAVA_OPTS", "-Dquarkus.vertx.max-event-loop-execute-time=PT60S " + javaOptions);
         serve = builder.start();
-        awaitOutput(() -> out().contains("Intake is serving on"), Duration.ofMinutes(4), "serve to start");
+        // The banner's last line (local data is swept): the token and ids are printed before it.
+        awaitOutput(() -> out().contains("sweeping every"), Duration.ofMinutes(4), "serve to start");
         return port;
     }
 
