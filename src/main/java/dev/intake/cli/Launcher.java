@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import dev.intake.embedded.LocalPostgres;
 import dev.intake.embedded.LocalS3;
+import dev.intake.embedded.PostgresSupervisor;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -67,7 +68,7 @@ public final class Launcher {
                 System.exit(2);
             }
             try {
-                startEmbeddedServices(home());
+                startEmbeddedServices(home(), args[0].equals("serve"));
             } catch (IllegalStateException | java.io.UncheckedIOException e) {
                 // Expected when the data folder is another command's: one line says what to do.
                 System.err.println("intake " + args[0] + ": " + e.getMessage());
@@ -124,7 +125,7 @@ public final class Launcher {
         }
     }
 
-    private static void startEmbeddedServices(Path home) {
+    private static void startEmbeddedServices(Path home, boolean longRunning) {
         System.err.println("Starting embedded PostgreSQL and S3 (data in " + home + ") ...");
         // The servers' start-up chatter is not for the user. The shutdown hook below keeps these
         // loggers reachable, so their levels are not lost to garbage collection.
@@ -132,10 +133,16 @@ public final class Launcher {
         quiet.forEach(logger -> logger.setLevel(Level.WARNING));
         LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"));
         LocalS3 s3 = LocalS3.start(home.resolve("s3"));
+        // serve runs for hours: a database that dies under it is started again, or serve ends saying so.
+        PostgresSupervisor supervisor = longRunning ? PostgresSupervisor.watch(postgres, PostgresSupervisor.Limits.DEFAULT,
+                new DatabaseRestarts(postgres)) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Their shutdown chatter is not for the user either; naming the loggers here keeps them held.
             quiet.forEach(logger -> logger.setLevel(Level.WARNING));
             awaitApplicationStop();
+            if (supervisor != null) {
+                supervisor.close();
+            }
             s3.close();
             postgres.close();
         }, "intake-embedded-shutdown"));

