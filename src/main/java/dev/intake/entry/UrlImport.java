@@ -121,8 +121,13 @@ public class UrlImport {
         if (Printable.firstControl(url).isPresent()) {
             throw RequestRejected.malformed(Fields.refusal("url", url).orElseThrow());
         }
+        // The path becomes the file name Intake records, decoded: "%0A" there is refused as a raw LF is.
+        if (Printable.firstControl(decodedPath(url)).isPresent()) {
+            throw RequestRejected.malformed(Fields.refusal("the path of url (decoded)", decodedPath(url)).orElseThrow());
+        }
+        Fields.text("title", node.path("title"));
         return new Request(uuid(node, "accountId"), uuid(node, "projectId"), url,
-                Fields.checked("title", text(node, "title", MAX_TITLE, false)),
+                text(node, "title", MAX_TITLE, false),
                 text(node, "customInstructions", MAX_INSTRUCTIONS, false));
     }
 
@@ -150,6 +155,14 @@ public class UrlImport {
             throw RequestRejected.malformed(field + " is longer than " + max + " characters");
         }
         return value.asText().strip();
+    }
+
+    private static String decodedPath(String url) {
+        try {
+            return java.net.URLDecoder.decode(RedactedUrl.of(url).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return ""; // not a URL: the guard refuses it, saying so
+        }
     }
 
     /** The last segment of the URL's path ("call.mp4"), or its host when the path names no file. */
