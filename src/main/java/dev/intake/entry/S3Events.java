@@ -103,7 +103,7 @@ public final class S3Events {
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(where + " has a key that is not URL-encoded: " + Printable.of(key));
         }
-        Fields.refusal(where + "'s key (decoded)", decoded).ifPresent(reason -> {
+        Fields.refusal(where + "'s key " + key + " (decoded)", decoded).ifPresent(reason -> {
             throw new InvalidEventException(reason);
         });
         return decoded;
