@@ -1,7 +1,5 @@
 package dev.intake.workflow;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,17 +20,8 @@ public final class RedactedUrl {
         if (url == null) {
             return null;
         }
-        try {
-            URI uri = new URI(url.strip());
-            if (uri.getScheme() != null && uri.getRawAuthority() != null) {
-                String host = uri.getHost() != null ? uri.getHost() : withoutUserInfo(uri.getRawAuthority());
-                return uri.getScheme() + "://" + host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
-                        + (uri.getRawPath() == null ? "" : uri.getRawPath());
-            }
-        } catch (URISyntaxException e) {
-            // Not a URI Java can parse: cut by hand below, which is never less strict.
-        }
-        String cut = url.split("[?#]", 2)[0];
+        // By hand rather than with java.net.URI: this must also cut what URI refuses to parse.
+        String cut = url.strip().split("[?#]", 2)[0];
         int scheme = cut.indexOf("://");
         if (scheme < 0) {
             return cut;
