@@ -29,8 +29,15 @@ public class InterviewStatusQuery {
         var analysis = interview.analysis();
         return new StatusView(interview.id().toString(), interview.title(), interview.status().dbValue(),
                 interview.currentStep().orElse(null), interview.progressPercent(), interview.statusDetail().orElse(null),
-                interview.completedSteps(), interview.lastError().map(e -> e.getMap()).orElse(null),
+                interview.completedSteps(), interview.lastError().map(InterviewStatusQuery::forItsUser).orElse(null),
                 interview.createdAt().toString(), interview.updatedAt().toString(),
                 analysis.getString("completed_at"), analysis.getString("failed_at"));
+    }
+
+    /** The recorded error without the operators' detail (a driver's text), which is not the user's to read. */
+    private static java.util.Map<String, Object> forItsUser(io.vertx.core.json.JsonObject error) {
+        java.util.Map<String, Object> shown = new java.util.LinkedHashMap<>(error.getMap());
+        shown.remove("detail");
+        return shown;
     }
 }

@@ -18,6 +18,7 @@ import dev.intake.functions.UploadCompletedFunction;
 import dev.intake.functions.UrlImportFunction;
 import dev.intake.http.HttpRequest;
 import dev.intake.http.HttpResponse;
+import dev.intake.workflow.Printable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -66,7 +67,7 @@ public class FunctionRouter {
         }
         Function<HttpRequest, HttpResponse> handler = httpFunctions.get(function);
         if (handler == null) {
-            return HttpResponse.error(404, "no function '" + function + "'; try " + String.join(", ", functions()));
+            return HttpResponse.error(404, "no function '" + Printable.of(function) + "'; try " + String.join(", ", functions()));
         }
         return handler.apply(functionUrlRequest(request, rest));
     }
@@ -78,6 +79,9 @@ public class FunctionRouter {
     }
 
     private HttpResponse uploadCompleted(LocalRequest request) {
+        if (!"POST".equalsIgnoreCase(request.method())) {
+            return HttpResponse.error(405, Printable.of(request.method()) + " is not allowed here; use POST");
+        }
         JsonNode event;
         try {
             event = json.readTree(request.body());

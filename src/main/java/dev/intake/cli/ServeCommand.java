@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.intake.http.HttpResponse;
+import dev.intake.workflow.Printable;
 import dev.intake.workflow.Durations;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
                 + " schedule (intake.sweeper.every, 2 min). Also the operator console at / (operators only; on local data the"
                 + " local user is one). Stops on Ctrl-C.")
 public class ServeCommand implements Callable<Integer> {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ServeCommand.class);
 
     @Option(names = "--port", defaultValue = "8080", description = "the port to listen on (default 8080)")
     int port;
@@ -103,6 +106,13 @@ public class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What escaped a function: logged for the operator; the caller is told only where to look. */
+    private static HttpResponse failed(FunctionRouter.LocalRequest request, Throwable cause) {
+        String id = java.util.UUID.randomUUID().toString();
+        LOG.errorf(cause, "serve: %s %s failed (request id %s)", Printable.of(request.method()), Printable.of(request.path()), id);
+        return HttpResponse.error(500, "internal error; request id " + id);
+    }
+
     private void handle(HttpServerRequest request) {
         request.body().onSuccess(body -> {
             Map<String, String> headers = new HashMap<>();
@@ -111,8 +121,7 @@ public class ServeCommand implements Callable<Integer> {
                     body.getBytes(), request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
             // The functions block (database, bucket): off the event loop.
             vertx.<HttpResponse>executeBlocking(() -> router.route(local), false).onComplete(result -> {
-                HttpResponse response = result.succeeded() ? result.result()
-                        : HttpResponse.error(500, "internal error: " + result.cause().getMessage());
+                HttpResponse response = result.succeeded() ? result.result() : failed(local, result.cause());
                 var reply = request.response().setStatusCode(response.statusCode());
                 if (response.headers() != null) {
                     response.headers().forEach(reply::putHeader);

@@ -23,7 +23,7 @@ public final class MediaPresence {
                         .map(key -> "present at s3://" + bucket.name() + "/" + key)
                         .orElse("not uploaded yet (nothing under " + prefix + ")");
             }
-            return "none recorded" + (interview.source().sourceUrl() != null ? " (source " + interview.source().sourceUrl() + ")" : "");
+            return "none recorded" + (interview.source().sourceUrl() != null ? " (source " + dev.intake.workflow.RedactedUrl.of(interview.source().sourceUrl()) + ")" : "");
         } catch (RuntimeException e) {
             // Said, not thrown: the rest of a diagnosis is worth reading while the bucket is unreachable.
             return "unknown: the bucket could not be read (" + e.getMessage() + ")";

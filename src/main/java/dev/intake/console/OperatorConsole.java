@@ -24,6 +24,7 @@ import dev.intake.access.JwtAuthenticator;
 import dev.intake.access.LocalUser;
 import dev.intake.engine.Engines;
 import dev.intake.engine.Repairs;
+import dev.intake.http.Fields;
 import dev.intake.http.HttpRequest;
 import dev.intake.http.HttpResponse;
 import dev.intake.http.RequestRejected;
@@ -208,6 +209,9 @@ public class OperatorConsole {
     }
 
     private HttpResponse repair(UUID id, Optional<Step> from, Caller operator) {
+        if (reads.interviews.find(id).isEmpty()) {
+            throw RequestRejected.notFound("no interview " + id);
+        }
         // As `intake repair` decides: on local data the configured engine, on a configured database the state machine.
         String kind = config.localMode() ? config.engine().kind() : Engines.AWS;
         Optional<String> unusable = engines.unusable(kind);
@@ -231,16 +235,21 @@ public class OperatorConsole {
         if (body == null || body.length == 0) {
             return Optional.empty();
         }
+        JsonNode read;
         try {
-            JsonNode from = json.readTree(body).path("from");
-            if (from.isMissingNode() || from.isNull() || from.asText().isBlank()) {
-                return Optional.empty();
-            }
-            return Optional.of(Step.byKey(from.asText()).orElseThrow(() -> RequestRejected.malformed(
-                    "no step '" + from.asText() + "'; steps are " + java.util.Arrays.stream(Step.values()).map(Step::key).toList())));
+            read = json.readTree(body);
         } catch (IOException e) {
             throw RequestRejected.malformed("the body is not JSON; send {\"from\": \"<step>\"} or nothing");
         }
+        if (read == null || !read.isObject()) {
+            throw RequestRejected.malformed("the body must be a JSON object: {\"from\": \"<step>\"}, or nothing");
+        }
+        String from = Fields.text("from", read.path("from"));
+        if (from == null || from.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Step.byKey(from).orElseThrow(() -> RequestRejected.malformed(
+                "no step '" + from + "'; steps are " + java.util.Arrays.stream(Step.values()).map(Step::key).toList())));
     }
 
     static Duration window(Optional<String> asked) {
@@ -256,7 +265,12 @@ public class OperatorConsole {
         if (window.compareTo(MAX_WINDOW) > 0) {
             throw RequestRejected.malformed("window '" + asked.get() + "' is longer than 31 days");
         }
-        return window.isZero() ? DEFAULT_WINDOW : window;
+        if (window.isZero()) {
+            // A window of nothing counts nothing; leaving the parameter out is how the default is asked for.
+            throw RequestRejected.malformed("window '" + asked.get() + "' is empty; give a duration such as 1h, or leave"
+                    + " window out for " + Durations.readableSeconds(DEFAULT_WINDOW.toSeconds()));
+        }
+        return window;
     }
 
     private static UUID interviewId(String text) {

@@ -11,7 +11,10 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.http.Fields;
+import dev.intake.http.JsonProblems;
 import dev.intake.http.NulCharacters;
+import dev.intake.workflow.Printable;
 import dev.intake.http.RequestRejected;
 
 /**
@@ -33,10 +36,10 @@ public final class BucketEvents {
 
     /** The object of an EventBridge event; empty (with a log line) for events other than S3's Object Created. */
     public static List<ObjectCreated> fromEventBridge(JsonNode event) {
-        String type = event.path("detail-type").asText("");
-        String source = event.path("source").asText("");
+        String type = Optional.ofNullable(text("detail-type", event.path("detail-type"))).orElse("");
+        String source = Optional.ofNullable(text("source", event.path("source"))).orElse("");
         if (!type.equals("Object Created") || !source.equals("aws.s3")) {
-            LOG.infof("ignored EventBridge event '%s' from %s: not an S3 object creation", type, source);
+            LOG.infof("ignored EventBridge event '%s' from %s: not an S3 object creation", Printable.of(type), Printable.of(source));
             return List.of();
         }
         Optional<String> nul = NulCharacters.findIn(event);
@@ -44,12 +47,12 @@ public final class BucketEvents {
             throw new InvalidEventException(NulCharacters.refusal("the EventBridge event at " + nul.get()));
         }
         JsonNode detail = event.path("detail");
-        String bucket = detail.path("bucket").path("name").asText(null);
-        String key = detail.path("object").path("key").asText(null);
+        String bucket = text("detail.bucket.name", detail.path("bucket").path("name"));
+        String key = text("detail.object.key", detail.path("object").path("key"));
         if (bucket == null || key == null || key.isEmpty()) {
             throw new InvalidEventException("EventBridge Object Created event lacks detail.bucket.name or detail.object.key");
         }
-        return List.of(new ObjectCreated(bucket, key, detail.path("object").path("size").asLong(-1)));
+        return List.of(new ObjectCreated(bucket, key, size("detail.object.size", detail.path("object").path("size"))));
     }
 
     /**
@@ -76,19 +79,40 @@ public final class BucketEvents {
         List<ObjectCreated> created = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
-            String action = message.path("action").asText(null);
-            String bucket = message.path("bucket").asText(null);
-            String key = message.path("object").path("key").asText(null);
+            if (!message.isObject()) {
+                throw new InvalidEventException("R2 notification " + i + " must be an object, not " + JsonProblems.kindOf(message));
+            }
+            String action = text("notification " + i + "'s action", message.path("action"));
+            String bucket = text("notification " + i + "'s bucket", message.path("bucket"));
+            String key = text("notification " + i + "'s object.key", message.path("object").path("key"));
             if (action == null || bucket == null || key == null || key.isEmpty()) {
                 throw new InvalidEventException("R2 notification " + i + " lacks action, bucket or object.key");
             }
             if (!R2_CREATED.contains(action)) {
-                LOG.infof("ignored R2 notification %d: %s of %s is not an object creation", i, action, key);
+                LOG.infof("ignored R2 notification %d: %s of %s is not an object creation", i, Printable.of(action), Printable.of(key));
                 continue;
             }
-            created.add(new ObjectCreated(bucket, key, message.path("object").path("size").asLong(-1)));
+            created.add(new ObjectCreated(bucket, key, size("notification " + i + "'s object.size", message.path("object").path("size"))));
         }
         return created;
+    }
+
+    /** The string at {@code node} (null when absent), refused when it is another type or fails {@link Fields}. */
+    private static String text(String field, JsonNode node) {
+        Fields.textRefusal(field, node).ifPresent(reason -> {
+            throw new InvalidEventException(reason);
+        });
+        return node.isTextual() ? node.textValue() : null;
+    }
+
+    private static long size(String field, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return -1;
+        }
+        if (!node.isIntegralNumber()) {
+            throw new InvalidEventException(field + " must be a whole number, not " + JsonProblems.kindOf(node));
+        }
+        return node.asLong();
     }
 
     /** Checks the forwarding consumer's shared secret, in constant time; 401 when it is missing or wrong. */

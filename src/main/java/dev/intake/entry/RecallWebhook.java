@@ -1,6 +1,7 @@
 package dev.intake.entry;
 
 import java.io.IOException;
+import dev.intake.workflow.Printable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,7 @@ import dev.intake.engine.RunStart;
 import dev.intake.engine.RunStarter;
 import dev.intake.engine.WorkflowEngine;
 import dev.intake.entry.EntryOutcome;
+import dev.intake.http.Fields;
 import dev.intake.http.NulCharacters;
 import dev.intake.http.RequestRejected;
 import dev.intake.interview.TranscriptionJob;
@@ -42,6 +44,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RecallWebhook {
 
     private static final Logger LOG = Logger.getLogger(RecallWebhook.class);
+
+    /**
+     * Every id, code and name Intake reads from an event: each must be a string without control
+     * characters, whatever the event, so none reaches a row, a title or a log line as sent.
+     */
+    private static final java.util.List<String> IDS = java.util.List.of("/event", "/data/recording/id", "/data/bot/id",
+            "/data/sdk_upload/id", "/data/transcript/id", "/data/data/code", "/data/data/sub_code",
+            "/data/sdk_upload/metadata/account_id", "/data/sdk_upload/metadata/project_id",
+            "/data/sdk_upload/metadata/user_id", "/data/recording/metadata/account_id",
+            "/data/recording/metadata/project_id", "/data/recording/metadata/user_id",
+            "/data/bot/metadata/account_id", "/data/bot/metadata/project_id", "/data/bot/metadata/user_id");
 
     private final Secret webhookSecret;
     private final Duration tolerance;
@@ -72,7 +85,8 @@ public class RecallWebhook {
     public EntryOutcome receive(Map<String, String> lowerCaseHeaders, byte[] body) {
         verify(lowerCaseHeaders, body);
         JsonNode event = parse(body);
-        String type = event.path("event").asText("");
+        IDS.forEach(pointer -> Fields.text(pointer.substring(1).replace('/', '.'), event.at(pointer)));
+        String type = Optional.ofNullable(Fields.text("event", event.path("event"))).orElse("");
         return switch (type) {
             case "sdk_upload.complete" -> start(read(type, event, event.at("/data/sdk_upload/metadata"), true));
             case "recording.done" -> start(read(type, event, metadata(event, "recording", "bot"), true));
@@ -80,7 +94,7 @@ public class RecallWebhook {
             case "sdk_upload.failed" -> fail(read(type, event, event.at("/data/sdk_upload/metadata"), true));
             case "transcript.done", "transcript.failed" -> transcriptSettled(type, event);
             default -> {
-                LOG.infof("recall-webhook: %s acknowledged without action", type.isEmpty() ? "an event without a type" : type);
+                LOG.infof("recall-webhook: %s acknowledged without action", type.isEmpty() ? "an event without a type" : Printable.of(type));
                 yield new EntryOutcome.Ignored("event '" + type + "' needs no action");
             }
         };
@@ -165,7 +179,7 @@ public class RecallWebhook {
             return existing(event, interviews.findByRecall(event.recordingId(), event.botId()).orElseThrow());
         }
         LOG.infof("recall-webhook: %s of recording %s created interview %s; starting run %s", event.type(),
-                event.recordingId() == null ? "bot " + event.botId() : event.recordingId(), created.get(), runId);
+                Printable.of(event.recordingId() == null ? "bot " + event.botId() : event.recordingId()), created.get(), runId);
         return runs.start(created.get(), runId) instanceof RunStart.Deferred deferred
                 ? new EntryOutcome.Deferred(created.get(), deferred.reason())
                 : new EntryOutcome.Created(created.get());
@@ -197,11 +211,11 @@ public class RecallWebhook {
                 .filter(i -> TranscriptionJob.of(i.run()).filter(job -> job.id().equals(transcriptId)).isPresent());
         if (waiting.isEmpty()) {
             LOG.infof("recall-webhook: %s for transcript %s of recording %s, which no interview waits on; no action",
-                    type, transcriptId, recordingId);
+                    Printable.of(type), Printable.of(transcriptId), Printable.of(recordingId));
             return new EntryOutcome.Ignored("no interview waits on transcript " + transcriptId);
         }
         Interview interview = waiting.get();
-        LOG.infof("recall-webhook: %s for transcript %s; interview %s checks it now", type, transcriptId, interview.id());
+        LOG.infof("recall-webhook: %s for transcript %s; interview %s checks it now", Printable.of(type), Printable.of(transcriptId), interview.id());
         interview.runId().ifPresent(runId -> engine.wake(interview.id(), runId));
         return new EntryOutcome.Existing(interview.id(), interview.status().dbValue());
     }
@@ -212,7 +226,7 @@ public class RecallWebhook {
         Optional<UUID> created = interviews.insertFailed(newInterview(event), error);
         if (created.isPresent()) {
             LOG.warnf("recall-webhook: recording %s failed to upload (%s); interview %s recorded in error",
-                    event.recordingId(), event.failureCode(), created.get());
+                    Printable.of(event.recordingId()), Printable.of(event.failureCode()), created.get());
             return new EntryOutcome.CreatedFailed(created.get(), error.message());
         }
         Interview interview = interviews.findByRecall(event.recordingId(), event.botId()).orElseThrow();

@@ -7,7 +7,11 @@ import java.util.List;
 
 import dev.intake.entry.InvalidEventException;
 import dev.intake.entry.ObjectCreated;
-import dev.intake.http.NulCharacters;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.intake.http.Fields;
+import dev.intake.http.JsonProblems;
+import dev.intake.workflow.Printable;
 import org.jboss.logging.Logger;
 
 /** Reads the objects an S3 notification announces, checking its shape first. */
@@ -47,8 +51,8 @@ public final class S3Events {
                 throw new InvalidEventException(where + " has eventSource '" + record.eventSource() + "', not 'aws:s3'");
             }
             if (!record.eventName().startsWith("ObjectCreated:")) {
-                LOG.infof("ignored %s: %s of %s is not an object creation", where, record.eventName(),
-                        record.s3().object().key());
+                LOG.infof("ignored %s: %s of %s is not an object creation", where, Printable.of(record.eventName()),
+                        Printable.of(record.s3().object().key()));
                 continue;
             }
             Long size = record.s3().object().size();
@@ -58,17 +62,50 @@ public final class S3Events {
         return created;
     }
 
+    /**
+     * Refuses, before the event is mapped, what mapping would hide: 'Records' that is not an array, and a
+     * field S3 sends as a string that is another type (Jackson would turn the number 7 into the key "7"),
+     * holds a control character or is overlong.
+     */
+    public static void checkShape(JsonNode event) {
+        JsonNode records = event.path("Records");
+        if (!records.isArray()) {
+            throw new InvalidEventException("Records must be an array of S3 event records, not " + JsonProblems.kindOf(records));
+        }
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode record = records.get(i);
+            if (!record.isObject()) {
+                throw new InvalidEventException("Records[" + i + "] must be an object, not " + JsonProblems.kindOf(record));
+            }
+            text("Records[" + i + "].eventSource", record.path("eventSource"));
+            text("Records[" + i + "].eventName", record.path("eventName"));
+            text("Records[" + i + "].s3.bucket.name", record.path("s3").path("bucket").path("name"));
+            text("Records[" + i + "].s3.object.key", record.path("s3").path("object").path("key"));
+            JsonNode size = record.path("s3").path("object").path("size");
+            if (!size.isMissingNode() && !size.isNull() && !size.isIntegralNumber()) {
+                throw new InvalidEventException("Records[" + i + "].s3.object.size must be a whole number, not "
+                        + JsonProblems.kindOf(size));
+            }
+        }
+    }
+
+    private static void text(String field, JsonNode node) {
+        Fields.textRefusal(field, node).ifPresent(reason -> {
+            throw new InvalidEventException(reason);
+        });
+    }
+
     /** S3 keys in notifications are form-encoded: '+' is a space, '%2B' a plus. */
     static String decode(String key, String where) {
         String decoded;
         try {
             decoded = URLDecoder.decode(key, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEventException(where + " has a key that is not URL-encoded: " + key);
+            throw new InvalidEventException(where + " has a key that is not URL-encoded: " + Printable.of(key));
         }
-        if (NulCharacters.in(decoded)) {
-            throw new InvalidEventException(NulCharacters.refusal(where + "'s key " + key));
-        }
+        Fields.refusal(where + "'s key " + key + " (decoded)", decoded).ifPresent(reason -> {
+            throw new InvalidEventException(reason);
+        });
         return decoded;
     }
 }

@@ -1,6 +1,7 @@
 package dev.intake.entry;
 
 import java.util.List;
+import dev.intake.workflow.Printable;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -90,7 +91,7 @@ public class UploadCompletion {
             if (interview.awaitsStart() && interview.runId().isPresent()) {
                 // The sender redelivers because the first start failed: start the recorded run again.
                 LOG.infof("interview %s: object %s redelivered while run %s awaits its start; starting it again",
-                        interview.id(), object.key(), interview.runId().get());
+                        interview.id(), Printable.of(object.key()), interview.runId().get());
                 return start(object, interview.id(), interview.runId().get());
             }
             return alreadyReceived(object, interview.id(), interview.status().dbValue());
@@ -105,7 +106,7 @@ public class UploadCompletion {
             // Another delivery of the same event moved it first; that one starts the run.
             return alreadyReceived(object, interview.id(), "raced");
         }
-        LOG.infof("interview %s uploaded (%s); starting run %s", interview.id(), object.key(), runId);
+        LOG.infof("interview %s uploaded (%s); starting run %s", interview.id(), Printable.of(object.key()), runId);
         return start(object, interview.id(), runId);
     }
 
@@ -123,10 +124,10 @@ public class UploadCompletion {
                 java.time.Duration.ZERO, "Upload received; processing starts shortly");
         if (!taken.won()) {
             LOG.infof("object %s: interview %s is uploaded but not Intake's to take (Insights' own pipeline has it, or it"
-                    + " is a document or voice memo); nothing changed", object.key(), interview.id());
+                    + " is a document or voice memo); nothing changed", Printable.of(object.key()), interview.id());
             return new UploadOutcome.AlreadyReceived(object.key(), interview.id(), "uploaded, left to Insights");
         }
-        LOG.infof("interview %s: Insights' upload %s taken over; starting run %s", interview.id(), object.key(), runId);
+        LOG.infof("interview %s: Insights' upload %s taken over; starting run %s", interview.id(), Printable.of(object.key()), runId);
         return start(object, interview.id(), runId);
     }
 
@@ -138,18 +139,18 @@ public class UploadCompletion {
     }
 
     private static UploadOutcome ignored(ObjectCreated object, String reason) {
-        LOG.infof("ignored object %s: %s", object.key(), reason);
+        LOG.infof("ignored object %s: %s", Printable.of(object.key()), Printable.of(reason));
         return new UploadOutcome.Ignored(object.key(), reason);
     }
 
     private UploadOutcome rejected(ObjectCreated object, String layout, String reason) {
-        LOG.warnf("rejected object %s: %s; nothing written", object.key(), reason);
+        LOG.warnf("rejected object %s: %s; nothing written", Printable.of(object.key()), Printable.of(reason));
         metrics.counter("intake.uploads.rejected", "layout", layout).increment();
         return new UploadOutcome.Rejected(object.key(), reason);
     }
 
     private static UploadOutcome alreadyReceived(ObjectCreated object, UUID interviewId, String status) {
-        LOG.infof("object %s: interview %s is already %s; duplicate event, nothing changed", object.key(),
+        LOG.infof("object %s: interview %s is already %s; duplicate event, nothing changed", Printable.of(object.key()),
                 interviewId, status);
         return new UploadOutcome.AlreadyReceived(object.key(), interviewId, status);
     }

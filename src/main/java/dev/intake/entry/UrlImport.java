@@ -14,7 +14,10 @@ import dev.intake.access.AccountAccess;
 import dev.intake.access.Caller;
 import dev.intake.engine.RunStarter;
 import dev.intake.entry.EntryOutcome;
+import dev.intake.http.Fields;
 import dev.intake.http.NulCharacters;
+import dev.intake.workflow.Printable;
+import dev.intake.workflow.RedactedUrl;
 import dev.intake.http.RequestRejected;
 import dev.intake.media.GuardedHttp;
 import dev.intake.media.MediaTypes;
@@ -80,15 +83,13 @@ public class UrlImport {
         }
         UUID id = UUID.randomUUID();
         String runId = UUID.randomUUID().toString();
-        if (NulCharacters.in(fileName)) {
-            // The URL itself may carry "%00"; the file name Intake records is decoded.
-            throw RequestRejected.malformed(NulCharacters.refusal("the file name of url (decoded)"));
-        }
+        // The URL itself may carry "%00" or "%0A"; the file name Intake records is decoded.
+        Fields.checked("the file name of url (decoded)", fileName);
         interviews.insertStarted(new InterviewStore.NewInterview(id, request.accountId(), request.projectId(),
                 request.title() != null ? request.title() : fileName, Interview.Source.url(request.url(), fileName),
                 caller.userId(), request.customInstructions()), runId, "Import from URL queued")
                 .orElseThrow(() -> new IllegalStateException("a new interview id collided with an existing one"));
-        LOG.infof("url-import: interview %s created for %s by user %s; starting run %s", id, request.url(),
+        LOG.infof("url-import: interview %s created for %s by user %s; starting run %s", id, RedactedUrl.of(request.url()),
                 caller.userId(), runId);
         // A caller's retry would import the URL twice, so a deferred start is still 202: the interview
         // is recorded and in flight, and the sweeper starts its run.
@@ -116,8 +117,18 @@ public class UrlImport {
         if (nul.isPresent()) {
             throw RequestRejected.malformed(NulCharacters.refusal("the body at " + nul.get()));
         }
-        return new Request(uuid(node, "accountId"), uuid(node, "projectId"), text(node, "url", MAX_URL, true),
-                text(node, "title", MAX_TITLE, false), text(node, "customInstructions", MAX_INSTRUCTIONS, false));
+        String url = text(node, "url", MAX_URL, true);
+        if (Printable.firstControl(url).isPresent()) {
+            throw RequestRejected.malformed(Fields.refusal("url", url).orElseThrow());
+        }
+        // The path becomes the file name Intake records, decoded: "%0A" there is refused as a raw LF is.
+        if (Printable.firstControl(decodedPath(url)).isPresent()) {
+            throw RequestRejected.malformed(Fields.refusal("the path of url (decoded)", decodedPath(url)).orElseThrow());
+        }
+        Fields.text("title", node.path("title"));
+        return new Request(uuid(node, "accountId"), uuid(node, "projectId"), url,
+                text(node, "title", MAX_TITLE, false),
+                text(node, "customInstructions", MAX_INSTRUCTIONS, false));
     }
 
     private static UUID uuid(JsonNode node, String field) {
@@ -144,6 +155,14 @@ public class UrlImport {
             throw RequestRejected.malformed(field + " is longer than " + max + " characters");
         }
         return value.asText().strip();
+    }
+
+    private static String decodedPath(String url) {
+        try {
+            return java.net.URLDecoder.decode(RedactedUrl.of(url).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return ""; // not a URL: the guard refuses it, saying so
+        }
     }
 
     /** The last segment of the URL's path ("call.mp4"), or its host when the path names no file. */

@@ -21,6 +21,7 @@ import dev.intake.entry.UploadOutcome;
 import dev.intake.http.HttpAdapter;
 import dev.intake.http.HttpRequest;
 import dev.intake.http.HttpResponse;
+import dev.intake.http.JsonProblems;
 import dev.intake.http.RequestRejected;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -83,6 +84,7 @@ public class UploadCompletedFunction {
     public JsonNode uploadCompleted(JsonNode event) {
         try {
             if (event != null && event.has("Records")) {
+                S3Events.checkShape(event);
                 return json.valueToTree(failUnlessStarted(accept(S3Events.objectsCreated(json.treeToValue(event, S3Notification.class)))));
             }
             if (event != null && event.has("detail-type")) {
@@ -97,12 +99,16 @@ public class UploadCompletedFunction {
             LOG.warnf("upload-completed rejected an event: %s; nothing written", e.getMessage());
             throw e;
         } catch (JsonProcessingException e) {
-            LOG.warnf("upload-completed rejected an event: %s; nothing written", e.getOriginalMessage());
-            throw new InvalidEventException("the event does not have the shape of its kind: " + e.getOriginalMessage());
+            // Jackson's own message names Java types; the sender is told which field, in JSON's terms.
+            InvalidEventException invalid = new InvalidEventException("the event does not have the shape of its kind: "
+                    + JsonProblems.describe(e));
+            LOG.warnf("upload-completed rejected an event: %s; nothing written", invalid.getMessage());
+            throw invalid;
         }
     }
 
     private HttpResponse forwardedR2(HttpRequest request) {
+        HttpMethods.require(request, "POST");
         forwardSecret.verify(request.lowerCaseHeaders());
         JsonNode body;
         try {

@@ -8,6 +8,7 @@ import dev.intake.http.HttpRequest;
 import dev.intake.http.HttpResponse;
 import dev.intake.secrets.SecretUnavailable;
 import dev.intake.store.DatabaseUnavailable;
+import dev.intake.workflow.Printable;
 
 /**
  * Turns what a Function URL handler throws into the response a caller can act on: a rejection into
@@ -39,19 +40,19 @@ public final class HttpAdapter {
             request.query();
             return handler.apply(request);
         } catch (RequestRejected e) {
-            LOG.warnf("%s rejected a request from %s: %d %s; nothing written", function, request.sourceIp(),
-                    e.status(), e.getMessage());
+            LOG.warnf("%s rejected a request from %s: %d %s; nothing written", function, Printable.of(request.sourceIp()),
+                    e.status(), Printable.of(e.getMessage()));
             return HttpResponse.error(e.status(), e.getMessage());
         } catch (DatabaseUnavailable e) {
             // Passing, and said in full by its message: one line, no stack trace, and a status to retry on.
             LOG.warnf("%s could not serve request %s: %s; answered 503, the caller may retry", function,
-                    requestId(request), e.getMessage());
+                    requestId(request), Printable.of(e.getMessage()));
             return HttpResponse.retryLater("the database is not answering; try again in " + RETRY_AFTER_SECONDS + " s",
                     RETRY_AFTER_SECONDS);
         } catch (SecretUnavailable e) {
             // Likewise passing (Secrets Manager down, or a permission being fixed): its message names the secret, never a value.
             LOG.warnf("%s could not serve request %s: %s; answered 503, the caller may retry", function,
-                    requestId(request), e.getMessage());
+                    requestId(request), Printable.of(e.getMessage()));
             return HttpResponse.retryLater("a secret could not be read; try again in " + RETRY_AFTER_SECONDS + " s",
                     RETRY_AFTER_SECONDS);
         } catch (RuntimeException e) {
@@ -61,6 +62,6 @@ public final class HttpAdapter {
     }
 
     private static String requestId(HttpRequest request) {
-        return request.requestContext() == null ? "unknown" : request.requestContext().requestId();
+        return request.requestContext() == null ? "unknown" : Printable.of(request.requestContext().requestId());
     }
 }

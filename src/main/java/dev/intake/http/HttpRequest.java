@@ -77,8 +77,9 @@ public record HttpRequest(String version, String rawPath, String rawQueryString,
     }
 
     /**
-     * The query string, decoded: each parameter's first value. A query string that is not URL-encoded,
-     * or that decodes to a NUL, is refused (400) whole, whichever parameter a function reads.
+     * The query string, decoded. A query string that is not URL-encoded, names a parameter twice, or
+     * has a control character (NUL included) in a name or value is refused (400) whole, whichever
+     * parameter a function reads: which of two values a function took would be a guess.
      */
     public Map<String, String> query() {
         Map<String, String> parameters = new TreeMap<>();
@@ -89,11 +90,11 @@ public record HttpRequest(String version, String rawPath, String rawQueryString,
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            if (NulCharacters.in(key) || NulCharacters.in(value)) {
-                throw RequestRejected.malformed(NulCharacters.refusal("the query parameter "
-                        + (NulCharacters.in(key) ? "'" + pair + "'" : key)));
+            Fields.checked("the name of query parameter " + (parameters.size() + 1), key);
+            Fields.checked("the query parameter " + key, value);
+            if (parameters.putIfAbsent(key, value) != null) {
+                throw RequestRejected.malformed("the query parameter " + key + " is given more than once");
             }
-            parameters.putIfAbsent(key, value);
         }
         return parameters;
     }

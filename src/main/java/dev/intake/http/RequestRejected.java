@@ -10,7 +10,8 @@ public class RequestRejected extends RuntimeException {
     private final int status;
 
     public RequestRejected(int status, String message) {
-        super(message);
+        // Its message is answered and logged as it is: whatever of the request it quotes is escaped here, once.
+        super(dev.intake.workflow.Printable.of(message));
         if (status < 400 || status > 499) {
             throw new IllegalArgumentException("a rejection is a 4xx status, not " + status);
         }

@@ -113,7 +113,7 @@ public class GuardedHttp {
                 throw failure;
             }
         }
-        throw fetchFailed("more than " + MAX_REDIRECTS + " redirects from " + url, false);
+        throw fetchFailed("more than " + MAX_REDIRECTS + " redirects from " + dev.intake.workflow.RedactedUrl.of(url), false);
     }
 
     private ClassicHttpResponse execute(URI uri) {

@@ -66,7 +66,7 @@ public final class UrlGuard {
         try {
             uri = new URI(url);
         } catch (URISyntaxException | NullPointerException e) {
-            throw new UnsafeUrlException("'" + url + "' is not a URL");
+            throw new UnsafeUrlException("'" + dev.intake.workflow.RedactedUrl.of(url) + "' is not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {

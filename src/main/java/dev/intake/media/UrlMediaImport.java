@@ -63,7 +63,7 @@ public class UrlMediaImport {
             copier.copy(download.body(), download.contentLength(), MediaTypes.base(contentType), key.key(), maxBytes);
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("closing the download of " + url + " failed", e);
+            throw new UncheckedIOException("closing the download of " + dev.intake.workflow.RedactedUrl.of(url) + " failed", e);
         }
     }
 

@@ -286,8 +286,8 @@ public class InterviewStore {
             + "     'status_detail', $7::text,"
             + "     'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'retry_at') || jsonb_build_object("
             + "         'owned_at', coalesce(" + RUN + "->'owned_at', to_jsonb(now())),"
-            + "         'error', jsonb_build_object('step', $3::text, 'message', $4::text, 'kind', $5::text,"
-            + "                                     'attempts', $6::int, 'at', now()))),"
+            + "         'error', jsonb_strip_nulls(jsonb_build_object('step', $3::text, 'message', $4::text, 'kind', $5::text,"
+            + "                                     'attempts', $6::int, 'at', now(), 'detail', $10::text)))),"
             + " processing_metadata = " + METADATA
             + "     || jsonb_build_object('failed_at', now(), 'error', $7::text, 'status_detail', $7::text)"
             + " WHERE id = $1"
@@ -305,8 +305,8 @@ public class InterviewStore {
             + " conversation_analysis = " + ANALYSIS + " || jsonb_build_object("
             + "     'status_detail', $7::text,"
             + "     'intake', (" + RUN + " - 'lease_owner' - 'lease_until') || jsonb_build_object("
-            + "         'error', jsonb_build_object('step', $3::text, 'message', $4::text, 'kind', 'transient',"
-            + "                                     'attempts', $5::int, 'at', now()),"
+            + "         'error', jsonb_strip_nulls(jsonb_build_object('step', $3::text, 'message', $4::text, 'kind', 'transient',"
+            + "                                     'attempts', $5::int, 'at', now(), 'detail', $8::text)),"
             + "         'retry_at', now() + make_interval(secs => $6::double precision))),"
             + " processing_metadata = " + METADATA + " || jsonb_build_object('status_detail', $7::text)"
             + " WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $2"
@@ -514,7 +514,8 @@ public class InterviewStore {
     public Race scheduleRetry(Lease lease, StepError error, Duration delay) {
         RowSet<Row> rows = db.execute(SCHEDULE_RETRY, Tuple.from(Arrays.asList(lease.interviewId(), lease.owner(),
                 error.step(), error.message(), error.attempts(), delay.toMillis() / 1000.0,
-                "Retrying " + error.step() + " in " + Math.max(1, delay.toSeconds()) + " s after: " + error.message())));
+                "Retrying " + error.step() + " in " + Math.max(1, delay.toSeconds()) + " s after: " + error.message(),
+                error.operatorDetail())));
         return race(rows, lease.interviewId(), ALL_STATUSES, "SCHEDULE_RETRY");
     }
 
@@ -563,7 +564,7 @@ public class InterviewStore {
     static Tuple recordFailureParameters(UUID id, String leaseOwner, String runId, Collection<InterviewStatus> from,
                                          StepError error) {
         return Tuple.from(Arrays.asList(id, leaseOwner, error.step(), error.message(), error.kind().dbValue(),
-                error.attempts(), error.detail(), dbValues(from), runId));
+                error.attempts(), error.detail(), dbValues(from), runId, error.operatorDetail()));
     }
 
     /**

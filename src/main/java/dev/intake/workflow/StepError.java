@@ -3,9 +3,16 @@ package dev.intake.workflow;
 /**
  * What Intake records of a failure (conversation_analysis.intake.error; Insights' readers get the
  * message as last_error and the detail in processing_metadata.error): where the interview failed, why, whether a
- * retry could help, and after how many attempts. {@code at} is set by the database.
+ * retry could help, and after how many attempts. {@code at} is set by the database. {@code message} is
+ * for the interview's user; {@code operatorDetail}, when set, is what it hides (a driver's text), kept
+ * in the run's state for operators and never in what Insights shows.
  */
-public record StepError(String step, String message, ErrorKind kind, int attempts) {
+public record StepError(String step, String message, ErrorKind kind, int attempts, String operatorDetail) {
+
+    /** An error whose message says all there is: nothing is kept from its user. */
+    public StepError(String step, String message, ErrorKind kind, int attempts) {
+        this(step, message, kind, attempts, null);
+    }
 
     public StepError {
         if (step == null || step.isBlank()) {
@@ -24,7 +31,8 @@ public record StepError(String step, String message, ErrorKind kind, int attempt
 
     public static StepError from(Step step, Throwable failure, int attempts) {
         ErrorKind kind = failure instanceof StepFailure f ? f.kind() : ErrorKind.TRANSIENT;
-        return new StepError(step.key(), describe(failure), kind, attempts);
+        UserFacingError.Said said = UserFacingError.of(step, failure);
+        return new StepError(step.key(), said.message(), kind, attempts, said.detail().orElse(null));
     }
 
     /** What a failure says about itself, or its type when it says nothing. */

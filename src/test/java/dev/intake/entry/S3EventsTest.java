@@ -79,10 +79,10 @@ class S3EventsTest {
     }
 
     @Test
-    void a_key_that_decodes_to_a_nul_character_is_invalid() {
+    void a_key_that_decodes_to_a_control_character_is_invalid() {
         var e = assertThrows(InvalidEventException.class, () -> S3Events.decode("interviews/a/call%00.vtt", "record 0"));
-        assertEquals("record 0's key interviews/a/call%00.vtt contains a NUL character (U+0000), which Intake does not"
-                + " accept", e.getMessage());
+        assertEquals("record 0's key interviews/a/call%00.vtt (decoded) contains a control character (U+0000 at position 17),"
+                + " which Intake does not accept", e.getMessage());
     }
 
     @Test

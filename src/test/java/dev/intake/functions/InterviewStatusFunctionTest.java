@@ -92,7 +92,7 @@ class InterviewStatusFunctionTest {
         try (LogCapture logs = LogCapture.start()) {
             JsonPath nul = get("/", "interviewId=%00" + UUID.randomUUID(), token);
             assertEquals(400, nul.getInt("statusCode"));
-            assertEquals("the query parameter interviewId contains a NUL character (U+0000), which Intake does not accept",
+            assertEquals("the query parameter interviewId contains a control character (U+0000 at position 0), which Intake does not accept",
                     JsonPath.from(nul.getString("body")).getString("error"));
             JsonPath broken = get("/", "interviewId=%zz", token);
             assertEquals(400, broken.getInt("statusCode"));

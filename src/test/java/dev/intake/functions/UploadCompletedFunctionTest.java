@@ -90,7 +90,7 @@ class UploadCompletedFunctionTest {
         try (LogCapture logs = LogCapture.start()) {
             invoke(event).statusCode(500).body("errorMessage", containsString(
                     "record 0's key " + key.key().replace("call.vtt", "call%00.vtt")
-                            + " contains a NUL character (U+0000), which Intake does not accept"));
+                            + " (decoded) contains a control character (U+0000"));
             assertEquals(1, logs.saying("upload-completed rejected an event: record 0's key").size(), logs.lines().toString());
         }
         assertEquals(InterviewStatus.UPLOADING, data.interview(key.interviewId()).status());

@@ -15,10 +15,12 @@ class StepErrorTest {
     }
 
     @Test
-    void an_unexpected_exception_is_transient_and_named_when_it_has_no_message() {
+    void an_unexpected_exception_without_a_message_is_transient_and_named_only_to_operators() {
         StepError error = StepError.from(Step.EVIDENCE, new NullPointerException(), 2);
         assertEquals(ErrorKind.TRANSIENT, error.kind());
-        assertEquals("NullPointerException", error.message());
+        assertEquals("an internal error stopped finding evidence and the people in the conversation; operators can see which",
+                error.message());
+        assertEquals("java.lang.NullPointerException", error.operatorDetail());
     }
 
     @Test
