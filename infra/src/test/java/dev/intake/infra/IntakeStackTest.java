@@ -296,8 +296,8 @@ class IntakeStackTest {
     }
 
     @Test
-    void the_sweeper_runs_every_two_minutes() {
-        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(2 minutes)")));
+    void the_sweeper_runs_every_minute_so_a_stalled_interview_is_resumed_within_two() {
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 minute)")));
         assertEquals("true", env(intakeFunctions(resources).get("sweep-stuck")).get("INTAKE_SWEEPER_EMIT_EMF"));
     }
 
@@ -538,7 +538,7 @@ class IntakeStackTest {
         assertTrue(triggers.stream().anyMatch(t -> t.startsWith("Media") || t.contains("LambdaFunctionConfigurations") && t.contains(alias)),
                 "the bucket notifies upload-completed's alias: " + triggers);
         String sweeper = "Ref=" + functions.get("sweep-stuck").get("_alias");
-        assertTrue(triggers.stream().anyMatch(t -> t.contains("rate(2 minutes)") && t.contains(sweeper)), "the schedule invokes the alias");
+        assertTrue(triggers.stream().anyMatch(t -> t.contains("rate(1 minute)") && t.contains(sweeper)), "the schedule invokes the alias");
     }
 
     @Test
