@@ -28,15 +28,23 @@ public class SweepSchedule {
 
     private final Sweeper sweeper;
     private final Duration every;
+    private final Duration recoveredWithin;
     private ScheduledExecutorService timer;
 
     SweepSchedule(Sweeper sweeper, IntakeConfig config) {
         this.sweeper = sweeper;
         this.every = config.sweeper().every();
+        this.recoveredWithin = dev.intake.workflow.Recovery.within(config.lease(), config.sweeper().stalledAfter(), every,
+                config.sweeper().jitter());
     }
 
     Duration every() {
         return every;
+    }
+
+    /** How soon after a run stops this schedule has resumed or failed its interview. */
+    Duration recoveredWithin() {
+        return recoveredWithin;
     }
 
     synchronized void start() {
