@@ -77,43 +77,4 @@ class HeartbeatOnASlowDatabaseTest {
             other.shutdown();
         }
     }
-
-    @Test
-    void a_renewal_stuck_behind_a_lock_does_not_hold_back_another_steps_heartbeat() throws Exception {
-        Lease[] leases = new Lease[2];
-        UUID[] ids = new UUID[2];
-        for (int i = 0; i < 2; i++) {
-            MediaKey key = data.uploadingInterview(data.project(), "call.vtt");
-            String runId = UUID.randomUUID().toString();
-            interviews.completeUpload(key.interviewId(), key.key(), runId);
-            leases[i] = Lease.newOwner(key.interviewId());
-            ids[i] = key.interviewId();
-            assertTrue(interviews.claimStep(leases[i], runId, Step.UPLOAD, LEASE).isPresent());
-        }
-
-        // The first interview's row is held by someone else for longer than its lease: its renewals hang.
-        ExecutorService other = Executors.newSingleThreadExecutor();
-        CountDownLatch locked = new CountDownLatch(1);
-        Future<Object> holder = other.submit(() -> db.inTransaction(tx -> {
-            tx.execute("SELECT id FROM interviews WHERE id = $1 FOR UPDATE", Tuple.of(ids[0]));
-            locked.countDown();
-            for (int i = 0; i < 3; i++) {
-                tx.execute("SELECT pg_sleep(1.5)", Tuple.tuple());
-            }
-            return null;
-        }));
-        try {
-            assertTrue(locked.await(10, TimeUnit.SECONDS));
-            try (Heartbeat stuck = new Heartbeat(interviews, leases[0], LEASE);
-                 Heartbeat free = new Heartbeat(interviews, leases[1], LEASE)) {
-                Thread.sleep(LEASE.multipliedBy(2).toMillis());
-                assertTrue(interviews.claimStep(Lease.newOwner(ids[1]), interviews.find(ids[1]).orElseThrow().runId()
-                                .orElseThrow(), Step.UPLOAD, LEASE).isEmpty(),
-                        "two lease lengths on, the second step still holds its lease: its beats were not queued behind the first's");
-            }
-        } finally {
-            holder.get(10, TimeUnit.SECONDS);
-            other.shutdown();
-        }
-    }
 }
