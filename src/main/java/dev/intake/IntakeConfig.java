@@ -21,8 +21,13 @@ public interface IntakeConfig {
      */
     Optional<String> bucketPublicBaseUrl();
 
-    /** How long a claimed step is held before another invocation may take it over. */
-    @WithDefault("PT2M")
+    /**
+     * How long a claimed step is held before another invocation may take it over; its heartbeat renews
+     * it every third of this. 54 s: a renewal that hangs for the statement timeout and its 5 s of grace
+     * (35 s) still ends before the lease it renews runs out (two thirds of it, 36 s), and a process that
+     * died lets go of its step within a minute, so the sweeper can resume it within two.
+     */
+    @WithDefault("PT54S")
     Duration lease();
 
     /** Largest transcript file the upload step reads (bytes); transcripts are read whole to be parsed. */
@@ -192,14 +197,34 @@ public interface IntakeConfig {
     }
 
     /**
-     * The safety net. Defaults bring a stalled interview to a resumed run or a visible error within 10
-     * minutes: leases of 2 min renewed every 40 s, a stall declared 5 min after the last sign of life,
-     * and a sweep every 2 minutes (the schedule is infra's).
+     * The safety net. Defaults bring a stalled interview to a resumed run or a visible error within 2
+     * minutes: leases of 54 s renewed every 18 s, a stall declared 55 s after the last sign of life (once
+     * the lease ran out), and a sweep every 30 s in `serve` (up to 5 s of jitter), every minute in AWS
+     * (the schedule is infra's; the finest EventBridge allows).
      */
     interface Sweeper {
-        /** How long an in-flight interview may show no sign of life (and hold no live lease). */
-        @WithDefault("PT5M")
+        /**
+         * How long an in-flight interview may show no sign of life (and hold no live lease, and be past
+         * the retry it waits for): the lease and a second, so a lease that ran out is enough.
+         */
+        @WithDefault("PT55S")
         Duration stalledAfter();
+
+        /**
+         * Progress, not activity: an interview in flight whose run has completed no step (nor started,
+         * resumed or begun a wait for a provider) for this long is failed with its last error, however
+         * often claims and heartbeats touch it.
+         */
+        @WithDefault("PT30M")
+        Duration noProgressAfter();
+
+        /**
+         * The longest a run may be in flight, from its start (a sweeper's resume keeps the start, a
+         * repair starts again): failed past it, saying so. Media of known length adds its own duration,
+         * so a three-hour recording gets five hours.
+         */
+        @WithDefault("PT2H")
+        Duration interviewDeadline();
 
         /** Resumes per interview before the sweeper gives up and marks it failed. */
         @WithDefault("3")
@@ -225,10 +250,11 @@ public interface IntakeConfig {
         Duration timeBudget();
 
         /**
-         * How often `intake serve` sweeps: production's schedule (the deployment's rule runs
-         * sweep-stuck every 2 minutes), so local mode recovers as production does.
+         * How often `intake serve` sweeps, first as it starts: with the lease and stalled-after above, a
+         * run a crash left is resumed within about 90 s. (In AWS the deployment's rule runs sweep-stuck
+         * every minute, the finest rate EventBridge allows.)
          */
-        @WithDefault("PT2M")
+        @WithDefault("PT30S")
         Duration every();
 
         /** A random wait of up to this before sweeping, so concurrent sweepers do not stampede. */

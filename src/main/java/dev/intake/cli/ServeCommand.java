@@ -89,8 +89,8 @@ public class ServeCommand implements Callable<Integer> {
         tokens.forLocalUser().ifPresent(token -> out.printf("  a token for the local user (1 h):%n    %s%n", token));
         secrets.forEach((name, value) -> out.printf("  %s: %s%n", name, value));
         if (sweeping) {
-            out.printf("  sweeping every %s, as production does: what stalls is resumed or failed%n",
-                    Durations.readableSeconds(sweeps.every().toSeconds()));
+            out.printf("  sweeping every %s: what stalls is resumed or failed within %d s%n",
+                    Durations.readableSeconds(sweeps.every().toSeconds()), sweeps.recoveredWithin().toSeconds());
         } else {
             // Resumed here, a configured database's interviews would run on this process's providers;
             // its deployment's schedule sweeps it.

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The sweeps of `intake serve`: in AWS a schedule invokes sweep-stuck every 2 minutes; a long-running
- * local server sweeps itself on the same period ({@code intake.sweeper.every}), first as it starts, so
+ * The sweeps of `intake serve`: in AWS a schedule invokes sweep-stuck every minute; a long-running
+ * local server sweeps itself every {@code intake.sweeper.every} (30 s), first as it starts, so
  * what a crash, a kill -9 or an outage left stalled is resumed or failed without anyone typing
  * `intake sweep`.
  */
@@ -28,15 +28,23 @@ public class SweepSchedule {
 
     private final Sweeper sweeper;
     private final Duration every;
+    private final Duration recoveredWithin;
     private ScheduledExecutorService timer;
 
     SweepSchedule(Sweeper sweeper, IntakeConfig config) {
         this.sweeper = sweeper;
         this.every = config.sweeper().every();
+        this.recoveredWithin = dev.intake.workflow.Recovery.within(config.lease(), config.sweeper().stalledAfter(), every,
+                config.sweeper().jitter());
     }
 
     Duration every() {
         return every;
+    }
+
+    /** How soon after a run stops this schedule has resumed or failed its interview. */
+    Duration recoveredWithin() {
+        return recoveredWithin;
     }
 
     synchronized void start() {

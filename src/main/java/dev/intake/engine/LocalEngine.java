@@ -24,6 +24,7 @@ import dev.intake.steps.StepOutcome;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.RunCycles;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,17 +43,32 @@ public class LocalEngine implements WorkflowEngine {
 
     private static final Logger LOG = Logger.getLogger(LocalEngine.class);
 
-    private final StepExecutor executor;
+    /** What runs one step: the executor, or in a test a stand-in that answers as the test needs. */
+    interface StepRunner {
+        StepOutcome execute(UUID interviewId, String runId, Step step);
+    }
+
+    private final StepRunner executor;
     private final InterviewStore interviews;
     private final ExecutorService threads;
     /** Fires the next check of runs whose step waits for work done elsewhere; no run holds a thread meanwhile. */
     private final ScheduledExecutorService timers;
     private final Map<UUID, Parked> parked = new ConcurrentHashMap<>();
-    /** Runs handed to the pool and not yet on a thread: with a backlog, they can wait longer than a stall. */
+    /**
+     * Runs this engine holds: handed to the pool, waiting for a thread (with a backlog, longer than a
+     * stall) or moved by one. Until a run's step is claimed nothing in the row shows it is alive, and a
+     * thread may wait for a connection longer than the stall threshold: the sweeper leaves these alone,
+     * and a run held here that makes no progress is failed by its no-progress bound instead.
+     */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final double retryDelayScale;
 
+    @jakarta.inject.Inject
     LocalEngine(StepExecutor executor, InterviewStore interviews, IntakeConfig config) {
+        this((StepRunner) executor::execute, interviews, config);
+    }
+
+    LocalEngine(StepRunner executor, InterviewStore interviews, IntakeConfig config) {
         this.executor = executor;
         this.interviews = interviews;
         this.retryDelayScale = config.retryDelayScale();
@@ -79,7 +95,7 @@ public class LocalEngine implements WorkflowEngine {
      */
     public CompletableFuture<StepOutcome> submit(UUID interviewId, String runId) {
         CompletableFuture<StepOutcome> ended = new CompletableFuture<>();
-        enqueue(runId, () -> proceed(interviewId, runId, () -> run(interviewId, runId), ended));
+        enqueue(runId, () -> proceed(interviewId, runId, () -> runCounted(interviewId, runId), ended));
         return ended.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 recordCrash(interviewId, runId, failure);
@@ -91,8 +107,11 @@ public class LocalEngine implements WorkflowEngine {
         queued.add(runId);
         try {
             threads.execute(() -> {
-                queued.remove(runId);
-                steps.run();
+                try {
+                    steps.run();
+                } finally {
+                    queued.remove(runId);
+                }
             });
         } catch (RejectedExecutionException e) {
             queued.remove(runId);
@@ -119,17 +138,20 @@ public class LocalEngine implements WorkflowEngine {
     }
 
     /** Runs steps on a pool thread until the run ends, or until a step waits: then it is parked, holding no thread. */
-    private void proceed(UUID interviewId, String runId, Supplier<StepOutcome> steps,
+    private void proceed(UUID interviewId, String runId, Supplier<Cycled> steps,
                          CompletableFuture<StepOutcome> ended) {
-        StepOutcome outcome;
+        Cycled cycled;
         try {
-            outcome = steps.get();
-        } catch (RuntimeException e) {
+            cycled = steps.get();
+        } catch (RuntimeException | Error e) {
+            // An Error too (out of memory, a stack overflow): it ends the run visibly, where it would
+            // otherwise kill the pool's thread and leave whoever waits for the run waiting.
             ended.completeExceptionally(e);
             return;
         }
+        StepOutcome outcome = cycled.outcome();
         if (outcome instanceof StepOutcome.Waiting waiting) {
-            Parked next = new Parked(runId, waiting, ended);
+            Parked next = new Parked(runId, waiting, cycled.cycles(), ended);
             parked.put(interviewId, next);
             try {
                 // Not scaled like retries: a provider takes the time it takes (tests configure short checks).
@@ -146,13 +168,15 @@ public class LocalEngine implements WorkflowEngine {
     private final class Parked {
         private final String runId;
         private final StepOutcome.Waiting waiting;
+        private final int cycles;
         private final CompletableFuture<StepOutcome> ended;
         private final AtomicBoolean resumed = new AtomicBoolean();
         private volatile ScheduledFuture<?> timer;
 
-        Parked(String runId, StepOutcome.Waiting waiting, CompletableFuture<StepOutcome> ended) {
+        Parked(String runId, StepOutcome.Waiting waiting, int cycles, CompletableFuture<StepOutcome> ended) {
             this.runId = runId;
             this.waiting = waiting;
+            this.cycles = cycles;
             this.ended = ended;
         }
 
@@ -171,7 +195,8 @@ public class LocalEngine implements WorkflowEngine {
                 pending.cancel(false);
             }
             try {
-                enqueue(runId, () -> proceed(interviewId, runId, () -> runFrom(interviewId, runId, step()), ended));
+                enqueue(runId, () -> proceed(interviewId, runId,
+                        () -> runFrom(interviewId, runId, step(), cycles + 1, null), ended));
             } catch (RejectedExecutionException e) {
                 abandon();
             }
@@ -204,6 +229,14 @@ public class LocalEngine implements WorkflowEngine {
             LOG.warnf("interview %s: run %s interrupted by shutdown; the sweeper resumes it", interviewId, runId);
             return;
         }
+        if (cause instanceof dev.intake.store.DatabaseUnavailable) {
+            // The run's own bookkeeping could not reach the database: passing, and nothing about the
+            // interview is wrong. Its row shows no sign of life from now on, so the sweeper resumes it
+            // once the database answers again (and fails it once resumes or the no-progress bound run out).
+            LOG.warnf("interview %s: run %s stopped: %s; the sweeper resumes it once the database answers", interviewId,
+                    runId, cause.getMessage());
+            return;
+        }
         try {
             String step = interviews.find(interviewId).flatMap(Interview::currentStep).orElse(Step.first().key());
             interviews.recordFailureOfRun(interviewId, runId, new StepError(step,
@@ -216,11 +249,19 @@ public class LocalEngine implements WorkflowEngine {
         }
     }
 
+    /** A run's outcome so far and the cycles it has gone round to get there. */
+    private record Cycled(StepOutcome outcome, int cycles) {
+    }
+
     /**
      * Runs the run on the calling thread from the step the row says is current, to its end or to a
      * step that waits for work done elsewhere.
      */
     public StepOutcome run(UUID interviewId, String runId) {
+        return runCounted(interviewId, runId).outcome();
+    }
+
+    private Cycled runCounted(UUID interviewId, String runId) {
         Interview interview = interviews.find(interviewId)
                 .orElseThrow(() -> new IllegalArgumentException("no interview " + interviewId));
         Optional<Step> step = interview.currentStep().flatMap(Step::byKey);
@@ -228,28 +269,54 @@ public class LocalEngine implements WorkflowEngine {
             throw new IllegalStateException("interview " + interviewId + " has no step to run (current_step "
                     + interview.currentStep().orElse("unset") + ")");
         }
-        return runFrom(interviewId, runId, step.get());
+        return runFrom(interviewId, runId, step.get(), 0, null);
     }
 
     /**
      * Runs the run from {@code first} on the calling thread until it ends or a step waits for work done
      * elsewhere (returned as {@link StepOutcome.Waiting}; {@link #submit} parks it until its next check).
+     * Every time it goes round to a step again it spends a cycle; past {@link RunCycles#LIMIT} the
+     * interview is failed with the last error the run met, so no loop (a step that keeps asking for a
+     * retry, a job that never finishes, a lease that is always held) goes on for ever.
      */
-    private StepOutcome runFrom(UUID interviewId, String runId, Step first) {
+    private Cycled runFrom(UUID interviewId, String runId, Step first, int cycles, String lastError) {
         StepOutcome outcome = executor.execute(interviewId, runId, first);
         while (true) {
+            Step again;
             if (outcome instanceof StepOutcome.Continuing continuing) {
-                outcome = executor.execute(interviewId, runId, continuing.next());
+                again = continuing.next();
             } else if (outcome instanceof StepOutcome.RetryScheduled retry) {
+                lastError = retry.error().message();
+                again = retry.step();
+            } else if (outcome instanceof StepOutcome.Held held) {
+                lastError = "held by an earlier invocation of this run";
+                again = held.step();
+            } else {
+                return new Cycled(outcome, cycles);
+            }
+            cycles++;
+            if (!RunCycles.mayContinue(cycles)) {
+                return new Cycled(exhausted(interviewId, runId, again, cycles, lastError), cycles);
+            }
+            if (outcome instanceof StepOutcome.RetryScheduled retry) {
                 pause(retry.delay());
-                outcome = executor.execute(interviewId, runId, retry.step());
             } else if (outcome instanceof StepOutcome.Held held) {
                 pause(held.retryAfter());
-                outcome = executor.execute(interviewId, runId, held.step());
-            } else {
-                return outcome;
             }
+            outcome = executor.execute(interviewId, runId, again);
         }
+    }
+
+    /** The run went round too often: the interview is failed, through the executor's one-UPDATE failure. */
+    private StepOutcome exhausted(UUID interviewId, String runId, Step step, int cycles, String lastError) {
+        StepError error = RunCycles.exhausted(step.key(), cycles, lastError);
+        if (!interviews.recordFailureOfRun(interviewId, runId, error).won()) {
+            LOG.warnf("interview %s: run %s ran out of cycles at %s, but a newer run or state stands", interviewId, runId,
+                    step.key());
+            return new StepOutcome.NotClaimed(interviewId, step);
+        }
+        LOG.errorf("interview %s: %s; marked error", interviewId, error.message());
+        return new StepOutcome.Failed(interviewId, step, error);
     }
 
     private void pause(java.time.Duration delay) {

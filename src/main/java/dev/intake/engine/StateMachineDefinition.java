@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.intake.workflow.RetryPolicy;
+import dev.intake.workflow.RunCycles;
 import dev.intake.workflow.Step;
 
 /**
@@ -14,7 +15,8 @@ import dev.intake.workflow.Step;
  * definition: a Task per step invoking that step's function, routed on the step each function
  * returns, a Wait before a step the function asked to retry or that waits for a provider, Retry on
  * Lambda's own transient errors with the step's Java policy, and a Catch to {@code step-failed}, which
- * records the error. Transient or permanent reaches the machine as the step's outcome, never as an
+ * records the error; every loop passes Bounded, which counts the cycles and ends the run past
+ * {@link RunCycles#LIMIT}. Transient or permanent reaches the machine as the step's outcome, never as an
  * exception type, so a Retry never repeats a permanent failure. Function
  * ARNs are {@code ${function-name}} placeholders that the deployment substitutes.
  */
@@ -57,6 +59,10 @@ public final class StateMachineDefinition {
 
     public static final String FAILURE_FUNCTION = "step-failed";
 
+    /** The execution's count of the times it went round to a step again, and the last error it met. */
+    public static final String CYCLES = "cycles";
+    public static final String LAST_ERROR = "lastError";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StateMachineDefinition() {
@@ -76,9 +82,20 @@ public final class StateMachineDefinition {
         ObjectNode machine = JSON.createObjectNode();
         machine.put("Comment", "Intake: one interview run, step after step. Generated from dev.intake.workflow.Step"
                 + " by dev.intake.engine.StateMachineDefinition; do not edit by hand.");
-        machine.put("StartAt", "Route");
+        machine.put("StartAt", "Start");
         machine.put("TimeoutSeconds", EXECUTION_TIMEOUT_SECONDS);
         ObjectNode states = machine.putObject("States");
+
+        // Every loop of the machine goes through Bounded, and every way back to it adds a cycle: a run
+        // that goes round RunCycles.LIMIT times is recorded failed with the last error it met.
+        ObjectNode start = states.putObject("Start").put("Type", "Pass");
+        start.putObject("Parameters").put("interviewId.$", "$.interviewId").put("runId.$", "$.runId")
+                .put("step.$", "$.step").put(CYCLES, 0).putNull(LAST_ERROR);
+        start.put("Next", "Route");
+        ObjectNode bounded = states.putObject("Bounded").put("Type", "Choice");
+        bounded.putArray("Choices").addObject().put("Variable", "$." + CYCLES)
+                .put("NumericGreaterThanEquals", RunCycles.LIMIT).put("Next", "OutOfCycles");
+        bounded.put("Default", "Route");
 
         ObjectNode route = states.putObject("Route").put("Type", "Choice");
         ArrayNode choices = route.putArray("Choices");
@@ -102,26 +119,24 @@ public final class StateMachineDefinition {
         outcomes.addObject().put("Variable", "$.result.outcome").put("StringEquals", "waiting").put("Next", "WaitToRetry");
         outcome.put("Default", "Done");
 
-        states.set("Advance", nextStep("Route"));
+        states.set("Advance", nextStep("Bounded"));
         states.putObject("WaitToRetry").put("Type", "Wait").put("SecondsPath", "$.result.retryAfterSeconds")
                 .put("Next", "RetryStep");
-        states.set("RetryStep", nextStep("Route"));
+        states.set("RetryStep", nextStep("Bounded"));
+
+        ObjectNode outOfCycles = states.putObject("OutOfCycles").put("Type", "Task")
+                .put("Resource", "arn:aws:states:::lambda:invoke");
+        outOfCycles.putObject("Parameters").put("FunctionName", placeholder(FAILURE_FUNCTION)).putObject("Payload")
+                .put("interviewId.$", "$.interviewId").put("runId.$", "$.runId").put("step.$", "$.step")
+                .put("cycles.$", "$." + CYCLES).put("lastError.$", "$." + LAST_ERROR);
+        recordingRetries(outOfCycles);
 
         ObjectNode record = states.putObject("RecordFailure").put("Type", "Task")
                 .put("Resource", "arn:aws:states:::lambda:invoke");
         ObjectNode parameters = record.putObject("Parameters").put("FunctionName", placeholder(FAILURE_FUNCTION));
         parameters.putObject("Payload").put("interviewId.$", "$.interviewId").put("runId.$", "$.runId")
                 .put("step.$", "$.step").put("error.$", "$.error");
-        ArrayNode recordRetries = record.putArray("Retry");
-        recordRetries.add(throttleRetry());
-        ObjectNode recordRetry = recordRetries.addObject();
-        RECORDING_ERRORS.forEach(recordRetry.putArray("ErrorEquals")::add);
-        recordRetry.put("IntervalSeconds", 5).put("BackoffRate", 2.0).put("MaxAttempts", 4).put("MaxDelaySeconds", 60);
-        // Past its retries the interview is still in flight, where the sweeper finds it.
-        ObjectNode unrecorded = record.putArray("Catch").addObject();
-        unrecorded.putArray("ErrorEquals").add("States.ALL");
-        unrecorded.put("ResultPath", "$.recordError").put("Next", "Failed");
-        record.put("ResultPath", "$.recorded").put("Next", "Failed");
+        recordingRetries(record);
 
         states.putObject("Failed").put("Type", "Fail").put("Error", "InterviewFailed")
                 .put("Cause", "the interview was marked error; its last_error says where and why");
@@ -142,7 +157,7 @@ public final class StateMachineDefinition {
         ObjectNode parameters = task.putObject("Parameters").put("FunctionName", placeholder(functionOf(step)));
         parameters.putObject("Payload").put("interviewId.$", "$.interviewId").put("runId.$", "$.runId");
         task.putObject("ResultSelector").put("outcome.$", "$.Payload.outcome").put("next.$", "$.Payload.next")
-                .put("retryAfterSeconds.$", "$.Payload.retryAfterSeconds");
+                .put("retryAfterSeconds.$", "$.Payload.retryAfterSeconds").put("error.$", "$.Payload.error");
         task.put("ResultPath", "$.result");
         RetryPolicy policy = step.retry();
         ArrayNode retries = task.putArray("Retry");
@@ -163,6 +178,20 @@ public final class StateMachineDefinition {
         return task;
     }
 
+    /** A Task of step-failed: retried while the database may come back, then on to Failed either way. */
+    private static void recordingRetries(ObjectNode record) {
+        ArrayNode recordRetries = record.putArray("Retry");
+        recordRetries.add(throttleRetry());
+        ObjectNode recordRetry = recordRetries.addObject();
+        RECORDING_ERRORS.forEach(recordRetry.putArray("ErrorEquals")::add);
+        recordRetry.put("IntervalSeconds", 5).put("BackoffRate", 2.0).put("MaxAttempts", 4).put("MaxDelaySeconds", 60);
+        // Past its retries the interview is still in flight, where the sweeper finds it.
+        ObjectNode unrecorded = record.putArray("Catch").addObject();
+        unrecorded.putArray("ErrorEquals").add("States.ALL");
+        unrecorded.put("ResultPath", "$.recordError").put("Next", "Failed");
+        record.put("ResultPath", "$.recorded").put("Next", "Failed");
+    }
+
     private static ObjectNode throttleRetry() {
         ObjectNode retry = JSON.createObjectNode();
         THROTTLES.forEach(retry.putArray("ErrorEquals")::add);
@@ -174,7 +203,8 @@ public final class StateMachineDefinition {
     private static ObjectNode nextStep(String then) {
         ObjectNode pass = JSON.createObjectNode().put("Type", "Pass");
         pass.putObject("Parameters").put("interviewId.$", "$.interviewId").put("runId.$", "$.runId")
-                .put("step.$", "$.result.next");
+                .put("step.$", "$.result.next").put(CYCLES + ".$", "States.MathAdd($." + CYCLES + ", 1)")
+                .put(LAST_ERROR + ".$", "$.result.error");
         return pass.put("Next", then);
     }
 }

@@ -20,8 +20,8 @@ public interface WorkflowEngine {
     }
 
     /**
-     * Whether run {@code runId} is waiting in this process for a thread to run its next step: its
-     * silence is a queue, not a stall, and the sweeper leaves it alone. Only an in-process engine can
+     * Whether run {@code runId} is held in this process, waiting for a thread or on one: its silence
+     * is a queue or a connection awaited, not a stall, and the sweeper leaves it alone. Only an in-process engine can
      * know; the state machine queues its own work and is never asked.
      */
     default boolean queues(UUID interviewId, String runId) {

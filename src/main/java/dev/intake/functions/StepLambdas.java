@@ -36,9 +36,17 @@ public class StepLambdas {
                                long retryAfterSeconds, String error) {
     }
 
-    /** What the state machine's Catch hands over when a step function itself failed. */
+    /**
+     * What the state machine hands over when a step function itself failed (its Catch: {@code error}),
+     * or when the run went round its limit of cycles ({@code cycles} and the {@code lastError} it met).
+     */
     @RegisterForReflection
-    public record StepFailed(String interviewId, String runId, String step, Error error) {
+    public record StepFailed(String interviewId, String runId, String step, Error error, Integer cycles,
+                             String lastError) {
+        public StepFailed(String interviewId, String runId, String step, Error error) {
+            this(interviewId, runId, step, error, null, null);
+        }
+
         @RegisterForReflection
         @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
         public record Error(@com.fasterxml.jackson.annotation.JsonProperty("Error") String error,
@@ -164,11 +172,17 @@ public class StepLambdas {
             return new StepResponse(failed == null ? null : failed.interviewId(), failed == null ? null : failed.runId(),
                     failed == null ? null : failed.step(), "invalid", null, 0, e.getMessage());
         }
-        String what = failed.error() == null ? "no error given"
-                : failed.error().error() + (failed.error().cause() == null ? "" : ": " + failed.error().cause());
+        dev.intake.workflow.StepError error;
+        if (failed.cycles() != null) {
+            error = dev.intake.workflow.RunCycles.exhausted(failed.step(), failed.cycles(), failed.lastError());
+        } else {
+            String what = failed.error() == null ? "no error given"
+                    : failed.error().error() + (failed.error().cause() == null ? "" : ": " + failed.error().cause());
+            error = new dev.intake.workflow.StepError(failed.step(), "the " + failed.step() + " function failed: " + what,
+                    dev.intake.workflow.ErrorKind.TRANSIENT, 1);
+        }
         // Bound to the run: if the sweeper or a repair has started a newer run, its state stands.
-        failures.recordFailureOfRun(interviewId, failed.runId(), new dev.intake.workflow.StepError(failed.step(),
-                "the " + failed.step() + " function failed: " + what, dev.intake.workflow.ErrorKind.TRANSIENT, 1));
-        return new StepResponse(failed.interviewId(), failed.runId(), failed.step(), "failed", null, 0, what);
+        failures.recordFailureOfRun(interviewId, failed.runId(), error);
+        return new StepResponse(failed.interviewId(), failed.runId(), failed.step(), "failed", null, 0, error.message());
     }
 }

@@ -1,8 +1,8 @@
 package dev.intake.steps;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -12,18 +12,23 @@ import dev.intake.store.Lease;
 
 /**
  * Keeps a claimed step's lease alive while it works, renewing it every third of the lease, so a long
- * step (a transcription, a large copy) is never mistaken for a stalled one.
+ * step (a transcription, a large copy) is never mistaken for a stalled one. Each lease beats on a
+ * timer of its own: one renewal that hangs on a slow connection delays no other step's lease.
  */
 final class Heartbeat implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Heartbeat.class);
 
-    private final ScheduledFuture<?> beats;
+    private final ScheduledExecutorService timer;
 
-    Heartbeat(ScheduledExecutorService scheduler, InterviewStore interviews, Lease lease, Duration leaseFor) {
+    Heartbeat(InterviewStore interviews, Lease lease, Duration leaseFor) {
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "intake-heartbeat-" + lease.interviewId());
+            t.setDaemon(true);
+            return t;
+        });
         long every = Math.max(1, leaseFor.toMillis() / 3);
-        this.beats = scheduler.scheduleAtFixedRate(() -> beat(interviews, lease, leaseFor), every, every,
-                TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> beat(interviews, lease, leaseFor), every, every, TimeUnit.MILLISECONDS);
     }
 
     private void beat(InterviewStore interviews, Lease lease, Duration leaseFor) {
@@ -31,7 +36,7 @@ final class Heartbeat implements AutoCloseable {
             if (!interviews.renewLease(lease, leaseFor).won()) {
                 LOG.warnf("interview %s: lease %s was taken over; heartbeats stop and this step's writes will be refused",
                         lease.interviewId(), lease.owner());
-                beats.cancel(false);
+                timer.shutdown();
             }
         } catch (RuntimeException e) {
             // The next beat tries again; if every beat fails the lease expires and the sweeper resumes the step.
@@ -42,6 +47,7 @@ final class Heartbeat implements AutoCloseable {
 
     @Override
     public void close() {
-        beats.cancel(false);
+        // A renewal in flight finishes on its own; none starts after this.
+        timer.shutdown();
     }
 }

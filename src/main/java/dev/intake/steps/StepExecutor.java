@@ -1,13 +1,10 @@
 package dev.intake.steps;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -24,11 +21,9 @@ import dev.intake.workflow.RunPlan;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
 import dev.intake.workflow.StepPending;
-import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 /**
@@ -50,11 +45,6 @@ public class StepExecutor {
     private final Duration longestWait;
     private final Event<StepEvent> events;
     private final StepMetrics metrics;
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "intake-heartbeats");
-        t.setDaemon(true);
-        return t;
-    });
 
     StepExecutor(InterviewStore interviews, Instance<StepHandler> handlers, IntakeConfig config, Event<StepEvent> events,
                  StepMetrics metrics) {
@@ -96,7 +86,7 @@ public class StepExecutor {
         long started = System.nanoTime();
         JsonObject outputs;
         RunPlan plan;
-        try (Heartbeat beating = new Heartbeat(heartbeats, interviews, lease, this.lease)) {
+        try (Heartbeat beating = new Heartbeat(interviews, lease, this.lease)) {
             plan = interview.runPlan();
             outputs = handlers.get(step).run(new StepContext(interview, lease, runId));
         } catch (StepPending e) {
@@ -138,11 +128,11 @@ public class StepExecutor {
                         runId, current.get().key());
                 return new StepOutcome.AlreadyDone(interviewId, step, current.get());
             }
-            Optional<OffsetDateTime> leaseUntil = Optional.ofNullable(interview.run().getString("lease_until"))
-                    .map(OffsetDateTime::parse);
-            if (current.filter(step::equals).isPresent() && leaseUntil.isPresent()) {
-                Duration left = Duration.between(OffsetDateTime.now(), leaseUntil.get());
-                Duration wait = (left.isNegative() ? Duration.ZERO : left).plusSeconds(1);
+            // The database's clock set the lease and judges every claim: this process's clock may differ.
+            Optional<Duration> left = current.filter(step::equals).isPresent() ? interviews.leaseLeft(interviewId)
+                    : Optional.empty();
+            if (left.isPresent()) {
+                Duration wait = left.get().plusSeconds(1);
                 LOG.infof("interview %s: %s of run %s is held by a live lease; trying again in %d s", interviewId,
                         step.key(), runId, wait.toSeconds());
                 return new StepOutcome.Held(interviewId, step, wait);
@@ -199,9 +189,5 @@ public class StepExecutor {
                 error.kind().dbValue(), error.attempts(), error.message());
         events.fire(new StepEvent(interview.id(), step, StepEvent.Phase.FAILED, took, error.message()));
         return new StepOutcome.Failed(interview.id(), step, error);
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        heartbeats.shutdownNow();
     }
 }

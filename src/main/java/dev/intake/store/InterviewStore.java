@@ -141,6 +141,9 @@ public class InterviewStore {
             + "                'resume_from', $4::text,"
             + "                'skip_steps', to_jsonb($6::text[]),"
             + "                'heartbeat_at', now(),"
+            // The sweeper judges a run by these: when it started (its deadline) and when it last progressed.
+            + "                'run_started_at', now(),"
+            + "                'progress_at', now(),"
             + "                'owned_at', coalesce(" + RUN + "->'owned_at', to_jsonb(now())))),"
             + " processing_metadata = (" + METADATA + " - 'failed_at' - 'error' - 'completed_at')"
             + "   || jsonb_build_object('current_step', $4::text, 'progress', " + ShownProgress.atLeastShown("$10") + ", 'status_detail', $8::text,"
@@ -252,6 +255,7 @@ public class InterviewStore {
             + "     'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at' - 'error')"
             + "         || jsonb_build_object("
             + "             'heartbeat_at', now(),"
+            + "             'progress_at', now(),"
             + "             'step_timings', coalesce(" + RUN + "->'step_timings', '{}'::jsonb)"
             + "                 || jsonb_build_object($3::text, jsonb_build_object("
             + "                     'started_at', " + RUN + "->'step_started_at',"
@@ -341,6 +345,9 @@ public class InterviewStore {
             + "     'intake', (" + RUN + " - 'lease_owner' - 'lease_until' - 'error') || jsonb_build_object("
             + "         'attempt', greatest(coalesce((" + RUN + "->>'attempt')::int, 1) - 1, 0),"
             + "         'heartbeat_at', now(),"
+            // A check of a provider's job is progress: the step's own bound (its max wait) and the
+            // run's deadline end a job that never finishes.
+            + "         'progress_at', now(),"
             + "         'retry_at', now() + make_interval(secs => $4::double precision))),"
             + " processing_metadata = " + METADATA + " || jsonb_build_object('status_detail', $3::text)"
             + " WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $2"
@@ -354,6 +361,15 @@ public class InterviewStore {
             + "                           'heartbeat_at', now()))"
             + " WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $2"
             + " RETURNING id";
+
+    /**
+     * How long the interview's lease has left by the database's clock (the clock that set it and that
+     * every claim compares with): zero when it ran out, no row when there is no lease.
+     */
+    @Sql
+    static final String LEASE_LEFT = "SELECT greatest(extract(epoch FROM"
+            + " (conversation_analysis->'intake'->>'lease_until')::timestamptz - now()), 0)::double precision AS seconds"
+            + " FROM interviews WHERE id = $1 AND conversation_analysis->'intake'->>'lease_until' IS NOT NULL";
 
     /** completed_steps without the steps in {@code param} (a text[]), which the new run redoes. */
     private static String keptSteps(String param) {
@@ -537,6 +553,13 @@ public class InterviewStore {
     public Race renewLease(Lease lease, Duration leaseFor) {
         RowSet<Row> rows = db.execute(RENEW_LEASE, Tuple.of(lease.interviewId(), lease.owner(), leaseFor.toMillis() / 1000.0));
         return race(rows, lease.interviewId(), ALL_STATUSES, "RENEW_LEASE");
+    }
+
+    /** The time the interview's lease has left, by the database's clock; empty when it holds no lease. */
+    public Optional<Duration> leaseLeft(UUID id) {
+        RowSet<Row> rows = db.execute(LEASE_LEFT, Tuple.of(id));
+        return rows.rowCount() == 0 ? Optional.empty()
+                : Optional.of(Duration.ofMillis((long) (rows.iterator().next().getDouble("seconds") * 1000)));
     }
 
     /** Fails the interview from a claimed step; LOST when the lease was taken over. */

@@ -24,7 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SweepStore {
 
     /**
-     * Stalled: in flight, no sign of life for $1 seconds, and no live lease. The status list is spelled
+     * Stalled: in flight, no sign of life for $1 seconds, no live lease, and not waiting for a retry
+     * or a provider's next check due within the last $1 seconds (a wait longer than the stall
+     * threshold is no stall until it is over). The status list is spelled
      * out so the planner can use a partial index. {@link #OWNED} keeps to interviews Intake has taken.
      */
     static final String STALLED = "status IN (" + StatusSql.list(StatusTransitions.inFlight()) + ")" + """
@@ -32,6 +34,9 @@ public class SweepStore {
               AND updated_at < now() - make_interval(secs => $1::double precision)
               AND (conversation_analysis->'intake'->>'lease_until' IS NULL
                    OR (conversation_analysis->'intake'->>'lease_until')::timestamptz < now())
+              AND (conversation_analysis->'intake'->>'retry_at' IS NULL
+                   OR (conversation_analysis->'intake'->>'retry_at')::timestamptz
+                      < now() - make_interval(secs => $1::double precision))
             """;
     /** Intake's interviews only (matches the predicate of intake_interviews_in_flight_idx). */
     static final String OWNED = " AND conversation_analysis ? 'intake' ";
@@ -40,6 +45,29 @@ public class SweepStore {
     static final String LOCK_STALLED = "SELECT " + Interview.COLUMNS
             + ", extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds FROM interviews WHERE " + STALLED
             + OWNED + " AND id <> ALL($3::uuid[]) ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED";
+
+    /** When the run last progressed (a step completed, a run started or resumed, a provider checked). */
+    private static final String PROGRESS_AT = "coalesce((conversation_analysis->'intake'->>'progress_at')::timestamptz,"
+            + " updated_at)";
+    /** When the run was started (a sweeper's resume keeps it); a run from before it was recorded: its last change. */
+    private static final String RUN_STARTED_AT = "coalesce((conversation_analysis->'intake'->>'run_started_at')::timestamptz,"
+            + " updated_at)";
+
+    /**
+     * Overdue: in flight and either without progress for $1 seconds or started longer ago than $2 seconds
+     * plus the media's duration; lease or none, however recently touched. Locked like the stalled ones;
+     * the status list and {@link #OWNED} are intake_interviews_in_flight_idx's predicate, so the scan
+     * reads only the interviews in flight.
+     */
+    @Sql
+    static final String LOCK_OVERDUE = "SELECT " + Interview.COLUMNS + ","
+            + " extract(epoch FROM now() - " + PROGRESS_AT + ")::bigint AS idle_seconds,"
+            + " extract(epoch FROM now() - " + RUN_STARTED_AT + ")::bigint AS running_seconds,"
+            + " coalesce(duration_sec, 0)::bigint AS media_seconds"
+            + " FROM interviews WHERE status IN (" + StatusSql.list(StatusTransitions.inFlight()) + ")" + OWNED
+            + " AND (" + PROGRESS_AT + " < now() - make_interval(secs => $1::double precision)"
+            + "      OR " + RUN_STARTED_AT + " < now() - make_interval(secs => $2::double precision + coalesce(duration_sec, 0)))"
+            + " AND id <> ALL($4::uuid[]) ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED";
 
     /** A new run from the step the interview is stuck in, counting the resume. */
     @Sql
@@ -52,6 +80,7 @@ public class SweepStore {
             + "             'run_id', $2::text,"
             + "             'resume_count', coalesce((" + InterviewStore.RUN + "->>'resume_count')::int, 0) + 1,"
             + "             'heartbeat_at', now(),"
+            + "             'progress_at', now(),"
             + "             'resume_from', conversation_analysis->>'current_step')),"
             + " processing_metadata = " + InterviewStore.METADATA + " || jsonb_build_object('status_detail', $4::text)"
             + " WHERE id = $1 AND status = ANY($5::interview_status[])"
@@ -133,6 +162,44 @@ public class SweepStore {
                 return Optional.of(new Applied(action, stalled, apply(tx, action)));
             }
             return Optional.empty();
+        });
+    }
+
+    /** An interview in flight that has run too long or progressed too little, as read under its lock. */
+    public record OverdueInterview(Interview interview, java.time.Duration sinceProgress, java.time.Duration inFlight,
+                                   long mediaSeconds) {
+    }
+
+    /**
+     * Locks the next overdue interview no other sweeper holds and not in {@code passedOver}, asks
+     * {@code decide} what to do (a {@link Action.Fail}, or {@link Action.Leave} to pass it over), and
+     * does it in the same transaction; empty when none is overdue.
+     */
+    public Optional<Applied> sweepOneOverdue(Duration noProgressAfter, Duration deadline, java.util.Set<UUID> passedOver,
+                                             Function<OverdueInterview, Action> decide) {
+        return db.inTransaction(tx -> {
+            for (Row row : tx.execute(LOCK_OVERDUE, Tuple.of(noProgressAfter.toMillis() / 1000.0, deadline.toMillis() / 1000.0,
+                    1, passedOver.toArray(UUID[]::new)))) {
+                Interview interview = Interview.from(row);
+                OverdueInterview overdue = new OverdueInterview(interview, Duration.ofSeconds(row.getLong("idle_seconds")),
+                        Duration.ofSeconds(row.getLong("running_seconds")), row.getLong("media_seconds"));
+                Action action = decide.apply(overdue);
+                return Optional.of(new Applied(action, new StalledInterview(interview, row.getLong("idle_seconds")),
+                        apply(tx, action)));
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** The plan PostgreSQL picks for the overdue scan, for the index check. */
+    public List<String> explainOverdueScan(Duration noProgressAfter, Duration deadline, int batch) {
+        return db.inTransaction(tx -> {
+            List<String> plan = new ArrayList<>();
+            for (Row row : tx.execute("EXPLAIN " + LOCK_OVERDUE, Tuple.of(noProgressAfter.toMillis() / 1000.0,
+                    deadline.toMillis() / 1000.0, batch, new UUID[0]))) {
+                plan.add(row.getString(0));
+            }
+            return plan;
         });
     }
 

@@ -27,6 +27,7 @@ import dev.intake.store.SweepStore;
 import dev.intake.workflow.Durations;
 import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.Overdue;
 import dev.intake.workflow.StallDecision;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepError;
@@ -93,6 +94,32 @@ public class Sweeper {
         Map<Step, Integer> seen = new EnumMap<>(Step.class);
         java.util.Set<UUID> passedOver = new java.util.HashSet<>();
         boolean outOfTime = false;
+        // First what has run too long or progressed too little: failed, however alive it looks.
+        java.util.Set<UUID> notOverdue = new java.util.HashSet<>();
+        for (int taken = 0; taken < config.batch(); taken++) {
+            if (taken > 0 && !timeLeft(deadline)) {
+                outOfTime = true;
+                break;
+            }
+            Optional<SweepStore.Applied> next = sweeps.sweepOneOverdue(config.noProgressAfter(), config.interviewDeadline(),
+                    notOverdue, this::judge);
+            if (next.isEmpty()) {
+                break;
+            }
+            SweepStore.Applied applied = next.get();
+            if (applied.action() instanceof SweepStore.Action.Fail fail) {
+                String step = applied.stalled().interview().currentStep().orElse("unknown");
+                Step.byKey(step).ifPresent(s -> seen.merge(s, 1, Integer::sum));
+                if (applied.won()) {
+                    metrics.counter("intake.sweeper.overdue", "step", step).increment();
+                    LOG.errorf("sweeper: interview %s marked error: %s", fail.interviewId(), fail.error().message());
+                    failed.add(new SweepReport.Entry(fail.interviewId().toString(), step,
+                            applied.stalled().stalledSeconds(), fail.error().message()));
+                }
+            } else {
+                notOverdue.add(applied.action().interviewId());
+            }
+        }
         for (int taken = 0; taken < config.batch(); taken++) {
             if (taken > 0 && !timeLeft(deadline)) {
                 outOfTime = true;
@@ -211,6 +238,16 @@ public class Sweeper {
 
     private static boolean timeLeft(long deadline) {
         return System.nanoTime() - deadline < 0;
+    }
+
+    private SweepStore.Action judge(SweepStore.OverdueInterview overdue) {
+        var interview = overdue.interview();
+        String lastError = interview.lastError().map(e -> e.getString("message")).orElse(null);
+        return Overdue.judge(interview.currentStep().orElse(null), overdue.inFlight(),
+                        Overdue.deadline(config.interviewDeadline(), overdue.mediaSeconds()), overdue.sinceProgress(),
+                        config.noProgressAfter(), lastError)
+                .<SweepStore.Action>map(error -> new SweepStore.Action.Fail(interview.id(), error))
+                .orElseGet(() -> new SweepStore.Action.Leave(interview.id()));
     }
 
     private SweepStore.Action decide(StalledInterview stalled) {

@@ -276,6 +276,111 @@ class LocalEngineTest {
         assertTrue(failed.lastError().orElseThrow().getString("message").startsWith("the run stopped unexpectedly"));
     }
 
+    @Inject
+    dev.intake.IntakeConfig config;
+
+    /** An engine of its own whose steps are played by {@code steps}, stopped after the test. */
+    private <T> T withEngine(LocalEngine.StepRunner steps, java.util.function.Function<LocalEngine, T> test) {
+        LocalEngine own = new LocalEngine(steps, interviews, config);
+        try {
+            return test.apply(own);
+        } finally {
+            own.stop(null);
+        }
+    }
+
+    @Test
+    void an_error_thrown_by_a_step_ends_the_run_in_error_instead_of_killing_its_thread() throws Exception {
+        Interview done = processed("standup-notes.txt");
+        String runId = UUID.randomUUID().toString();
+        interviews.startRun(done.id(), runId, RunPlan.resumeFrom(Step.INSIGHTS));
+
+        java.util.concurrent.CompletableFuture<StepOutcome> ended = withEngine((id, run, step) -> {
+            throw new StackOverflowError("the insights step recursed too deep");
+        }, own -> own.submit(done.id(), runId));
+
+        java.util.concurrent.ExecutionException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> ended.get(30, TimeUnit.SECONDS),
+                "whoever waits for the run hears that it ended");
+        assertInstanceOf(StackOverflowError.class, thrown.getCause());
+        Interview failed = data.awaitSettled(done.id());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertTrue(failed.lastError().orElseThrow().getString("message").contains("the insights step recursed too deep"),
+                failed.lastError().orElseThrow().encode());
+    }
+
+    @Test
+    void a_step_that_asks_for_a_retry_for_ever_is_failed_with_its_last_error_once_the_run_has_gone_round_its_limit()
+            throws Exception {
+        Interview done = processed("standup-notes.txt");
+        String runId = UUID.randomUUID().toString();
+        interviews.startRun(done.id(), runId, RunPlan.resumeFrom(Step.PERSONAS));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        StepOutcome outcome = withEngine((id, run, step) -> {
+            calls.incrementAndGet();
+            return new StepOutcome.RetryScheduled(id, step, new dev.intake.workflow.StepError(step.key(),
+                    "call " + calls.get() + ": a constraint refused the row", dev.intake.workflow.ErrorKind.TRANSIENT, 1),
+                    java.time.Duration.ZERO);
+        }, own -> own.submit(done.id(), runId).join());
+
+        assertInstanceOf(StepOutcome.Failed.class, outcome);
+        assertEquals(dev.intake.workflow.RunCycles.LIMIT, calls.get(), "the first call and one per cycle but the last");
+        Interview failed = data.interview(done.id());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertEquals("personas", failed.lastError().orElseThrow().getString("step"));
+        assertEquals("the run went round " + dev.intake.workflow.RunCycles.LIMIT + " times (steps, retries and waits)"
+                + " without ending; last error: call " + calls.get() + ": a constraint refused the row",
+                failed.lastError().orElseThrow().getString("message"));
+    }
+
+    @Test
+    void a_run_whose_bookkeeping_loses_the_database_is_left_for_the_sweeper_not_failed() throws Exception {
+        Interview done = processed("standup-notes.txt");
+        String runId = UUID.randomUUID().toString();
+        interviews.startRun(done.id(), runId, RunPlan.resumeFrom(Step.ANSWERS));
+
+        withEngine((id, run, step) -> {
+            throw new dev.intake.store.DatabaseUnavailable("the database did not answer in 5 s", null);
+        }, own -> own.submit(done.id(), runId).handle((o, f) -> f).join());
+
+        Interview after = data.interview(done.id());
+        assertEquals(InterviewStatus.PROCESSING, after.status(), "in flight, where the sweeper resumes it");
+        assertTrue(after.lastError().isEmpty(), after.analysis().encode());
+    }
+
+    @Test
+    void a_run_is_held_by_the_engine_while_it_waits_for_a_thread_and_while_it_runs() throws Exception {
+        Interview done = processed("standup-notes.txt");
+        String runId = UUID.randomUUID().toString();
+        interviews.startRun(done.id(), runId, RunPlan.resumeFrom(Step.FINALIZE));
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        withEngine((id, run, step) -> {
+            running.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new StepOutcome.NotClaimed(id, step);
+        }, own -> {
+            var ended = own.submit(done.id(), runId);
+            try {
+                assertTrue(running.await(30, TimeUnit.SECONDS));
+                assertTrue(own.queues(done.id(), runId), "on a thread, before its step shows a lease: the sweeper leaves it");
+                release.countDown();
+                ended.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            dev.intake.testing.Eventually.await(() -> own.queues(done.id(), runId), held -> !held,
+                    java.time.Duration.ofSeconds(10), "the ended run to be let go");
+            return null;
+        });
+    }
+
     @Test
     void a_duplicate_invocation_of_a_finished_step_is_not_claimed_and_changes_nothing() {
         Interview done = processed("standup-notes.txt");

@@ -83,7 +83,8 @@ class StateMachineDefinitionTest {
         assertEquals("WaitToRetry", states.at("/Outcome/Choices/1/Next").asText());
         assertEquals("$.result.retryAfterSeconds", states.at("/WaitToRetry/SecondsPath").asText());
         assertEquals("$.result.next", states.at("/RetryStep/Parameters/step.$").asText());
-        assertEquals("Route", states.at("/RetryStep/Next").asText());
+        assertEquals("Bounded", states.at("/RetryStep/Next").asText(), "a retry is a cycle: counted, then routed");
+        assertEquals("Route", states.at("/Bounded/Default").asText());
     }
 
     @Test

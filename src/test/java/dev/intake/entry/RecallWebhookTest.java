@@ -53,6 +53,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 class RecallWebhookTest {
 
     @Inject
+    dev.intake.IntakeConfig config;
+    @Inject
     RecallWebhook webhook;
     @Inject
     InterviewStore interviews;
@@ -310,12 +312,14 @@ class RecallWebhookTest {
         assertEquals(1, RecallFixtures.transcriptRequests(recordingId));
         assertTrue(waiting.statusDetail().orElseThrow().startsWith("Waiting for Recall.ai to transcribe recording "
                 + recordingId), waiting.statusDetail().orElseThrow());
-        // Checks every 6 min are configured; a wait is cut to half the sweeper's stalled-after (5 min), so
-        // the sweeper never takes a waiting interview for a stalled one.
-        assertTrue(waiting.statusDetail().orElseThrow().endsWith("checking again in 2 min"), waiting.statusDetail().orElseThrow());
+        // Checks every 6 min are configured; a wait is cut to half the sweeper's stalled-after, so the
+        // sweeper never takes a waiting interview for a stalled one.
+        Duration halfStall = config.sweeper().stalledAfter().dividedBy(2);
+        assertTrue(waiting.statusDetail().orElseThrow().endsWith("checking again in " + halfStall.toSeconds() + " s"),
+                waiting.statusDetail().orElseThrow());
         Duration untilCheck = Duration.between(waiting.updatedAt(),
                 java.time.OffsetDateTime.parse(waiting.run().getString("retry_at")));
-        assertEquals(150, untilCheck.toSeconds(), untilCheck.toString());
+        assertEquals(halfStall.toSeconds(), untilCheck.toSeconds(), untilCheck.toString());
 
         // Recall's webhook says the transcript is made; a forged one is refused like any other event.
         RecallFixtures.stubTranscript(recordingId, transcriptId, "done", null, RecallFixtures.transcript());

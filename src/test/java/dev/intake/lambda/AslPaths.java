@@ -11,12 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The part of Amazon States Language's paths the local interpreter implements: reference paths of plain
  * field names ({@code $}, {@code $.a.b}), payload templates whose {@code "key.$"} fields take the value at
- * a path, and result paths that put a result into the state's input. Anything else (array indexes,
- * filters, intrinsic functions, the context object {@code $$}) is refused when the definition is loaded.
+ * a path (or {@code States.MathAdd} of one and an integer), and result paths that put a result into the
+ * state's input. Anything else (array indexes, filters, other intrinsic functions, the context object
+ * {@code $$}) is refused when the definition is loaded.
  */
 final class AslPaths {
 
     private static final Pattern REFERENCE_PATH = Pattern.compile("\\$(\\.[A-Za-z0-9_-]+)*");
+    /** The one intrinsic function implemented: {@code States.MathAdd(path, integer)}. */
+    private static final Pattern MATH_ADD = Pattern.compile("States\\.MathAdd\\((\\$[^,]*), *(-?[0-9]+)\\)");
 
     private AslPaths() {
     }
@@ -41,7 +44,9 @@ final class AslPaths {
         for (Iterator<Map.Entry<String, JsonNode>> fields = template.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().endsWith(".$")) {
-                checkPath(where + "." + field.getKey(), field.getValue().asText(null));
+                String value = field.getValue().asText(null);
+                java.util.regex.Matcher add = value == null ? null : MATH_ADD.matcher(value);
+                checkPath(where + "." + field.getKey(), add != null && add.matches() ? add.group(1) : value);
             } else if (field.getValue().isObject()) {
                 checkTemplate(where + "." + field.getKey(), field.getValue());
             } else if (field.getValue().isArray()) {
@@ -67,7 +72,7 @@ final class AslPaths {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();
             if (key.endsWith(".$")) {
-                result.set(key.substring(0, key.length() - 2), read(data, field.getValue().asText()).deepCopy());
+                result.set(key.substring(0, key.length() - 2), evaluate(data, field.getValue().asText()));
             } else if (field.getValue().isObject()) {
                 result.set(key, instantiate(field.getValue(), data));
             } else {
@@ -75,6 +80,18 @@ final class AslPaths {
             }
         }
         return result;
+    }
+
+    private static JsonNode evaluate(JsonNode data, String expression) {
+        java.util.regex.Matcher add = MATH_ADD.matcher(expression);
+        if (!add.matches()) {
+            return read(data, expression).deepCopy();
+        }
+        JsonNode value = read(data, add.group(1));
+        if (!value.canConvertToInt()) {
+            throw new RuntimeError("States.MathAdd of " + add.group(1) + " gave " + value + ", not an integer");
+        }
+        return JsonNodeFactory.instance.numberNode(value.asInt() + Integer.parseInt(add.group(2)));
     }
 
     /** The state's input with {@code result} put at {@code resultPath} ({@code $}: the result replaces it). */

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * An interpreter of the Amazon States Language, limited to what Intake's state machine uses: Choice on
- * {@code StringEquals}, Task on {@code lambda:invoke} with Parameters, ResultSelector, ResultPath, Retry
+ * {@code StringEquals} and {@code NumericGreaterThanEquals}, Task on {@code lambda:invoke} with Parameters, ResultSelector, ResultPath, Retry
  * (ErrorEquals with {@code States.ALL} and {@code States.TaskFailed}, IntervalSeconds, BackoffRate,
  * MaxAttempts, MaxDelaySeconds, JitterStrategy) and Catch, Wait on SecondsPath, Pass with Parameters,
  * Succeed and Fail, and the execution's TimeoutSeconds. The definition is checked whole when loaded:
@@ -41,7 +41,7 @@ final class StateMachine {
             "Wait", Set.of("Type", "Comment", "SecondsPath", "Next"),
             "Fail", Set.of("Type", "Comment", "Error", "Cause"),
             "Succeed", Set.of("Type", "Comment"));
-    private static final Set<String> CHOICE_RULE = Set.of("Variable", "StringEquals", "Next");
+    private static final Set<String> CHOICE_RULE = Set.of("Variable", "StringEquals", "NumericGreaterThanEquals", "Next");
     private static final Set<String> RETRIER = Set.of("ErrorEquals", "IntervalSeconds", "BackoffRate", "MaxAttempts",
             "MaxDelaySeconds", "JitterStrategy");
     private static final Set<String> CATCHER = Set.of("ErrorEquals", "ResultPath", "Next");
@@ -158,7 +158,10 @@ final class StateMachine {
     private String choose(JsonNode state, JsonNode data) {
         for (JsonNode rule : state.get("Choices")) {
             JsonNode value = AslPaths.read(data, rule.get("Variable").asText());
-            if (value.isTextual() && value.asText().equals(rule.get("StringEquals").asText())) {
+            boolean matches = rule.has("StringEquals")
+                    ? value.isTextual() && value.asText().equals(rule.get("StringEquals").asText())
+                    : value.isNumber() && value.asDouble() >= rule.get("NumericGreaterThanEquals").asDouble();
+            if (matches) {
                 return rule.get("Next").asText();
             }
         }
@@ -273,8 +276,9 @@ final class StateMachine {
             case "Choice" -> {
                 for (JsonNode rule : state.get("Choices")) {
                     fieldsWithin(where + " choice", rule, CHOICE_RULE);
-                    if (!rule.has("Variable") || !rule.path("StringEquals").isTextual()) {
-                        throw new UnsupportedAslException(where + ": a choice rule other than Variable + StringEquals");
+                    if (!rule.has("Variable") || !(rule.path("StringEquals").isTextual() ^ rule.path("NumericGreaterThanEquals").isNumber())) {
+                        throw new UnsupportedAslException(where
+                                + ": a choice rule other than Variable + StringEquals or NumericGreaterThanEquals");
                     }
                     AslPaths.checkPath(where, rule.get("Variable").asText());
                     nextExists(where, rule.get("Next"));

@@ -55,7 +55,8 @@ class StateMachineTest {
     }
 
     private static JsonNode outcome(String outcome, String next, long retryAfterSeconds) {
-        return JSON.createObjectNode().put("outcome", outcome).put("next", next).put("retryAfterSeconds", retryAfterSeconds);
+        return JSON.createObjectNode().put("outcome", outcome).put("next", next).put("retryAfterSeconds", retryAfterSeconds)
+                .putNull("error");
     }
 
     private static final Map<String, String> NEXT = Map.of("upload", "evidence", "evidence", "enrich-person",
@@ -147,6 +148,38 @@ class StateMachineTest {
         assertEquals("InterviewFailed", outcome.error());
         assertEquals(List.of("step-evidence", "step-evidence", "step-evidence", "step-failed"), functions.invoked,
                 "the evidence step's retrier of Lambda's own errors allows 2 retries: " + history);
+    }
+
+    @Test
+    void a_step_that_answers_retry_for_ever_is_recorded_failed_with_its_last_error_once_the_run_has_gone_round_its_limit()
+            throws IOException {
+        // What escapes the executor (its bookkeeping failing the same way each time) is answered "retry".
+        Functions functions = new Functions(f -> f.equals("step-failed") ? outcome("failed", null, 0)
+                : ((ObjectNode) outcome("retry", "insights", 1)).put("error", "duplicate key value violates a constraint"));
+        List<StateMachine.Event> history = new ArrayList<>();
+
+        StateMachine.Outcome outcome = machine().run(input("insights"), functions, history::add);
+
+        assertEquals("InterviewFailed", outcome.error(), "the execution ends, and says the interview was marked error");
+        assertEquals(dev.intake.workflow.RunCycles.LIMIT, functions.invoked.stream().filter("step-insights"::equals).count(),
+                "the first call and one per cycle but the last");
+        assertEquals("step-failed", functions.invoked.get(functions.invoked.size() - 1));
+        JsonNode recorded = functions.payloads.get(functions.payloads.size() - 1);
+        assertEquals(dev.intake.workflow.RunCycles.LIMIT, recorded.get("cycles").asInt());
+        assertEquals("duplicate key value violates a constraint", recorded.get("lastError").asText());
+        assertEquals("insights", recorded.get("step").asText());
+    }
+
+    @Test
+    void a_run_that_ends_spends_a_cycle_per_step_and_never_meets_the_bound() throws IOException {
+        Functions functions = new Functions(StateMachineTest::completed);
+        List<StateMachine.Event> history = new ArrayList<>();
+
+        StateMachine.Outcome outcome = machine().run(input("upload"), functions, history::add);
+
+        assertEquals(StateMachine.Status.SUCCEEDED, outcome.status(), history.toString());
+        assertEquals(6, outcome.output().get("cycles").asInt(), "six times on to a next step");
+        assertTrue(history.stream().noneMatch(e -> e.state().equals("OutOfCycles")), history.toString());
     }
 
     @Test

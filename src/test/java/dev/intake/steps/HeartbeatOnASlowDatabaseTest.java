@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,6 @@ class HeartbeatOnASlowDatabaseTest {
 
         // Someone else holds the interview's row, busy (never idle) for longer than a statement may wait.
         ExecutorService other = Executors.newSingleThreadExecutor();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         CountDownLatch locked = new CountDownLatch(1);
         Future<Object> holder = other.submit(() -> db.inTransaction(tx -> {
             tx.execute("SELECT id FROM interviews WHERE id = $1 FOR UPDATE", Tuple.of(key.interviewId()));
@@ -66,7 +64,7 @@ class HeartbeatOnASlowDatabaseTest {
         }));
         try (LogCapture logs = LogCapture.start()) {
             assertTrue(locked.await(10, TimeUnit.SECONDS));
-            try (Heartbeat beating = new Heartbeat(scheduler, interviews, lease, LEASE)) {
+            try (Heartbeat beating = new Heartbeat(interviews, lease, LEASE)) {
                 List<LogCapture.Line> failed = Eventually.await(() -> logs.saying("heartbeat failed"), l -> !l.isEmpty(),
                         Duration.ofSeconds(10), "a heartbeat to fail");
                 assertEquals("interview " + key.interviewId() + ": heartbeat failed (the database cancelled a statement"
@@ -76,8 +74,6 @@ class HeartbeatOnASlowDatabaseTest {
             }
         } finally {
             holder.get(10, TimeUnit.SECONDS);
-            scheduler.shutdown();
-            assertTrue(scheduler.awaitTermination(10, TimeUnit.SECONDS));
             other.shutdown();
         }
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +34,10 @@ class HeartbeatTest {
         Lease lease = Lease.newOwner(key.interviewId());
         assertTrue(interviews.claimStep(lease, runId, Step.UPLOAD, SHORT_LEASE).isPresent());
 
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (Heartbeat beating = new Heartbeat(scheduler, interviews, lease, SHORT_LEASE)) {
+        try (Heartbeat beating = new Heartbeat(interviews, lease, SHORT_LEASE)) {
             Thread.sleep(4 * SHORT_LEASE.toMillis());
             assertTrue(interviews.claimStep(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isEmpty(),
                     "the lease is still held after four lease lengths");
-        } finally {
-            scheduler.shutdownNow();
         }
         Thread.sleep(2 * SHORT_LEASE.toMillis());
         assertTrue(interviews.claimStep(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isPresent(),

@@ -41,8 +41,10 @@ class PoolSettingsTest {
         assertEquals(Duration.ofSeconds(30), statementTimeout);
         assertEquals(Duration.ofSeconds(10), config.database().acquireTimeout());
         // Heartbeats renew the lease every third of it; a renewal that hangs (statement timeout, then 5 s of
-        // grace for the answer) ends before the next is due, so the lease has more beats left to be renewed by.
+        // grace for the answer) ends before the lease the last good beat set runs out, so the next beat
+        // still finds the step's lease its own.
         Duration beat = config.lease().dividedBy(3);
-        assertTrue(statementTimeout.plusSeconds(5).compareTo(beat) < 0, statementTimeout + " + 5 s vs " + beat);
+        assertTrue(beat.plus(statementTimeout).plusSeconds(5).compareTo(config.lease()) < 0,
+                beat + " + " + statementTimeout + " + 5 s vs " + config.lease());
     }
 }

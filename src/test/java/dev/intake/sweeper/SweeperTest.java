@@ -344,6 +344,98 @@ class SweeperTest {
         }
     }
 
+    /** One of the run's clocks ({@code progress_at}, {@code run_started_at}) set {@code ago} in the past. */
+    private void runStamp(UUID id, String key, Duration ago) {
+        db.execute("""
+                UPDATE interviews SET conversation_analysis = jsonb_set(conversation_analysis, ARRAY['intake', $2::text],
+                    to_jsonb(now() - make_interval(secs => $3::double precision)))
+                WHERE id = $1""", Tuple.of(id, key, (double) ago.toSeconds()));
+    }
+
+    /** A run at insights whose step keeps being claimed and failing: touched a moment ago, its last error recorded. */
+    private Interview retryingForEver(String message) {
+        Interview done = ready("standup-notes.txt");
+        String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.INSIGHTS));
+        Lease lease = Lease.newOwner(done.id());
+        assertTrue(interviews.claimStep(lease, runId, Step.INSIGHTS, LEASE).isPresent());
+        assertTrue(interviews.scheduleRetry(lease, new dev.intake.workflow.StepError("insights", message,
+                dev.intake.workflow.ErrorKind.TRANSIENT, 1), Duration.ofSeconds(10)).won());
+        return done;
+    }
+
+    private Optional<SweepReport.Entry> failedIn(SweepReport report, UUID id) {
+        return report.failed().stream().filter(e -> e.interviewId().equals(id.toString())).findFirst();
+    }
+
+    @Test
+    void an_interview_that_is_touched_all_the_time_but_completes_no_step_for_the_no_progress_bound_is_failed_with_its_last_error() {
+        Interview looping = retryingForEver("duplicate key value violates unique constraint \"themes_pkey\"");
+        runStamp(looping.id(), "progress_at", config.sweeper().noProgressAfter().plusMinutes(1));
+
+        SweepReport report = sweeper.sweepNow(STALLED);
+
+        assertTrue(failedIn(report, looping.id()).isPresent(), report.toString());
+        Interview failed = data.interview(looping.id());
+        assertEquals(InterviewStatus.ERROR, failed.status());
+        assertEquals("no step completed for 31 min (at insights, still being tried); last error: duplicate key value"
+                + " violates unique constraint \"themes_pkey\"", failed.lastError().orElseThrow().getString("message"));
+        assertEquals(failed.lastError().orElseThrow().getString("message"), failed.analysis().getString("last_error"),
+                "the web app shows it");
+    }
+
+    @Test
+    void an_interview_touched_all_the_time_that_progressed_within_the_bound_is_left_alone() {
+        Interview looping = retryingForEver("the provider answered 503");
+        runStamp(looping.id(), "progress_at", config.sweeper().noProgressAfter().minusMinutes(1));
+
+        SweepReport report = sweeper.sweepNow(STALLED);
+
+        assertTrue(failedIn(report, looping.id()).isEmpty(), report.toString());
+        assertEquals(InterviewStatus.PROCESSING, data.interview(looping.id()).status());
+    }
+
+    @Test
+    void a_run_in_flight_past_the_interview_deadline_is_failed_saying_so_even_while_it_progresses() {
+        Interview slow = retryingForEver("the provider answered 503");
+        runStamp(slow.id(), "run_started_at", config.sweeper().interviewDeadline().plusMinutes(5));
+
+        SweepReport report = sweeper.sweepNow(STALLED);
+
+        assertTrue(failedIn(report, slow.id()).isPresent(), report.toString());
+        assertEquals("in flight for 2 h, past its deadline of 2 h (at insights); last error: the provider answered 503",
+                data.interview(slow.id()).lastError().orElseThrow().getString("message"));
+    }
+
+    @Test
+    void long_media_extends_the_deadline_by_its_own_duration() {
+        Interview threeHours = retryingForEver("the provider answered 503");
+        db.execute("UPDATE interviews SET duration_sec = 3 * 3600 WHERE id = $1", Tuple.of(threeHours.id()));
+        runStamp(threeHours.id(), "run_started_at", Duration.ofHours(4));
+
+        SweepReport within = sweeper.sweepNow(STALLED);
+
+        assertTrue(failedIn(within, threeHours.id()).isEmpty(), "4 h of a 2 h + 3 h deadline: " + within);
+        runStamp(threeHours.id(), "run_started_at", Duration.ofHours(5).plusMinutes(1));
+        SweepReport past = sweeper.sweepNow(STALLED);
+        assertTrue(failedIn(past, threeHours.id()).isPresent(), past.toString());
+        assertTrue(data.interview(threeHours.id()).lastError().orElseThrow().getString("message")
+                .startsWith("in flight for 5 h, past its deadline of 5 h"));
+    }
+
+    @Test
+    void the_overdue_scan_uses_the_in_flight_index_on_a_large_table() {
+        TestData.Project project = data.project();
+        db.execute("""
+                INSERT INTO interviews (id, account_id, project_id, title, status, conversation_analysis, updated_at)
+                SELECT gen_random_uuid(), $1, $2, 'bulk', 'ready'::interview_status,
+                       CASE WHEN n % 3 = 0 THEN NULL ELSE '{"intake": {}}'::jsonb END, now() - (n || ' seconds')::interval
+                FROM generate_series(1, 20000) AS n""", Tuple.of(project.accountId(), project.projectId()));
+        db.execute("ANALYZE interviews", Tuple.tuple());
+        List<String> plan = sweeps.explainOverdueScan(config.sweeper().noProgressAfter(), config.sweeper().interviewDeadline(), 100);
+        assertTrue(plan.stream().anyMatch(line -> line.contains("intake_interviews_in_flight_idx")), String.join("\n", plan));
+        assertTrue(plan.stream().noneMatch(line -> line.contains("Seq Scan on interviews")), String.join("\n", plan));
+    }
+
     @Test
     void the_stalled_scan_uses_the_in_flight_index_on_a_large_table() {
         TestData.Project project = data.project();

@@ -146,9 +146,11 @@ public class IntakeStack extends Stack {
                     NotificationKeyFilter.builder().prefix(MEDIA_PREFIX).build());
         }
 
+        // Every minute, the finest rate EventBridge allows: with the 54 s lease and the 55 s stall threshold
+        // a run whose execution was lost is resumed or failed within two minutes (workflow/Recovery).
         Rule.Builder.create(this, "SweepSchedule")
                 .description("Resume or fail interviews that stopped moving")
-                .schedule(Schedule.rate(Duration.minutes(2)))
+                .schedule(Schedule.rate(Duration.minutes(1)))
                 .targets(List.of(LambdaFunction.Builder.create(live.get("sweep-stuck"))
                         .deadLetterQueue(deadLetters).retryAttempts(0).build()))
                 .build();
