@@ -29,6 +29,7 @@ import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.TranscriptStore;
 import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.RedactedUrl;
 import dev.intake.workflow.Step;
 import dev.intake.workflow.StepFailure;
 import dev.intake.workflow.StepPending;
@@ -182,7 +183,7 @@ public class UploadStep implements StepHandler {
         }
         MediaKey key = urlImport.copy(interview.accountId(), interview.projectId(), interview.id(),
                 interview.source().sourceUrl());
-        interviews.setMedia(context.lease(), key.key(), null);
+        interviews.setMediaCopiedFromUrl(context.lease(), key.key(), RedactedUrl.of(interview.source().sourceUrl()));
         throw continueAfterCopy("'" + key.fileName() + "'");
     }
 

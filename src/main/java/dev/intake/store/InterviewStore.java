@@ -118,6 +118,16 @@ public class InterviewStore {
             SET media_url = $2, recall_recording_id = coalesce(recall_recording_id, $3), updated_at = now()
             WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $4""";
 
+    /**
+     * SET_MEDIA for media copied from a URL: the URL is kept only without what may be secret (a
+     * pre-signed URL's query, credentials), since once the copy is in the bucket nothing reads it again.
+     */
+    @Sql
+    static final String SET_MEDIA_COPIED_FROM_URL = """
+            UPDATE interviews
+            SET media_url = $2, source_url = $3, updated_at = now()
+            WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $4""";
+
     @Sql
     static final String FIND = "SELECT " + Interview.COLUMNS + " FROM interviews WHERE id = $1";
 
@@ -416,6 +426,14 @@ public class InterviewStore {
     /** Where the upload step put the media; fenced by its lease. */
     public void setMedia(Lease lease, String mediaKey, String recallRecordingId) {
         if (db.execute(SET_MEDIA, Tuple.of(lease.interviewId(), mediaKey, recallRecordingId, lease.owner())).rowCount() == 0) {
+            throw new LeaseLostException(lease);
+        }
+    }
+
+    /** Where the upload step copied the media imported from a URL, and that URL as it may be kept; fenced. */
+    public void setMediaCopiedFromUrl(Lease lease, String mediaKey, String keptUrl) {
+        if (db.execute(SET_MEDIA_COPIED_FROM_URL, Tuple.of(lease.interviewId(), mediaKey, keptUrl, lease.owner()))
+                .rowCount() == 0) {
             throw new LeaseLostException(lease);
         }
     }

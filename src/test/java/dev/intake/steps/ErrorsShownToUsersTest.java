@@ -125,4 +125,24 @@ class ErrorsShownToUsersTest {
             }
         }
     }
+
+    @Test
+    void once_the_media_is_copied_the_interview_keeps_its_url_without_the_pre_signed_query() {
+        TestData.Project project = data.project();
+        UUID member = UUID.randomUUID();
+        workspace.ensureMember(project.accountId(), member, "member");
+        String path = "/signed/" + UUID.randomUUID() + "/call.vtt";
+        WireMockResource.server().register(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/vtt").withBody(TestData.sample("onboarding-interview.vtt"))));
+        String url = WireMockResource.baseUrl() + path + "?X-Amz-Signature=sig-" + UUID.randomUUID() + "&token=tok-s3cr3t";
+        UUID id = urlImport.submit(new Caller(member), Optional.of("application/json"),
+                ("{\"accountId\":\"" + project.accountId() + "\",\"projectId\":\"" + project.projectId() + "\",\"url\":\""
+                        + url + "\"}").getBytes(StandardCharsets.UTF_8)).interviewId();
+        Interview settled = Eventually.await(() -> data.interview(id), i -> i.status().isSettled(), Duration.ofSeconds(120),
+                "the import to finish");
+
+        assertEquals(InterviewStatus.READY, settled.status(), String.valueOf(settled.lastError()));
+        assertEquals(WireMockResource.baseUrl() + path, settled.source().sourceUrl(),
+                "the URL it came from, without the query that carried the signature");
+    }
 }
