@@ -531,9 +531,13 @@ class HttpProvidersTest {
         String runId = uploadedRun();
         invokeUpload(runId);
         assertWaitingForAssemblyAi();
-        // The invocation that was to check again never comes (its execution died): the sweeper finds it stalled.
-        db.execute("UPDATE interviews SET updated_at = now() - interval '30 minutes' WHERE id = $1",
-                Tuple.of(key.interviewId()));
+        // The invocation that was to check again never comes (its execution died): the check it was waiting
+        // for fell due long ago, and the sweeper finds it stalled.
+        db.execute("""
+                UPDATE interviews SET updated_at = now() - interval '30 minutes',
+                    conversation_analysis = jsonb_set(conversation_analysis, '{intake,retry_at}',
+                        to_jsonb(now() - interval '29 minutes'))
+                WHERE id = $1""", Tuple.of(key.interviewId()));
 
         SweepReport report = sweeper.sweepNow(Duration.ofMinutes(5));
 
