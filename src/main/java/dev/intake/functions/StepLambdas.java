@@ -5,7 +5,10 @@ import java.util.UUID;
 import dev.intake.entry.InvalidEventException;
 import dev.intake.steps.StepExecutor;
 import dev.intake.steps.StepOutcome;
+import dev.intake.workflow.ErrorKind;
+import dev.intake.workflow.RunCycles;
 import dev.intake.workflow.Step;
+import dev.intake.workflow.StepError;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -172,14 +175,14 @@ public class StepLambdas {
             return new StepResponse(failed == null ? null : failed.interviewId(), failed == null ? null : failed.runId(),
                     failed == null ? null : failed.step(), "invalid", null, 0, e.getMessage());
         }
-        dev.intake.workflow.StepError error;
+        StepError error;
         if (failed.cycles() != null) {
-            error = dev.intake.workflow.RunCycles.exhausted(failed.step(), failed.cycles(), failed.lastError());
+            error = RunCycles.exhausted(failed.step(), failed.cycles(), failed.lastError());
         } else {
             String what = failed.error() == null ? "no error given"
                     : failed.error().error() + (failed.error().cause() == null ? "" : ": " + failed.error().cause());
-            error = new dev.intake.workflow.StepError(failed.step(), "the " + failed.step() + " function failed: " + what,
-                    dev.intake.workflow.ErrorKind.TRANSIENT, 1);
+            error = new StepError(failed.step(), "the " + failed.step() + " function failed: " + what,
+                    ErrorKind.TRANSIENT, 1);
         }
         // Bound to the run: if the sweeper or a repair has started a newer run, its state stands.
         failures.recordFailureOfRun(interviewId, failed.runId(), error);

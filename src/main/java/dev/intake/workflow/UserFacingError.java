@@ -34,7 +34,7 @@ public final class UserFacingError {
         }
         if (fromTheDatabase(failure)) {
             return new Said("the database failed while " + activity(step) + "; Intake could not save this step's"
-                    + " work and runs it again while attempts remain", Optional.of(detail(failure)));
+                    + " work (operators can see why)", Optional.of(detail(failure)));
         }
         if (failure.getMessage() == null || failure.getMessage().isBlank()) {
             return new Said("an internal error stopped " + activity(step) + "; operators can see which",

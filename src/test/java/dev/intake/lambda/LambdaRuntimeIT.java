@@ -261,7 +261,8 @@ class LambdaRuntimeIT {
         probes.put("step-failed", new Probe(failure.toString(), "the failure acknowledged, with Lambda's error", result -> {
             JsonNode answer = body(result, "step-failed");
             assertEquals("failed", answer.path("outcome").asText(), answer.toString());
-            assertEquals("Sandbox.Timedout: Task timed out after 900.00 seconds", answer.path("error").asText(), answer.toString());
+            assertEquals("the evidence function failed: Sandbox.Timedout: Task timed out after 900.00 seconds",
+                    answer.path("error").asText(), answer.toString());
         }));
         return probes;
     }

@@ -99,16 +99,11 @@ class ErrorsShownToUsersTest {
 
     @Test
     void a_pre_signed_urls_token_and_credentials_reach_no_log_line_and_nothing_a_user_reads() {
-        TestData.Project project = data.project();
         UUID member = UUID.randomUUID();
-        workspace.ensureMember(project.accountId(), member, "member");
         String path = "/signed/" + UUID.randomUUID() + "/call.vtt";
         WireMockResource.server().register(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(403)));
-        String url = WireMockResource.baseUrl() + path + "?X-Amz-Signature=sig-" + UUID.randomUUID() + "&token=tok-s3cr3t";
         try (LogCapture logs = LogCapture.everything()) {
-            UUID id = urlImport.submit(new Caller(member), Optional.of("application/json"),
-                    ("{\"accountId\":\"" + project.accountId() + "\",\"projectId\":\"" + project.projectId() + "\",\"url\":\""
-                            + url + "\"}").getBytes(StandardCharsets.UTF_8)).interviewId();
+            UUID id = importSigned(member, path);
             Interview settled = Eventually.await(() -> data.interview(id), i -> i.status().isSettled(), Duration.ofSeconds(120),
                     "the import to fail on the 403");
 
@@ -128,21 +123,25 @@ class ErrorsShownToUsersTest {
 
     @Test
     void once_the_media_is_copied_the_interview_keeps_its_url_without_the_pre_signed_query() {
-        TestData.Project project = data.project();
-        UUID member = UUID.randomUUID();
-        workspace.ensureMember(project.accountId(), member, "member");
         String path = "/signed/" + UUID.randomUUID() + "/call.vtt";
         WireMockResource.server().register(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/vtt").withBody(TestData.sample("onboarding-interview.vtt"))));
-        String url = WireMockResource.baseUrl() + path + "?X-Amz-Signature=sig-" + UUID.randomUUID() + "&token=tok-s3cr3t";
-        UUID id = urlImport.submit(new Caller(member), Optional.of("application/json"),
-                ("{\"accountId\":\"" + project.accountId() + "\",\"projectId\":\"" + project.projectId() + "\",\"url\":\""
-                        + url + "\"}").getBytes(StandardCharsets.UTF_8)).interviewId();
+        UUID id = importSigned(UUID.randomUUID(), path);
         Interview settled = Eventually.await(() -> data.interview(id), i -> i.status().isSettled(), Duration.ofSeconds(120),
                 "the import to finish");
 
         assertEquals(InterviewStatus.READY, settled.status(), String.valueOf(settled.lastError()));
         assertEquals(WireMockResource.baseUrl() + path, settled.source().sourceUrl(),
                 "the URL it came from, without the query that carried the signature");
+    }
+
+    /** Imports {@code path} of the media server as a pre-signed URL (a signature and a token in its query), as {@code member}. */
+    private UUID importSigned(UUID member, String path) {
+        TestData.Project project = data.project();
+        workspace.ensureMember(project.accountId(), member, "member");
+        String url = WireMockResource.baseUrl() + path + "?X-Amz-Signature=sig-" + UUID.randomUUID() + "&token=tok-s3cr3t";
+        return urlImport.submit(new Caller(member), Optional.of("application/json"),
+                ("{\"accountId\":\"" + project.accountId() + "\",\"projectId\":\"" + project.projectId() + "\",\"url\":\""
+                        + url + "\"}").getBytes(StandardCharsets.UTF_8)).interviewId();
     }
 }
