@@ -17,7 +17,7 @@ public class DiagnosticsStore {
 
     /**
      * When an interview last showed life: its updated_at, unless the last write was V2's merge of
-     * the old pipeline's analysis_jobs row, which Insights' timestamp trigger stamped with the
+     * the old pipeline's job row, which Insights' timestamp trigger stamped with the
      * merge's time; then the updated_at the interview had before it (V2 keeps it in the merged keys).
      */
     static final String LAST_SIGN_OF_LIFE = """

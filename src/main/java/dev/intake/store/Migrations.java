@@ -26,8 +26,8 @@ public class Migrations {
     static final String INSIGHTS_TABLES_VERSION = "1";
 
     /**
-     * V2's checksum as released before it stopped turning triggers off and dropping analysis_jobs
-     * with CASCADE. A database that recorded it ran the same merge (or, having no analysis_jobs, the
+     * V2's checksum as released before it stopped turning triggers off and dropping the old pipeline's job table
+     * with CASCADE. A database that recorded it ran the same merge (or, having no such table, the
      * same no-op), so its record is moved to the current checksum instead of failing validation.
      */
     static final int PREVIOUS_V2_CHECKSUM = -796278100;

@@ -55,7 +55,7 @@ final class Prototypes {
                     "If it cost under a thousand, I could expense it myself."),
             EvidenceKind.WORKAROUND, List.of(
                     "Right now I keep track of it all in a spreadsheet.",
-                    "I write it down on paper and enter it into the computer at the end of the day.",
+                    "I note it on paper first and type it into the system each evening.",
                     "I built a small script that pulls the data out for me.",
                     "We just phone everyone one by one to check.",
                     "I re-enter the figures from one program into the other myself.",
@@ -95,13 +95,13 @@ final class Prototypes {
 
     static final Map<EvidenceKind, List<String>> QUESTIONS = new EnumMap<>(Map.of(
             EvidenceKind.PAIN, List.of(
-                    "What's the hardest part of that?", "What goes wrong?", "What frustrates you most about it?",
+                    "Which part of that is most difficult?", "What goes wrong?", "What frustrates you most about it?",
                     "Where does it break down?", "What happens when that fails?", "How much time does that cost you?",
-                    "Tell me about a time it went badly.", "Why is that a problem?", "How often does that happen?",
+                    "Describe a recent occasion when that went wrong.", "Why is that a problem?", "How often does that happen?",
                     "How much is that costing you?"),
             EvidenceKind.GOAL, List.of(
                     "If you had a magic wand, what would you change?", "What would the ideal solution look like?",
-                    "What would make this easier for you?", "If you could fix one thing, what would it be?",
+                    "What would make this easier for you?", "If you could change a single thing about it, what would you change?",
                     "What does success look like for you?", "What would a perfect tool do?",
                     "What would make you switch to something else?"),
             EvidenceKind.WILLINGNESS_TO_PAY, List.of(
