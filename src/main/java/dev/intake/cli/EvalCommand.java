@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,8 +39,6 @@ import picocli.CommandLine.Spec;
                 + " their role, questions answered right. Local data only (no database configured): each interview goes to"
                 + " a project of its own, made with the questions it was labeled with.")
 public class EvalCommand implements Callable<Integer> {
-
-    static final String LABELS_SUFFIX = ".labels.json";
 
     @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "bench/eval",
             description = "the evaluation set (default: bench/eval)")
@@ -80,93 +79,112 @@ public class EvalCommand implements Callable<Integer> {
                     + " question there; run it with no QUARKUS_DATASOURCE_* settings");
             return 2;
         }
-        List<Path> labelFiles = labelFiles();
-        if (labelFiles.isEmpty()) {
-            err.println("intake eval: " + directory + " holds no *" + LABELS_SUFFIX + " files");
+        List<EvalSet> sets = EvalSet.in(directory);
+        if (sets.isEmpty()) {
+            err.println("intake eval: " + directory + " holds no *" + EvalSet.LABELS_SUFFIX + " files, nor folders of them");
             return 2;
         }
-        List<Row> rows = new ArrayList<>();
-        for (Path labelFile : labelFiles) {
-            Labels labels;
-            try {
-                labels = json.readValue(labelFile.toFile(), Labels.class);
-            } catch (IOException | IllegalArgumentException e) {
-                err.println("intake eval: " + labelFile + " is not a labels file: " + e.getMessage());
-                return 2;
+        Map<String, List<Row>> scored = new LinkedHashMap<>();
+        boolean prepared = false;
+        for (EvalSet set : sets) {
+            List<Row> rows = new ArrayList<>();
+            for (Path labelFile : set.labelFiles()) {
+                Labels labels;
+                try {
+                    labels = json.readValue(labelFile.toFile(), Labels.class);
+                } catch (IOException | IllegalArgumentException e) {
+                    err.println("intake eval: " + labelFile + " is not a labels file: " + e.getMessage());
+                    return 2;
+                }
+                Path transcript = labelFile.resolveSibling(labels.transcript());
+                if (!Files.isRegularFile(transcript)) {
+                    err.println("intake eval: " + labelFile + " names " + transcript + ", which is not a file");
+                    return 2;
+                }
+                String name = labelFile.getFileName().toString().replace(EvalSet.LABELS_SUFFIX, "");
+                List<String> questions = labels.questions().stream().map(Labels.QuestionLabel::question).toList();
+                if (!prepared) {
+                    workspace.prepare(List.of());
+                    prepared = true;
+                }
+                Interview done = run.run(new LocalRun.Request(transcript, LocalWorkspace.ACCOUNT_ID,
+                        workspace.prepareProject("eval: " + set.name() + "/" + name, questions), labels.transcript(), null,
+                        timeout), Optional.empty());
+                InterviewResult result = report.result(done);
+                rows.add(new Row(labels.transcript(), result.status(), Scorer.score(labels, result)));
+                if (!asJson) {
+                    err.printf("  %s/%s: %s%n", set.name(), labels.transcript(), result.status());
+                }
             }
-            Path transcript = labelFile.resolveSibling(labels.transcript());
-            if (!Files.isRegularFile(transcript)) {
-                err.println("intake eval: " + labelFile + " names " + transcript + ", which is not a file");
-                return 2;
-            }
-            String name = labelFile.getFileName().toString().replace(LABELS_SUFFIX, "");
-            List<String> questions = labels.questions().stream().map(Labels.QuestionLabel::question).toList();
-            if (rows.isEmpty()) {
-                workspace.prepare(List.of());
-            }
-            Interview done = run.run(new LocalRun.Request(transcript, LocalWorkspace.ACCOUNT_ID,
-                    workspace.prepareProject("eval: " + name, questions), labels.transcript(), null, timeout), Optional.empty());
-            InterviewResult result = report.result(done);
-            rows.add(new Row(labels.transcript(), result.status(), Scorer.score(labels, result)));
-            if (!asJson) {
-                err.printf("  %s: %s%n", labels.transcript(), result.status());
-            }
+            scored.put(set.name(), rows);
         }
         if (asJson) {
-            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(asJson(rows)));
+            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(asJson(scored)));
         } else {
-            printTable(rows, out);
+            scored.forEach((name, rows) -> printTable(name, rows, out));
+            if (scored.size() > 1) {
+                printSummary(scored, out);
+            }
         }
         out.flush();
-        return rows.stream().allMatch(r -> r.status().equals(InterviewStatus.READY.dbValue())) ? 0 : 1;
-    }
-
-    private List<Path> labelFiles() throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(LABELS_SUFFIX)).sorted().toList();
-        }
+        return scored.values().stream().flatMap(List::stream)
+                .allMatch(r -> r.status().equals(InterviewStatus.READY.dbValue())) ? 0 : 1;
     }
 
     static Score overall(List<Row> rows) {
         return rows.stream().map(Row::score).reduce(Score.NONE, Score::plus);
     }
 
-    private static void printTable(List<Row> rows, PrintWriter out) {
-        String format = "%-34s %-6s %14s %14s %14s %11s %14s %14s%n";
-        out.printf(format, "interview", "status", "evidence", "kind right", "precision", "interviewer", "people+role",
-                "answers");
-        for (Row row : rows) {
-            out.printf(format, row.file(), row.status(), cell(row.score().evidenceFound(), row.score().evidenceLabels()),
-                    cell(row.score().kindsRight(), row.score().evidenceFound()),
-                    cell(row.score().quotesOnALabel(), row.score().quotes()), String.valueOf(row.score().interviewerQuotes()),
-                    cell(row.score().peopleFoundWithRole(), row.score().peopleLabels()),
-                    cell(row.score().answersRight(), row.score().questions()));
-        }
-        Score all = overall(rows);
-        out.printf(format, "overall", "", cell(all.evidenceFound(), all.evidenceLabels()), cell(all.kindsRight(), all.evidenceFound()),
-                cell(all.quotesOnALabel(), all.quotes()), String.valueOf(all.interviewerQuotes()),
-                cell(all.peopleFoundWithRole(), all.peopleLabels()), cell(all.answersRight(), all.questions()));
+    private static final String FORMAT = "%-34s %-6s %14s %14s %14s %6s %11s %14s %14s %14s%n";
+
+    private static void printTable(String set, List<Row> rows, PrintWriter out) {
+        out.printf("%n%s (%d interview%s)%n", set, rows.size(), rows.size() == 1 ? "" : "s");
+        header(out, "interview", "status");
+        rows.forEach(row -> line(out, row.file(), row.status(), row.score()));
+        line(out, "overall", "", overall(rows));
+    }
+
+    /** One line per set, so what the analyzer was tuned on and what it never saw sit side by side. */
+    private static void printSummary(Map<String, List<Row>> scored, PrintWriter out) {
+        out.printf("%nsummary%n");
+        header(out, "set", "");
+        scored.forEach((set, rows) -> line(out, set, "", overall(rows)));
+    }
+
+    private static void header(PrintWriter out, String first, String second) {
+        out.printf(FORMAT, first, second, "evidence", "kind right", "precision", "words", "interviewer", "people+role",
+                "answers", "takeaways");
+    }
+
+    private static void line(PrintWriter out, String first, String second, Score s) {
+        out.printf(FORMAT, first, second, cell(s.evidenceFound(), s.evidenceLabels()), cell(s.kindsRight(), s.evidenceFound()),
+                cell(s.quotesOnALabel(), s.quotes()), String.format("%.1f", s.meanQuoteWords()),
+                String.valueOf(s.interviewerQuotes()), cell(s.peopleFoundWithRole(), s.peopleLabels()),
+                cell(s.answersRight(), s.questions()), cell(s.takeawaysCovered(), s.takeawayLabels()));
     }
 
     private static String cell(int part, int whole) {
         return String.format("%d/%d %3.0f%%", part, whole, whole == 0 ? 100.0 : 100.0 * part / whole);
     }
 
-    private ObjectNode asJson(List<Row> rows) {
+    private ObjectNode asJson(Map<String, List<Row>> scored) {
         ObjectNode document = json.createObjectNode();
-        ArrayNode files = document.putArray("interviews");
-        rows.forEach(r -> figures(files.addObject().put("transcript", r.file()).put("status", r.status()), r.score()));
-        figures(document.putObject("overall"), overall(rows));
+        ObjectNode sets = document.putObject("sets");
+        scored.forEach((name, rows) -> {
+            ObjectNode set = sets.putObject(name);
+            ArrayNode files = set.putArray("interviews");
+            rows.forEach(r -> figures(files.addObject().put("transcript", r.file()).put("status", r.status()), r.score()));
+            figures(set.putObject("overall"), overall(rows));
+        });
         return document;
     }
 
-    private static void figures(ObjectNode node, Score score) {
+    private void figures(ObjectNode node, Score score) {
         node.put("evidenceRecall", score.evidenceRecall()).put("kindAccuracy", score.kindAccuracy())
-                .put("precision", score.precision()).put("interviewerEvidence", score.interviewerQuotes())
-                .put("peopleRecall", score.peopleRecall()).put("answersRight", score.answersRightShare());
-        node.set("counts", new ObjectMapper().valueToTree(score));
+                .put("precision", score.precision()).put("meanQuoteWords", score.meanQuoteWords())
+                .put("interviewerEvidence", score.interviewerQuotes()).put("peopleRecall", score.peopleRecall())
+                .put("answersRight", score.answersRightShare()).put("takeawayRecall", score.takeawayRecall())
+                .put("takeawayPrecision", score.takeawayPrecision());
+        node.set("counts", json.valueToTree(score));
     }
 }

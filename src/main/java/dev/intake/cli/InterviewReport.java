@@ -1,17 +1,22 @@
 package dev.intake.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.intake.eval.InterviewResult;
+import dev.intake.interview.Evidence;
 import dev.intake.interview.Question;
+import dev.intake.store.ConversationLensStore;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.InsightStore;
 import dev.intake.store.Interview;
 import dev.intake.store.WorkspaceStore;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** What an interview produced: as a record (for --json and the evaluation) and as a person reads it. */
@@ -21,11 +26,13 @@ public class InterviewReport {
     private final EvidenceStore evidence;
     private final InsightStore insights;
     private final WorkspaceStore workspace;
+    private final ConversationLensStore lenses;
 
-    InterviewReport(EvidenceStore evidence, InsightStore insights, WorkspaceStore workspace) {
+    InterviewReport(EvidenceStore evidence, InsightStore insights, WorkspaceStore workspace, ConversationLensStore lenses) {
         this.evidence = evidence;
         this.insights = insights;
         this.workspace = workspace;
+        this.lenses = lenses;
     }
 
     InterviewResult result(Interview interview) {
@@ -34,10 +41,11 @@ public class InterviewReport {
         for (Question q : workspace.questions(interview.projectId())) {
             questions.put(q.id(), q.text());
         }
+        List<Evidence> found = evidence.list(id);
         return new InterviewResult(id.toString(), interview.title(), interview.status().dbValue(),
                 interview.currentStep().orElse(null), interview.progressPercent(),
                 interview.lastError().map(e -> e.getString("step") + ": " + e.getString("message")).orElse(null),
-                evidence.list(id).stream().map(e -> new InterviewResult.Quote(e.kind().key(), e.speaker(), e.startSec(),
+                found.stream().map(e -> new InterviewResult.Quote(e.kind().key(), e.speaker(), e.startSec(),
                         e.verbatim())).toList(),
                 evidence.people(id).stream().map(p -> new InterviewResult.Participant(p.name(), p.role().key(),
                         p.description())).toList(),
@@ -46,7 +54,25 @@ public class InterviewReport {
                 insights.personas(id).stream().map(p -> new InterviewResult.Persona(p.name(), p.description(), p.goals(),
                         p.pains())).toList(),
                 insights.answers(id, interview.projectId()).stream().map(a -> new InterviewResult.Answer(
-                        questions.get(a.questionId()), a.answered(), a.answered() ? a.answer() : null)).toList());
+                        questions.get(a.questionId()), a.answered(), a.answered() ? a.answer() : null)).toList(),
+                takeaways(id, found));
+    }
+
+    /** The overview's key takeaways as the detail page shows them, each with the quotes of the evidence it cites. */
+    private List<InterviewResult.Takeaway> takeaways(UUID id, List<Evidence> found) {
+        Map<String, String> quotes = new HashMap<>();
+        found.forEach(e -> quotes.put(e.id().toString(), e.verbatim()));
+        return lenses.find(id).map(lens -> {
+            JsonArray items = lens.analysisData().getJsonArray("key_takeaways", new JsonArray());
+            List<InterviewResult.Takeaway> takeaways = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                JsonObject item = items.getJsonObject(i);
+                List<String> cited = item.getJsonArray("supporting_evidence_ids", new JsonArray()).stream()
+                        .map(String::valueOf).filter(quotes::containsKey).map(quotes::get).toList();
+                takeaways.add(new InterviewResult.Takeaway(item.getString("summary"), cited));
+            }
+            return takeaways;
+        }).orElse(List.of());
     }
 
     void print(Interview interview, PrintWriter out) {

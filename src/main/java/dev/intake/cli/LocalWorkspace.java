@@ -24,7 +24,7 @@ public class LocalWorkspace {
     static final List<String> DEFAULT_QUESTIONS = List.of(
             "What problems do they have today?",
             "What have they tried so far?",
-            "What would they pay for?",
+            "What are they willing to pay for?",
             "Who decides on buying a tool?");
 
     private final WorkspaceStore workspace;

@@ -11,7 +11,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record InterviewResult(String interviewId, String title, String status, String currentStep, int progress,
                               String lastError, List<Quote> evidence, List<Participant> people, List<Theme> themes,
-                              List<Persona> personas, List<Answer> answers) {
+                              List<Persona> personas, List<Answer> answers, List<Takeaway> takeaways) {
+
+    public InterviewResult {
+        takeaways = takeaways == null ? List.of() : List.copyOf(takeaways);
+    }
 
     @RegisterForReflection
     public record Quote(String kind, String speaker, Double startSec, String verbatim) {
@@ -27,6 +31,11 @@ public record InterviewResult(String interviewId, String title, String status, S
 
     @RegisterForReflection
     public record Persona(String name, String description, List<String> goals, List<String> pains) {
+    }
+
+    /** A key takeaway of the conversation overview, with the quotes of the evidence it cites. */
+    @RegisterForReflection
+    public record Takeaway(String summary, List<String> evidence) {
     }
 
     @RegisterForReflection

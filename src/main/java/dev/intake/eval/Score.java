@@ -5,16 +5,19 @@ package dev.intake.eval;
  * label alike, not every file).
  */
 public record Score(int evidenceLabels, int evidenceFound, int kindsRight, int quotes, int quotesOnALabel,
-                    int interviewerQuotes, int peopleLabels, int peopleFoundWithRole, int questions, int answersRight) {
+                    int interviewerQuotes, int peopleLabels, int peopleFoundWithRole, int questions, int answersRight,
+                    int quoteWords, int takeawayLabels, int takeawaysCovered, int takeaways, int takeawaysOnALabel) {
 
-    public static final Score NONE = new Score(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Score NONE = new Score(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Score plus(Score other) {
         return new Score(evidenceLabels + other.evidenceLabels, evidenceFound + other.evidenceFound,
                 kindsRight + other.kindsRight, quotes + other.quotes, quotesOnALabel + other.quotesOnALabel,
                 interviewerQuotes + other.interviewerQuotes, peopleLabels + other.peopleLabels,
                 peopleFoundWithRole + other.peopleFoundWithRole, questions + other.questions,
-                answersRight + other.answersRight);
+                answersRight + other.answersRight, quoteWords + other.quoteWords, takeawayLabels + other.takeawayLabels,
+                takeawaysCovered + other.takeawaysCovered, takeaways + other.takeaways,
+                takeawaysOnALabel + other.takeawaysOnALabel);
     }
 
     /** Labeled evidence that some output quote contains. */
@@ -32,12 +35,27 @@ public record Score(int evidenceLabels, int evidenceFound, int kindsRight, int q
         return share(quotesOnALabel, quotes);
     }
 
+    /** Words in an output quote, on average: precision means little if every quote is a paragraph. */
+    public double meanQuoteWords() {
+        return quotes == 0 ? 0 : (double) quoteWords / quotes;
+    }
+
     public double peopleRecall() {
         return share(peopleFoundWithRole, peopleLabels);
     }
 
     public double answersRightShare() {
         return share(answersRight, questions);
+    }
+
+    /** Labeled takeaways that some takeaway of the overview covers (cites evidence holding one of their phrases). */
+    public double takeawayRecall() {
+        return share(takeawaysCovered, takeawayLabels);
+    }
+
+    /** The overview's takeaways that cite evidence behind some labeled takeaway. */
+    public double takeawayPrecision() {
+        return share(takeawaysOnALabel, takeaways);
     }
 
     private static double share(int part, int whole) {

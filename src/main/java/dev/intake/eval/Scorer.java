@@ -67,8 +67,26 @@ public final class Scorer {
                 answersRight++;
             }
         }
+        int quoteWords = result.evidence().stream().mapToInt(q -> wordCount(q.verbatim())).sum();
+        List<List<String>> takeawayPhrases = labels.overview().takeaways().stream()
+                .map(t -> t.evidence().stream().map(Scorer::words).toList()).toList();
+        int covered = (int) takeawayPhrases.stream()
+                .filter(cited -> result.takeaways().stream().anyMatch(t -> cites(t, cited))).count();
+        List<String> behindAny = takeawayPhrases.stream().flatMap(List::stream).toList();
+        int takeawaysOnALabel = (int) result.takeaways().stream().filter(t -> cites(t, behindAny)).count();
         return new Score(labels.evidence().size(), found, kindsRight, result.evidence().size(), onALabel, byInterviewers,
-                speakers.size(), peopleRight, labels.questions().size(), answersRight);
+                speakers.size(), peopleRight, labels.questions().size(), answersRight, quoteWords,
+                takeawayPhrases.size(), covered, result.takeaways().size(), takeawaysOnALabel);
+    }
+
+    /** Whether the takeaway cites evidence holding one of {@code phrases} (already in {@link #words}). */
+    private static boolean cites(InterviewResult.Takeaway takeaway, List<String> phrases) {
+        return takeaway.evidence().stream().anyMatch(quote -> phrases.stream().anyMatch(p -> containsWords(quote, p)));
+    }
+
+    static int wordCount(String text) {
+        String w = words(text);
+        return w.isEmpty() ? 0 : w.split(" ").length;
     }
 
     private static boolean isInterviewer(Labels labels, String speaker) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,15 +73,40 @@ class EvalCommandTest {
         assertEquals(0, table.exit(), table.err());
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith("pricing.srt") && l.contains("ready")), table.out());
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith("overall")), table.out());
-        JsonNode scores = json.readTree(document.out());
+        JsonNode scores = json.readTree(document.out()).at("/sets/" + set.getFileName());
         JsonNode overall = scores.get("overall");
         assertEquals(2, overall.at("/counts/evidenceLabels").asInt());
         assertEquals(1, scores.get("interviews").size());
-        for (String figure : new String[] {"evidenceRecall", "kindAccuracy", "precision", "peopleRecall", "answersRight"}) {
+        for (String figure : new String[] {"evidenceRecall", "kindAccuracy", "precision", "peopleRecall", "answersRight",
+                "takeawayRecall", "takeawayPrecision"}) {
             double value = overall.get(figure).asDouble();
             assertTrue(value >= 0 && value <= 1, figure + " " + value);
         }
         assertTrue(overall.get("evidenceRecall").asDouble() <= 0.5, "the phrase nobody said is never found");
+        assertTrue(overall.get("meanQuoteWords").asDouble() > 0, overall.toString());
+    }
+
+    @Test
+    void eval_of_a_folder_of_sets_scores_the_tuning_set_first_and_prints_both_side_by_side() throws IOException {
+        for (String name : new String[] {"holdout", "tune"}) {
+            Path folder = Files.createDirectories(set.resolve(name));
+            Files.copy(SAMPLE, folder.resolve("pricing.srt"));
+            Files.writeString(folder.resolve("pricing.labels.json"), """
+                    {"transcript": "pricing.srt", "questions": [], "people": [],
+                     "evidence": [{"phrase": "Our invoices kept failing on the first of the month", "kind": "pain"}]}
+                    """);
+        }
+
+        Cli.Run table = intake("eval", set.toString());
+        Cli.Run document = intake("eval", set.toString(), "--json");
+
+        assertEquals(0, table.exit(), table.err());
+        List<String> headings = table.out().lines().filter(l -> l.matches("^(tune|holdout|summary)\\b.*")).toList();
+        assertEquals(List.of("tune (1 interview)", "holdout (1 interview)", "summary", "tune", "holdout"),
+                headings.stream().map(l -> l.replaceAll("\\s+\\d.*$", "").strip()).toList(), table.out());
+        List<String> sets = new ArrayList<>();
+        json.readTree(document.out()).get("sets").fieldNames().forEachRemaining(sets::add);
+        assertEquals(List.of("tune", "holdout"), sets);
     }
 
     /**
@@ -88,17 +115,28 @@ class EvalCommandTest {
      */
     @Test
     void the_built_in_analyzer_stays_above_its_floors_on_the_evaluation_set() throws IOException {
-        Cli.Run run = intake("eval", "bench/eval", "--json");
+        Cli.Run run = intake("eval", "bench/eval/holdout", "--json");
 
         assertEquals(0, run.exit(), run.err());
-        JsonNode overall = json.readTree(run.out()).get("overall");
-        assertEquals(176, overall.at("/counts/evidenceLabels").asInt(), "the whole set was scored");
+        JsonNode overall = json.readTree(run.out()).at("/sets/holdout/overall");
+        assertEquals(labelsIn(Path.of("bench/eval/holdout")), overall.at("/counts/evidenceLabels").asInt(),
+                "the whole held-out set was scored");
         assertEquals(0, overall.get("interviewerEvidence").asInt(), run.out());
         assertAtLeast(0.80, overall, "evidenceRecall");
         assertAtLeast(0.80, overall, "kindAccuracy");
         assertAtLeast(0.60, overall, "precision");
         assertAtLeast(0.95, overall, "peopleRecall");
         assertAtLeast(0.75, overall, "answersRight");
+    }
+
+    private int labelsIn(Path folder) throws IOException {
+        int labels = 0;
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".labels.json")).toList()) {
+                labels += json.readTree(file.toFile()).get("evidence").size();
+            }
+        }
+        return labels;
     }
 
     private static void assertAtLeast(double floor, JsonNode overall, String figure) {
@@ -113,7 +151,8 @@ class EvalCommandTest {
         Cli.Run broken = intake("eval", set.toString());
 
         assertEquals(2, empty.exit());
-        assertTrue(empty.err().endsWith("intake eval: " + set + " holds no *.labels.json files" + System.lineSeparator()),
+        assertTrue(empty.err().endsWith("intake eval: " + set + " holds no *.labels.json files, nor folders of them"
+                        + System.lineSeparator()),
                 empty.err());
         assertEquals(2, broken.exit());
         assertTrue(broken.err().contains("intake eval: " + set.resolve("broken.labels.json") + " is not a labels file"),

@@ -23,7 +23,7 @@ class ScorerTest {
 
     private static InterviewResult result(List<InterviewResult.Quote> quotes, List<InterviewResult.Participant> people,
                                           List<InterviewResult.Answer> answers) {
-        return new InterviewResult("id", "call.vtt", "ready", "complete", 100, null, quotes, people, List.of(), List.of(), answers);
+        return new InterviewResult("id", "call.vtt", "ready", "complete", 100, null, quotes, people, List.of(), List.of(), answers, List.of());
     }
 
     @Test
@@ -84,8 +84,8 @@ class ScorerTest {
 
     @Test
     void overall_figures_weigh_every_label_alike() {
-        Score a = new Score(10, 9, 9, 10, 9, 0, 4, 4, 3, 3);
-        Score b = new Score(30, 15, 10, 20, 10, 2, 6, 3, 3, 1);
+        Score a = new Score(10, 9, 9, 10, 9, 0, 4, 4, 3, 3, 100, 3, 2, 5, 2);
+        Score b = new Score(30, 15, 10, 20, 10, 2, 6, 3, 3, 1, 500, 5, 1, 5, 4);
 
         Score all = a.plus(b);
 
@@ -95,5 +95,40 @@ class ScorerTest {
         assertEquals(2, all.interviewerQuotes());
         assertEquals(7.0 / 10, all.peopleRecall());
         assertEquals(4.0 / 6, all.answersRightShare());
+        assertEquals(600.0 / 30, all.meanQuoteWords());
+        assertEquals(3.0 / 8, all.takeawayRecall());
+        assertEquals(6.0 / 10, all.takeawayPrecision());
+    }
+
+    @Test
+    void a_labeled_takeaway_is_covered_by_a_takeaway_citing_evidence_that_holds_one_of_its_phrases() {
+        Labels labels = new Labels("call.vtt", "billing", LABELS.questions(), LABELS.people(), LABELS.evidence(),
+                new Labels.OverviewLabel(List.of(
+                        new Labels.TakeawayLabel("Failed invoices cost them", List.of("invoices kept failing on the first")),
+                        new Labels.TakeawayLabel("They would pay monthly", List.of("I'd pay fifty dollars a month")))));
+        InterviewResult result = new InterviewResult("id", "call.vtt", "ready", "complete", 100, null, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(
+                        new InterviewResult.Takeaway("Pain: invoices", List.of("Our invoices kept failing on the first of the month.")),
+                        new InterviewResult.Takeaway("Context: small", List.of("It's a small shop.")),
+                        new InterviewResult.Takeaway("Nothing cited", List.of())));
+
+        Score score = Scorer.score(labels, result);
+
+        assertEquals(2, score.takeawayLabels());
+        assertEquals(1, score.takeawaysCovered(), "nothing cites the price");
+        assertEquals(3, score.takeaways());
+        assertEquals(1, score.takeawaysOnALabel(), "the shop's size and an empty citation are behind no labeled takeaway");
+    }
+
+    @Test
+    void mean_quote_length_counts_words_as_the_matching_reads_them() {
+        InterviewResult result = result(List.of(
+                new InterviewResult.Quote("pain", "Sam Okafor", 5.0, "Our invoices -- they kept failing."),
+                new InterviewResult.Quote("context", "Sam Okafor", 12.0, "It's a small shop, really.")), List.of(), List.of());
+
+        Score score = Scorer.score(LABELS, result);
+
+        assertEquals(10, score.quoteWords(), "five and five words; dashes and commas are no words");
+        assertEquals(5.0, score.meanQuoteWords());
     }
 }

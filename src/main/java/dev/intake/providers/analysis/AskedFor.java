@@ -6,17 +6,15 @@ import java.util.regex.Pattern;
 /**
  * What a project question asks for, beyond its words: a kind of evidence (a price for "what would they
  * pay"), how things are done now rather than wished for ("how do they … today"), who decides ("who
- * signs off"), or which product is used ("what CRM do they use"). Each says which statements fit. A
+ * signs off"), or which product is used ("which CRM is in use"). Each says which statements fit. A
  * "when" question is answered only by a statement that says when, a "how many" one by a number.
  */
 record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool, boolean amount, boolean when,
                 boolean howMany, boolean who) {
 
     private static final Pattern WHO = Pattern.compile("(?i)^\\W*(who|whose|whom)\\b");
-    /** Someone, or some body of people, a "who" question can be answered with. */
-    private static final Pattern SAYS_WHO = Pattern.compile("(?i)\\b(she|he|they|my call|myself|me|board|partners?|committee"
-            + "|finance|procurement|legal|owners?|manager|boss|director|corporate|head office|ceo|cfo|cto|coo|vp|president"
-            + "|founder|principal|superintendent)\\b");
+    /** Someone a "who" question can be answered with, short of a name or a role: a pronoun, or the speaker. */
+    private static final Pattern SAYS_WHO = Pattern.compile("(?i)\\b(she|he|they|them|me|myself|I do|we do|my call)\\b");
 
     private static final Pattern WHEN = Pattern.compile("(?i)^\\W*(when|how soon|by when|what date|how long until)\\b");
     private static final Pattern SAYS_WHEN = Pattern.compile("(?i)\\b(january|february|march|april|may|june|july|august"
@@ -42,8 +40,7 @@ record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool,
 
     private static final Pattern DECIDES = Pattern.compile("(?i)\\b(approv\\w*|signs?( off)?|sign-off|decid\\w*|final say"
             + "|my call|goes through|go through|budget)\\b");
-    private static final Pattern SOMEONE = Pattern.compile("\\b(CEO|CFO|CTO|COO|VP|owner|boss|director|board"
-            + "|president|partner|Dr\\.|Mr\\.|Mrs\\.|Ms\\.)\\b");
+    private static final Pattern TITLED = Pattern.compile("\\b(Dr|Mr|Mrs|Ms|Mx|Prof)\\.?\\s+\\p{Lu}");
     private static final Pattern PRONOUN = Pattern.compile("(?i)\\b(she|he)\\b");
     private static final Pattern CAPITALISED = Pattern.compile("(?<=\\s)\\p{Lu}\\p{Ll}+\\b");
     /** A product name: a capitalised word inside a sentence, an acronym, or a word with a capital inside. */
@@ -96,7 +93,7 @@ record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool,
     }
 
     private static boolean namesSomeone(String statement) {
-        return SOMEONE.matcher(statement).find()
+        return Roles.NAMED.matcher(statement).find() || TITLED.matcher(statement).find()
                 || CAPITALISED.matcher(statement).results().anyMatch(m -> FirstNames.contains(m.group()));
     }
 

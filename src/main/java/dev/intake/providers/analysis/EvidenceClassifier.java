@@ -31,8 +31,8 @@ final class EvidenceClassifier {
     private static final Pattern HYPOTHETICAL = Pattern.compile(
             "(?i)\\b(would|could|might|if|under|below|above|more than|less than|up to|max\\w*|at most|not)\\b|\\b(?!(?:i|we)'d say)\\w+'d\\b");
     private static final Pattern MODAL = Pattern.compile("(?i)\\b(would|could|might|if)\\b|\\b(?!(?:i|we)'d say)\\w+'d\\b");
-    private static final Pattern LOSS = Pattern.compile("(?i)\\b(cost us|costs us|costing us|lost|lose|losing|ate|eat|wasted?"
-            + "|on the table|fees?|fined?|penalt\\w*|refund\\w*|unbilled|wrote off|write off|was around|were around)\\b");
+    private static final Pattern LOSS = Pattern.compile("(?i)\\b(cost(s|ing)? (us|me|them)|lost|lose|losing|wasted?|fees?|fined?"
+            + "|penalt\\w*|refund\\w*)\\b");
     /** A spending limit: "anything over five hundred", "under that". */
     private static final Pattern THRESHOLD = Pattern.compile("(?i)\\b(anything|everything|purchases?|spend\\w*)\\s+(over|above"
             + "|under|below|past|more than)\\b|\\b(under|over|above|below) that\\b");
@@ -41,10 +41,10 @@ final class EvidenceClassifier {
     /** A price someone else asked or charged, not one the speaker would pay. */
     private static final Pattern QUOTED_PRICE = Pattern.compile("(?i)\\b(was|were|wanted|charged?|charges|quoted|asked for)\\b");
     private static final Pattern FIRST_PERSON = Pattern.compile("(?i)\\b(I|we|I'd|we'd|I'm|we're|us|my|our)\\b");
-    private static final Pattern APPROVAL = Pattern.compile("(?i)\\b(approv\\w*|signs?|sign-off|signed|my card|sign off"
+    private static final Pattern APPROVAL = Pattern.compile("(?i)\\b(approv\\w*|signs?|sign-off|signed|sign off"
             + "|goes to|go to|needs? (approval|sign))\\b");
     /** Money already being spent is a fact about the customer, not a price they would pay. */
-    private static final Pattern SPENDING_NOW = Pattern.compile("(?i)\\b(already pay\\w*|we pay|we're paying|we are paying"
+    private static final Pattern SPENDING_NOW = Pattern.compile("(?i)\\b(we pay|we're paying|we are paying"
             + "|currently pay\\w*|paying .{0,30} already)\\b");
 
     private static final List<Signal> SIGNALS = List.of(
@@ -59,7 +59,7 @@ final class EvidenceClassifier {
             Signal.of(EvidenceKind.WORKAROUND, 0.9, "\\b(workaround|work around|in the meantime|for now|stopgap|band-?aid"
                     + "|what (I|we) do is|so (I|we) just)\\b"),
             Signal.of(EvidenceKind.WORKAROUND, 0.6, "\\b(spreadsheets?|excel|google (sheets?|docs?)|whiteboards?|sticky notes?"
-                    + "|post-?its?|notebooks?|binders?|clipboards?|printouts?|group (chat|text)|text myself|email myself"
+                    + "|post-?its?|notebooks?|binders?|clipboards?|printouts?|group (chat|text)"
                     + "|(her|his|their) (own|personal) phones?|scripts?|macros?|by hand|manually|re-?type|re-?key|re-?enter"
                     + "|shared (document|doc|drive|folder|calendar|inbox|sheet))\\b"),
             Signal.of(EvidenceKind.WORKAROUND, 0.4, "\\b(I|we|they)\\s+(just\\s+|usually\\s+|basically\\s+|always\\s+|then\\s+)?"
@@ -68,10 +68,10 @@ final class EvidenceClassifier {
                     + "|\\bteam (of|is)\\b|\\bthere('s| are| is) \\w+ of us\\b|\\b(me|just me) (and|plus)\\b"),
             Signal.of(EvidenceKind.CONTEXT, 0.5, "\\bwe (use|run|have got|'ve got|serve|manage|handle|sell|book|process)\\b"
                     + "|\\b(lives?|runs?) (in|on|through)\\b|\\b(about|around|roughly|nearly|almost|over|like) " + NUMBER + "\\b"
-                    + "|\\bgive or take\\b|\\b" + NUMBER + "\\s+([\\p{L}-]+\\s+)?[\\p{L}-]+s\\b(?! (a|per|an|every) )"),
+                    + "|\\b" + NUMBER + "\\s+([\\p{L}-]+\\s+)?[\\p{L}-]+s\\b(?! (a|per|an|every) )"),
             Signal.of(EvidenceKind.CONTEXT, 0.4, "\\b(signs? off|approves?|decides|final say|my call|goes through)\\b"),
             Signal.of(EvidenceKind.PAIN, 0.9, "\\b(the (real |big |main )?problem|the worst|hardest|nightmare|frustrat\\w*"
-                    + "|drives me crazy|pain in the|bottleneck|falls? (apart|through the cracks)|embarrass\\w*|painful|a mess"
+                    + "|drives me crazy|pain in the|bottleneck|falls? apart|embarrass\\w*|painful|a mess"
                     + "|takes? (about |around |over |more than |almost |nearly )?(a |an |\\w+ )?(hours?|days?|weeks?|months?)"
                     + " (to|before|until|just|of|every))\\b"),
             Signal.of(EvidenceKind.PAIN, 0.6, "\\b(problems?|issues?|annoy\\w*|hate|hard|difficult|struggl\\w*|mess|chaos|broken"
@@ -79,8 +79,8 @@ final class EvidenceClassifier {
                     + "|can't|cannot|doesn't|don't know|won't|disput\\w*|complain\\w*|angry|upset|out of date|forever"
                     + "|double-?book\\w*|slow|manual|tedious|noisy|noise|unread|lost|die|dies)\\b"),
             Signal.of(EvidenceKind.PAIN, 0.6, "\\b(takes? (me|us|them)|took (me|us)|nonstop|non-stop|constantly|all the time"
-                    + "|over and over|in the middle of the night|at (one|two|three|four) in the morning|a full day|all day"
-                    + "|\\w+ times a (day|week)|(hours|days|weeks) (to|before|until)|till \\w+ at night)\\b"),
+                    + "|over and over|in the middle of the night|a full day|all day"
+                    + "|\\w+ times a (day|week)|(hours|days|weeks) (to|before|until))\\b"),
             Signal.of(EvidenceKind.PAIN, 0.3, "\\b(hours?|every (single )?(day|week|morning|time))\\b"));
 
     private static final int MIN_WORDS = 4;

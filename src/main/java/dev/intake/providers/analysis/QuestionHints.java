@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What the interviewer's question says about the answer, by its words: an answer to "what would you
- * pay for?" is about paying even when it names no price, an answer to "what's the hardest part?" is a
+ * What the interviewer's question says about the answer, by its words: an answer to "how much would
+ * you spend?" is about paying even when it names no price, an answer to "what's the hardest part?" is a
  * pain, and an answer to "can you hear me?" is small talk. The rules-only reading of a question; with
  * the model, questions are compared by meaning instead.
  */
@@ -18,7 +18,7 @@ final class QuestionHints {
     private static final List<Hint> HINTS = List.of(
             new Hint(Pattern.compile("(?i)\\b(pay|price|pricing|budget|worth|spend|reasonable|fair|afford)\\b"),
                     EvidenceKind.WILLINGNESS_TO_PAY),
-            new Hint(Pattern.compile("(?i)\\b(ideal\\w*|perfect\\w*|magic|wand|wish|dream|redesign|fix one thing|make \\w+ (easier|better)"
+            new Hint(Pattern.compile("(?i)\\b(ideal\\w*|perfect\\w*|magic|wand|wish|dream|redesign|if you could|make \\w+ (easier|better)"
                     + "|look like for you|what would it do|make (you|them) (switch|buy|change|move))\\b"), EvidenceKind.GOAL),
             new Hint(Pattern.compile("(?i)\\b(hardest|hard|problems?|issues?|challeng\\w*|frustrat\\w*|worst|hurts?|pain\\w*"
                     + "|difficult\\w*|worr\\w*|struggl\\w*|go(es)? (badly|wrong)|went wrong|what happens when|how often|cost you"
@@ -28,7 +28,7 @@ final class QuestionHints {
             new Hint(Pattern.compile("(?i)\\b(your role|about (the|your) (company|team|practice|business|organi[sz]ation)|how many|how big"
                     + "|what (tools?|systems?|software)|who (decides|signs|approves|else))\\b"), EvidenceKind.CONTEXT));
 
-    private static final Pattern SMALL_TALK = Pattern.compile("(?i)\\b(hear me|see me|see us|how's your|how are you|how are things"
+    private static final Pattern SMALL_TALK = Pattern.compile("(?i)\\b(hear me|see me|see us|how(?:'s| is| are| has| have) (?:you|your|things|everything|it going)"
             + "|good time|thanks (so much|for)|thank you)\\b");
 
     private QuestionHints() {
