@@ -47,6 +47,10 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the scores as one JSON document instead of a table")
     boolean asJson;
 
+    @Option(names = "--misses", description = "also print, per interview, the labels it missed or gave another kind,"
+            + " its quotes on no label and its wrong answers: for tuning on the tuning set only")
+    boolean misses;
+
     @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for each interview (e.g. 90s, 5m; default 2 minutes)")
     Duration timeout;
 
@@ -114,6 +118,9 @@ public class EvalCommand implements Callable<Integer> {
                 rows.add(new Row(labels.transcript(), result.status(), Scorer.score(labels, result)));
                 if (!asJson) {
                     err.printf("  %s/%s: %s%n", set.name(), labels.transcript(), result.status());
+                }
+                if (misses) {
+                    Scorer.misses(labels, result).forEach(m -> err.printf("      %s%n", m));
                 }
             }
             scored.put(set.name(), rows);

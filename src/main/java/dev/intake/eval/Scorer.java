@@ -79,6 +79,40 @@ public final class Scorer {
                 takeawayPhrases.size(), covered, result.takeaways().size(), takeawaysOnALabel);
     }
 
+    /**
+     * What a person tuning the analyzer reads to see where it went wrong on one interview: each label
+     * not found or found with another kind, each quote on no label, each question answered wrongly.
+     */
+    public static List<String> misses(Labels labels, InterviewResult result) {
+        List<String> misses = new java.util.ArrayList<>();
+        for (Labels.EvidenceLabel label : labels.evidence()) {
+            String phrase = words(label.phrase());
+            List<InterviewResult.Quote> holding = result.evidence().stream()
+                    .filter(q -> containsWords(q.verbatim(), phrase)).toList();
+            if (holding.isEmpty()) {
+                misses.add("missed " + label.kind() + ": " + label.phrase());
+            } else if (holding.stream().noneMatch(q -> q.kind().equalsIgnoreCase(label.kind()))) {
+                misses.add("kind " + holding.get(0).kind() + " for " + label.kind() + ": " + holding.get(0).verbatim());
+            }
+        }
+        for (InterviewResult.Quote quote : result.evidence()) {
+            if (labels.evidence().stream().noneMatch(l -> containsWords(quote.verbatim(), words(l.phrase())))) {
+                misses.add("unlabeled " + quote.kind() + ": " + quote.verbatim());
+            }
+        }
+        for (Labels.QuestionLabel question : labels.questions()) {
+            Optional<InterviewResult.Answer> answer = result.answers().stream()
+                    .filter(a -> words(a.question()).equals(words(question.question()))).findFirst();
+            String given = answer.filter(InterviewResult.Answer::answered).map(InterviewResult.Answer::answer).orElse(null);
+            boolean right = question.unanswered() || question.answerContains().isEmpty() ? given == null
+                    : given != null && question.answerContains().stream().allMatch(w -> containsWords(given, words(w)));
+            if (!right) {
+                misses.add("answer to \"" + question.question() + "\" " + question.answerContains() + ": " + given);
+            }
+        }
+        return misses;
+    }
+
     /** Whether the takeaway cites evidence holding one of {@code phrases} (already in {@link #words}). */
     private static boolean cites(InterviewResult.Takeaway takeaway, List<String> phrases) {
         return takeaway.evidence().stream().anyMatch(quote -> phrases.stream().anyMatch(p -> containsWords(quote, p)));

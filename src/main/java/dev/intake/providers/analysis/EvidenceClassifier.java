@@ -83,7 +83,7 @@ final class EvidenceClassifier {
                     + "|\\w+ times a (day|week)|(hours|days|weeks) (to|before|until))\\b"),
             Signal.of(EvidenceKind.PAIN, 0.3, "\\b(hours?|every (single )?(day|week|morning|time))\\b"));
 
-    private static final int MIN_WORDS = 4;
+    private static final int MIN_WORDS = 6;
     private static final Pattern QUESTION_START = Pattern.compile(
             "(?i)^(what|why|how|who|when|where|which|do|does|did|is|are|was|were|can|could|would|will|should|have|has)\\b");
 

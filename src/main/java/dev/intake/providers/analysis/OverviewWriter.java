@@ -20,8 +20,8 @@ import dev.intake.interview.Transcript;
 import dev.intake.interview.Utterance;
 
 /**
- * The conversation overview from what was said, without paraphrase: the takeaways are the evidence
- * found (pains and willingness to pay first), each citing its own quote and id; the open questions are
+ * The conversation overview from what was said, without paraphrase: the takeaways are the most telling
+ * evidence found ({@link Salience}), pains and willingness to pay first, each citing its own quote and id; the open questions are
  * the questions the interviewees asked and those nobody answered; the next steps follow up on the
  * high-priority takeaways. Deterministic: the same transcript and evidence give the same overview.
  */
@@ -52,7 +52,7 @@ final class OverviewWriter {
 
     static ConversationOverview write(Transcript transcript, List<Evidence> evidence) {
         SpeakerRoles roles = SpeakerRoles.of(transcript);
-        List<Evidence> ranked = evidence.stream()
+        List<Evidence> ranked = Salience.rank(evidence).stream()
                 .sorted(Comparator.comparing((Evidence e) -> PRIORITY.get(e.kind())))
                 .toList();
         List<Takeaway> takeaways = ranked.stream().limit(TAKEAWAYS)
