@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The words that signal a kind of evidence, as strengths from 0 (no signal) to 1 (the kind is hardly in
- * doubt): an amount of money with a price frame is willingness to pay, unless it was money lost (a
- * pain) or an approval limit stated as a fact (context); "I wish", "ideally" a goal; a spreadsheet or
+ * doubt): an amount of money said as a condition or a wish is willingness to pay, money lost a pain, an
+ * approval limit or a price stated as a fact context; "I wish", "ideally" a goal; a spreadsheet or
  * "by hand" a workaround; "we use", "a team of" context; trouble words a pain. The analyzer adds
  * these to what the sentence means; without the model they decide alone.
  */
@@ -44,7 +44,7 @@ final class EvidenceClassifier {
     private static final Pattern APPROVAL = Pattern.compile("(?i)\\b(approv\\w*|signs?|sign-off|signed|sign off"
             + "|goes to|go to|needs? (approval|sign))\\b");
     /** Money already being spent is a fact about the customer, not a price they would pay. */
-    private static final Pattern SPENDING_NOW = Pattern.compile("(?i)\\b(we pay|we're paying|we are paying"
+    private static final Pattern SPENDING_NOW = Pattern.compile("(?i)\\b((?:we|I) (?:\\w+ )?(?:pay|spend)|we're paying|we are paying"
             + "|currently pay\\w*|paying .{0,30} already)\\b");
 
     private static final List<Signal> SIGNALS = List.of(
@@ -83,7 +83,9 @@ final class EvidenceClassifier {
                     + "|\\w+ times a (day|week)|(hours|days|weeks) (to|before|until))\\b"),
             Signal.of(EvidenceKind.PAIN, 0.3, "\\b(hours?|every (single )?(day|week|morning|time))\\b"));
 
-    private static final int MIN_WORDS = 6;
+    private static final int MIN_WORDS = 4;
+    /** A quote standing alone says little under this many words ("I would love it."). */
+    private static final int MIN_QUOTE_WORDS = 6;
     private static final Pattern QUESTION_START = Pattern.compile(
             "(?i)^(what|why|how|who|when|where|which|do|does|did|is|are|was|were|can|could|would|will|should|have|has)\\b");
 
@@ -99,6 +101,11 @@ final class EvidenceClassifier {
             return false;
         }
         return !sentence.endsWith("?") || (Words.count(sentence) >= 8 && !QUESTION_START.matcher(sentence).find());
+    }
+
+    /** Substantial, and long enough to stand alone as a quote. */
+    static boolean isQuotable(String sentence) {
+        return isSubstantial(sentence) && Words.count(sentence) >= MIN_QUOTE_WORDS;
     }
 
     /**
@@ -145,7 +152,9 @@ final class EvidenceClassifier {
         double wtp = 0;
         if (SPENDING_NOW.matcher(sentence).find() && !MODAL.matcher(sentence).find()) {
             raise(strength, EvidenceKind.CONTEXT, 0.9);
-        } else if ((currency || pricePeriod) && loss && !pricePeriod) {
+        } else if ((currency || pricePeriod) && loss && !(paying && MODAL.matcher(sentence).find())) {
+            // Money lost is a pain whatever its period ("costs us twenty grand a year"); a price someone
+            // would pay is said as a condition or a wish.
             raise(strength, EvidenceKind.PAIN, 1.0);
         } else if ((currency || pricePeriod || limit) && approval && !WOULD_NEED.matcher(sentence).find()
                 && (limit || !MODAL.matcher(sentence).find())) {
@@ -153,10 +162,13 @@ final class EvidenceClassifier {
         } else if ((pricePeriod || currency) && QUOTED_PRICE.matcher(sentence).find()
                 && !(hypothetical && FIRST_PERSON.matcher(sentence).find())) {
             wtp = 0.6;
-        } else if (pricePeriod || (currency && (hypothetical || paying))) {
+        } else if ((pricePeriod || currency) && (hypothetical || paying)) {
             wtp = 1.0;
-        } else if (currency) {
+        } else if (pricePeriod || currency) {
+            // A price said as a plain fact ("it's forty a seat a month") is about their situation until
+            // they say what they would pay.
             wtp = 0.5;
+            raise(strength, EvidenceKind.CONTEXT, 0.5);
         } else if (paying && hypothetical) {
             wtp = 0.8;
         }

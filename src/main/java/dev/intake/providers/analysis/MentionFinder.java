@@ -49,8 +49,12 @@ final class MentionFinder {
     private static final Pattern ACTED_ON = Pattern.compile("(?i)\\b(?:ask|asks|asked|tell|tells|told|text|texts|texted|call|calls"
             + "|called|email|emails|emailed|ping|pinged|cc|remind|reminded|send|sends|sent|thank|thanked|with|me and|and)\\s+$");
     private static final Pattern ASKED_TO = Pattern.compile("(?i)\\b(?:ask|asks|asked|tell|tells|told|remind|reminded|get|got)\\s+$");
-    private static final Pattern PRODUCT_BEFORE = Pattern.compile("(?i)(?:\\b(?:use|uses|using|used|through|via|into|switched to)"
-            + "|&)\\s+$");
+    /** Where a business or a product goes: used, paid, banked or bought with, switched to. */
+    private static final Pattern PRODUCT_BEFORE = Pattern.compile("(?i)(?:\\b(?:use|uses|using|used|through|via|into|switched to"
+            + "|pay|pays|paying|paid|(?:bank|banks|banked|shop|shops|shopped|insured|signed up) (?:with|at|by)"
+            + "|(?:order|orders|ordered|buy|buys|bought|rent|rents|rented) from)|&)\\s+$");
+    /** Where a place goes: "in Name", "near Name", "outside Name". */
+    private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)\\b(?:in|at|near|outside|around|across|throughout)\\s+$");
     private static final Pattern COMPANY_AFTER = Pattern.compile("^\\s*(?:&|and (?:Sons|Co)\\b|(?:'s|’s)\\s+(?:ads?|app|website|team)\\b)");
     private static final String PET = "(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|bird|parrot|rabbit|hamster)";
     /** A pet's name: "our dog, Bella", "a cat named Milo", "Bella is our lab". */
@@ -168,11 +172,11 @@ final class MentionFinder {
         return word == null || !NOT_A_SURNAME.matcher(word).matches();
     }
 
-    /** Whether the words around a name make it a product, a company or a pet rather than a person. */
+    /** Whether the words around a name make it a product, a company, a place or a pet rather than a person. */
     private static boolean companyAround(String sentence, int start, int end) {
         String before = sentence.substring(0, start);
         String after = sentence.substring(end);
-        return PRODUCT_BEFORE.matcher(before).find() || COMPANY_AFTER.matcher(after).find()
+        return PRODUCT_BEFORE.matcher(before).find() || PLACE_BEFORE.matcher(before).find() || COMPANY_AFTER.matcher(after).find()
                 || PET_BEFORE.matcher(before).find() || PET_AFTER.matcher(after).find();
     }
 

@@ -137,8 +137,26 @@ final class QuestionAnswerer {
         }
         double confidence = cited.values().stream().mapToDouble(AnswerDraft.Support::confidence).max().orElseThrow();
         String rationale = String.join("\n", cited.values().stream().map(AnswerDraft.Support::rationale).distinct().toList());
-        return new AnswerDraft(question.id(), String.join(" ", passage.stream().map(Statement::text).toList()),
-                confidence, rationale, null, List.copyOf(cited.values()));
+        return new AnswerDraft(question.id(), attributed(passage), confidence, rationale, null, List.copyOf(cited.values()));
+    }
+
+    /**
+     * The passage in the speakers' own words, each speaker's run introduced by their name: "me" or "we"
+     * in an answer means nothing without who said it (who decides, when the decider is the speaker).
+     */
+    private static String attributed(Set<Statement> passage) {
+        StringBuilder text = new StringBuilder();
+        String speaking = null;
+        for (Statement s : passage) {
+            if (s.speaker() != null && !s.speaker().equals(speaking)) {
+                text.append(text.isEmpty() ? "" : " ").append(s.speaker()).append(": ");
+                speaking = s.speaker();
+            } else if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(s.text());
+        }
+        return text.toString();
     }
 
     /** A score that answered the question starts at Insights' least accepted confidence and rises to 0.99. */
