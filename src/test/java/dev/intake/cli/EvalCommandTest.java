@@ -110,11 +110,12 @@ class EvalCommandTest {
     }
 
     /**
-     * The evaluation set, scored as `intake eval` scores it: the built-in analyzer stays at or above these
-     * floors (a few points under what it reaches), and never takes an interviewer's words as evidence.
+     * The held-out half of the evaluation set, scored as `intake eval` scores it: the built-in analyzer stays
+     * at or above these floors (a few points under what it reaches on interviews it was never tuned on), and
+     * never takes an interviewer's words as evidence.
      */
     @Test
-    void the_built_in_analyzer_stays_above_its_floors_on_the_evaluation_set() throws IOException {
+    void the_built_in_analyzer_stays_above_its_floors_on_the_held_out_set() throws IOException {
         Cli.Run run = intake("eval", "bench/eval/holdout", "--json");
 
         assertEquals(0, run.exit(), run.err());
@@ -122,11 +123,14 @@ class EvalCommandTest {
         assertEquals(labelsIn(Path.of("bench/eval/holdout")), overall.at("/counts/evidenceLabels").asInt(),
                 "the whole held-out set was scored");
         assertEquals(0, overall.get("interviewerEvidence").asInt(), run.out());
-        assertAtLeast(0.80, overall, "evidenceRecall");
-        assertAtLeast(0.80, overall, "kindAccuracy");
-        assertAtLeast(0.60, overall, "precision");
+        assertAtLeast(0.70, overall, "evidenceRecall");
+        assertAtLeast(0.70, overall, "kindAccuracy");
+        assertAtLeast(0.43, overall, "precision");
         assertAtLeast(0.95, overall, "peopleRecall");
-        assertAtLeast(0.75, overall, "answersRight");
+        assertAtLeast(0.38, overall, "answersRight");
+        assertAtLeast(0.55, overall, "takeawayRecall");
+        assertTrue(overall.get("meanQuoteWords").asDouble() <= 30, "quotes a researcher would highlight, not paragraphs: "
+                + overall.get("meanQuoteWords"));
     }
 
     private int labelsIn(Path folder) throws IOException {
