@@ -1,6 +1,7 @@
 package dev.intake.providers.analysis;
 
 import dev.intake.interview.EvidenceKind;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,8 +40,9 @@ record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool,
             + "|hundred|thousand|million)\\b");
 
     private static final Pattern DECIDES = Pattern.compile("(?i)\\b(approv\\w*|signs?( off)?|sign-off|decid\\w*|final say"
-            + "|my call|goes through|go through|budget)\\b");
+            + "|my call|the call|(?:goes|go|went) (?:up )?(?:through|to)|run (?:it|things) by|okays?|budget)\\b");
     private static final Pattern TITLED = Pattern.compile("\\b(Dr|Mr|Mrs|Ms|Mx|Prof)\\.?\\s+\\p{Lu}");
+    private static final Pattern TITLE_BEFORE = Pattern.compile("\\b(Dr|Mr|Mrs|Ms|Mx|Prof)\\.?\\s+$");
     private static final Pattern PRONOUN = Pattern.compile("(?i)\\b(she|he)\\b");
     private static final Pattern CAPITALISED = Pattern.compile("(?<=\\s)\\p{Lu}\\p{Ll}+\\b");
     /** A product name: a capitalised word inside a sentence, an acronym, or a word with a capital inside. */
@@ -101,7 +103,16 @@ record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool,
         return AMOUNT.matcher(statement).find();
     }
 
+    /** A capitalised name inside the statement that is not a person's (no title before it, not a given name). */
     static boolean namesAProduct(String statement) {
-        return PRODUCT.matcher(statement).find();
+        Matcher m = PRODUCT.matcher(statement);
+        while (m.find()) {
+            String word = m.group(1) == null ? m.group() : m.group(1);
+            boolean titled = TITLE_BEFORE.matcher(statement.substring(0, m.start())).find();
+            if (!titled && !FirstNames.contains(word.replaceAll("\\W+$", ""))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

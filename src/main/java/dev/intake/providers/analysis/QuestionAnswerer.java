@@ -43,7 +43,7 @@ final class QuestionAnswerer {
     private static final double KIND_FIT = 0.3;
     private static final double IS_EVIDENCE = 0.05;
     private static final double WISH_FOR_PRACTICE = 0.15;
-    private static final double DECIDER = 0.2;
+    private static final double DECIDER = 0.4;
     private static final double PRODUCT = 0.25;
     private static final double AMOUNT = 0.15;
     private static final int ANTECEDENTS = 2;
@@ -76,7 +76,11 @@ final class QuestionAnswerer {
         record Scored(Statement statement, double score, boolean near, boolean directAnswer) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (Statement s : statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            // What a sentence pointing back says is said with the sentence before it ("We're on X. It does…").
+            String withBefore = i > 0 && statements.get(i - 1).turn() == s.turn() && POINTS_BACK.matcher(s.text()).find()
+                    ? statements.get(i - 1).text() + " " + s.text() : s.text();
             boolean substantial = EvidenceClassifier.isSubstantial(s.text());
             boolean directAnswer = s.turnsSinceQuestion() == 1 && s.index() <= 1 && s.question() != null;
             if (!substantial && !(directAnswer && s.index() == 0) || QuestionHints.isSmallTalk(s.question())) {
@@ -93,15 +97,15 @@ final class QuestionAnswerer {
                     + ASKED_WORDS * rarity.shared(words, s.question()) : 0;
             double ownAlike = substantial ? meanings.map(m -> m.near(q, s)).orElse(0.0)
                     + OWN_WORDS * rarity.shared(words, s.text()) : 0;
-            boolean typeFits = asked.decider() && asked.namesADecider(s.text()) || asked.kindFit(signals, quotedAs) >= 0.9;
+            boolean typeFits = asked.decider() && asked.namesADecider(withBefore) || asked.kindFit(signals, quotedAs) >= 0.9;
             boolean near = Math.max(askedAlike, ownAlike) >= NEAR || typeFits;
             double score = Math.max(askedAlike, ownAlike)
                     + KIND_FIT * asked.kindFit(signals, quotedAs)
                     + (quoted.isEmpty() ? 0 : IS_EVIDENCE)
                     - (asked.practice() && wish ? WISH_FOR_PRACTICE : 0)
                     + (asked.decider() && asked.tellsWhoDecides(s.text()) ? DECIDER / 2 : 0)
-                    + (asked.decider() && asked.namesADecider(s.text()) ? DECIDER / 2 : 0)
-                    + (asked.tool() && AskedFor.namesAProduct(s.text()) ? PRODUCT : 0)
+                    + (asked.decider() && asked.namesADecider(withBefore) ? DECIDER / 2 : 0)
+                    + (asked.tool() && AskedFor.namesAProduct(withBefore) ? PRODUCT : 0)
                     + (asked.amount() && AskedFor.namesAnAmount(s.text()) ? AMOUNT : 0);
             scored.add(new Scored(s, score, near, directAnswer && askedAlike >= ownAlike));
         }

@@ -24,7 +24,7 @@ final class Roles {
 
     /** People who decide or act together. */
     static final String GROUP = "(?:board|committee|council|partners|leadership|management|department|office|staff|team"
-            + "|headquarters|corporate|finance|procurement|purchasing|legal|HR|IT)";
+            + "|headquarters|corporate|finance|procurement|purchasing|legal|(?-i:HR|IT))";
 
     /** A role or group named in a sentence. */
     static final Pattern NAMED = Pattern.compile("(?i)\\b(?:" + NOUN + "|" + GROUP + ")\\b");

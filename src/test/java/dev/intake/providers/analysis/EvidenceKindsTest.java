@@ -116,4 +116,14 @@ class EvidenceKindsTest {
         AnswerDraft answer = rulesOnly.answerQuestions(List.of(pay), evidence, STATEMENTS, AnalysisContext.none()).get(0);
         assertTrue(answer.answer().contains("eighty dollars a month"), answer.toString());
     }
+
+    @Test
+    void money_lost_each_year_is_a_pain_and_a_price_said_as_a_fact_is_context_until_someone_would_pay_it() {
+        assertTrue(EvidenceClassifier.signals("Those reshoots cost us about twenty grand a year.")[EvidenceKind.PAIN.ordinal()] >= 0.9);
+        double[] fact = EvidenceClassifier.signals("Their plan is forty dollars a seat a month.");
+        assertTrue(fact[EvidenceKind.CONTEXT.ordinal()] >= 0.5 && fact[EvidenceKind.WILLINGNESS_TO_PAY.ordinal()] < 0.9,
+                java.util.Arrays.toString(fact));
+        assertTrue(EvidenceClassifier.signals("I'd pay forty dollars a seat a month for that.")
+                [EvidenceKind.WILLINGNESS_TO_PAY.ordinal()] >= 0.9);
+    }
 }

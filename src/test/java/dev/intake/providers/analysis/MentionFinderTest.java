@@ -2,6 +2,7 @@ package dev.intake.providers.analysis;
 
 import static dev.intake.providers.analysis.LocalAnalyzerTest.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -80,5 +81,31 @@ class MentionFinderTest {
                 "Tess Morrow: Jorge Ruiz? He's me, basically. Tess does everything here, ha.",
                 "Jorge Ruiz: I do the deliveries.")).stream().map(MentionFinder.Mention::name).toList();
         assertTrue(names.isEmpty(), names.toString());
+    }
+
+    @Test
+    void given_names_come_from_a_list_of_thousands_and_months_and_days_are_never_names() {
+        assertTrue(FirstNames.size() > 10_000, FirstNames.size() + " names");
+        assertTrue(FirstNames.contains("Oksana") && FirstNames.contains("Priya") && FirstNames.contains("Deshawn"));
+        assertFalse(FirstNames.contains("May") || FirstNames.contains("June") || FirstNames.contains("Sunday"));
+    }
+
+    @Test
+    void a_name_that_is_also_an_everyday_word_is_a_person_only_where_the_word_is_never_said_plainly() {
+        assertEquals(List.of("Grant"), mentioned(
+                "Grant approves the schedule every week.",
+                "Will it work? I will ask around."));
+        assertEquals(List.of(), mentioned(
+                "Grant approves the schedule every week.",
+                "We applied for a grant last year."));
+    }
+
+    @Test
+    void a_role_is_known_by_its_ending_where_no_list_names_it() {
+        assertEquals(List.of(new MentionFinder.Mention("Rosa Ibarra", "dispatcher", "Our dispatcher, Rosa Ibarra, texts every driver.")),
+                MentionFinder.find(conversation("Interviewer: Who else is involved?",
+                        "Tess Morrow: Our dispatcher, Rosa Ibarra, texts every driver.")));
+        assertFalse(Roles.NAMED.matcher("And then it goes to the desk.").find(), "'it' is no IT department");
+        assertTrue(Roles.NAMED.matcher("The partners sign off, and IT checks it.").find());
     }
 }

@@ -103,4 +103,26 @@ class OverviewWriterTest {
         assertEquals(List.of(slow.id()), OverviewPrompt.quoted(List.of("two weeks before a new analyst"), List.of(other, slow)));
         assertEquals(List.of(), OverviewPrompt.quoted(List.of("nothing like it"), List.of(other, slow)));
     }
+
+    @Test
+    void the_top_of_the_notes_covers_several_kinds_rather_than_five_pains() {
+        List<String> pains = List.of("The nightly export fails and nobody notices until Monday.",
+                "Customers call us angry about missing invoices.", "Reconciling the bank feed takes me two full days.",
+                "Our reports never match what finance sees.", "Every new hire breaks the approval chain.",
+                "Late fees pile up because bills sit in email.", "The vendor portal logs us out constantly.",
+                "I retype purchase orders into three different screens.");
+        List<Evidence> evidence = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, pains.size())
+                .mapToObj(i -> new Evidence(new UUID(0, i), dev.intake.interview.EvidenceKind.PAIN, pains.get(i), "Kim",
+                        (double) i, i + 1.0)).toList());
+        evidence.add(new Evidence(new UUID(0, 8), dev.intake.interview.EvidenceKind.WILLINGNESS_TO_PAY,
+                "I'd pay sixty dollars a month if it stopped the failures.", "Kim", 9.0, 10.0));
+        evidence.add(new Evidence(new UUID(0, 9), dev.intake.interview.EvidenceKind.GOAL,
+                "I want the export to just run by itself every night.", "Kim", 11.0, 12.0));
+
+        List<Evidence> top = Salience.rank(evidence);
+
+        assertEquals(Salience.MOST, top.size());
+        assertTrue(top.stream().anyMatch(e -> e.kind() == dev.intake.interview.EvidenceKind.WILLINGNESS_TO_PAY), top.toString());
+        assertTrue(top.stream().anyMatch(e -> e.kind() == dev.intake.interview.EvidenceKind.GOAL), top.toString());
+    }
 }

@@ -128,4 +128,33 @@ class QuestionAnswererTest {
                 evidence, calendarOnly, AnalysisContext.none()).get(0);
         assertFalse(answer.answered(), answer.toString());
     }
+
+    @Test
+    void who_decides_is_answered_by_the_group_that_signs_even_when_the_interviewer_asked_in_other_words() {
+        Transcript diner = conversation(
+                "Interviewer: How many locations do you run?",
+                "Luca Ferri: Four diners, all in the valley, and a commissary kitchen that feeds them.",
+                "Interviewer: And would you make that call yourself?",
+                "Luca Ferri: I'd recommend it. The partners sign off on anything over a thousand dollars.");
+        List<Evidence> evidence = LocalAnalyzerTest.stored(analyzer.findEvidence(diner, AnalysisContext.none()).evidence());
+        AnswerDraft answer = analyzer.answerQuestions(List.of(new Question(new UUID(1, 0), "Who approves new software purchases?")),
+                evidence, diner, AnalysisContext.none()).get(0);
+
+        assertTrue(answer.answered() && answer.answer().contains("partners sign off"), answer.toString());
+    }
+
+    @Test
+    void an_answer_names_who_said_it_so_a_speaker_who_decides_is_named() {
+        AnswerDraft answer = answer("Who signs off on software purchases?").get(0);
+
+        assertTrue(answer.answer().startsWith("Kim Alvarsson: "), answer.answer());
+    }
+
+    @Test
+    void a_product_is_named_by_the_sentence_before_one_that_points_back_and_a_person_named_with_a_title_is_no_product() {
+        assertTrue(AskedFor.namesAProduct("We moved everything to Tallyworks last spring."));
+        assertFalse(AskedFor.namesAProduct("Oh, and our landlord, Mr. Vukovic, has nothing to do with it."));
+        assertFalse(AskedFor.namesAProduct("I asked Priscilla about it."));
+        assertTrue(AskedFor.namesAProduct("Tallyworks."));
+    }
 }
