@@ -84,8 +84,6 @@ final class EvidenceClassifier {
             Signal.of(EvidenceKind.PAIN, 0.3, "\\b(hours?|every (single )?(day|week|morning|time))\\b"));
 
     private static final int MIN_WORDS = 4;
-    /** A quote standing alone says little under this many words ("I would love it."). */
-    private static final int MIN_QUOTE_WORDS = 6;
     private static final Pattern QUESTION_START = Pattern.compile(
             "(?i)^(what|why|how|who|when|where|which|do|does|did|is|are|was|were|can|could|would|will|should|have|has)\\b");
 
@@ -101,11 +99,6 @@ final class EvidenceClassifier {
             return false;
         }
         return !sentence.endsWith("?") || (Words.count(sentence) >= 8 && !QUESTION_START.matcher(sentence).find());
-    }
-
-    /** Substantial, and long enough to stand alone as a quote. */
-    static boolean isQuotable(String sentence) {
-        return isSubstantial(sentence) && Words.count(sentence) >= MIN_QUOTE_WORDS;
     }
 
     /**

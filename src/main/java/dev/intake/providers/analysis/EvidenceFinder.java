@@ -72,7 +72,7 @@ final class EvidenceFinder {
             double evidence = EvidenceClassifier.strongest(signals.get(i))
                     + RULES_LENGTH * Math.min(Words.count(s.text()), 20) / 20.0
                     - (QuestionHints.isSmallTalk(s.question()) ? RULES_SMALL_TALK : 0);
-            scored.add(new Scored(s, kinds, EvidenceClassifier.isQuotable(s.text()) ? evidence : Double.NEGATIVE_INFINITY));
+            scored.add(new Scored(s, kinds, EvidenceClassifier.isSubstantial(s.text()) ? evidence : Double.NEGATIVE_INFINITY));
         }
         return scored;
     }

@@ -47,6 +47,8 @@ final class QuestionAnswerer {
     private static final double PRODUCT = 0.25;
     private static final double AMOUNT = 0.15;
     private static final int ANTECEDENTS = 2;
+    /** A direct answer to the interviewer's question goes on for this many sentences more, at most. */
+    private static final int CONTINUATION = 3;
     /** Insights' research analysis keeps links of at least this confidence (its default minimum). */
     private static final double LEAST_CONFIDENCE = 0.6;
     private static final double MOST_CONFIDENCE = 0.99;
@@ -122,7 +124,7 @@ final class QuestionAnswerer {
                 .limit(MAX_STATEMENTS)
                 .filter(s -> s.near() && s.score() >= scored.get(0).score() - RUNNER_UP)
                 .forEach(s -> {
-                    List<Statement> with = withAntecedents(s.statement(), statements);
+                    List<Statement> with = withAntecedents(s.statement(), statements, s.directAnswer() ? CONTINUATION : 0);
                     passage.addAll(with);
                     String why = why(s.statement(), asked, s.directAnswer());
                     for (Statement part : with) {
@@ -186,14 +188,17 @@ final class QuestionAnswerer {
         return "Speaks to the question in the interviewee's own words";
     }
 
-    /** The statement, after the sentences of its turn it points back to ("She owns…" after "That would be Dr. Ruiz."). */
-    private static List<Statement> withAntecedents(Statement s, List<Statement> statements) {
+    /**
+     * The statement, after the sentences of its turn it points back to ("She owns…" after "That would be
+     * Dr. Ruiz."), and before up to {@code following} sentences that carry on the answer it opens.
+     */
+    private static List<Statement> withAntecedents(Statement s, List<Statement> statements, int following) {
         List<Statement> turn = statements.stream().filter(t -> t.turn() == s.turn()).toList();
         int from = s.index();
         while (from > 0 && s.index() - from < ANTECEDENTS && POINTS_BACK.matcher(turn.get(from).text()).find()) {
             from--;
         }
-        return turn.subList(from, s.index() + 1);
+        return turn.subList(from, Math.min(turn.size(), s.index() + 1 + following));
     }
 
     /** The evidence nearest the question, when it is near enough to be about it. */

@@ -87,6 +87,6 @@ final class ZeroShot {
                 + EVIDENCE_WORDS * EvidenceClassifier.strongest(signals)
                 + LENGTH * Math.min(Words.count(s.text()), 20) / 20.0
                 - smallTalk;
-        return new Scored(s, kinds, EvidenceClassifier.isQuotable(s.text()) ? evidence : Double.NEGATIVE_INFINITY);
+        return new Scored(s, kinds, EvidenceClassifier.isSubstantial(s.text()) ? evidence : Double.NEGATIVE_INFINITY);
     }
 }
