@@ -67,8 +67,10 @@ public class EvalCommand implements Callable<Integer> {
     InterviewReport report;
     @Inject
     ObjectMapper json;
+    @Inject
+    AnalysisClock clock;
 
-    record Row(String file, String status, Score score) {
+    record Row(String file, String status, Score score, long analysisMillis) {
     }
 
     @Override
@@ -90,6 +92,7 @@ public class EvalCommand implements Callable<Integer> {
         }
         Map<String, List<Row>> scored = new LinkedHashMap<>();
         boolean prepared = false;
+        clock.start();
         for (EvalSet set : sets) {
             List<Row> rows = new ArrayList<>();
             for (Path labelFile : set.labelFiles()) {
@@ -115,7 +118,8 @@ public class EvalCommand implements Callable<Integer> {
                         workspace.prepareProject("eval: " + set.name() + "/" + name, questions), labels.transcript(), null,
                         timeout), Optional.empty());
                 InterviewResult result = report.result(done);
-                rows.add(new Row(labels.transcript(), result.status(), Scorer.score(labels, result)));
+                rows.add(new Row(labels.transcript(), result.status(), Scorer.score(labels, result),
+                        clock.take(done.id()).toMillis()));
                 if (!asJson) {
                     err.printf("  %s/%s: %s%n", set.name(), labels.transcript(), result.status());
                 }
@@ -142,32 +146,41 @@ public class EvalCommand implements Callable<Integer> {
         return rows.stream().map(Row::score).reduce(Score.NONE, Score::plus);
     }
 
-    private static final String FORMAT = "%-34s %-6s %14s %14s %14s %6s %11s %14s %14s %14s%n";
+    private static final String FORMAT = "%-34s %-6s %14s %14s %14s %6s %11s %14s %14s %14s %8s%n";
 
     private static void printTable(String set, List<Row> rows, PrintWriter out) {
         out.printf("%n%s (%d interview%s)%n", set, rows.size(), rows.size() == 1 ? "" : "s");
         header(out, "interview", "status");
-        rows.forEach(row -> line(out, row.file(), row.status(), row.score()));
-        line(out, "overall", "", overall(rows));
+        rows.forEach(row -> line(out, row.file(), row.status(), row.score(), row.analysisMillis()));
+        line(out, "overall", "", overall(rows), medianMillis(rows));
     }
 
     /** One line per set, so what the analyzer was tuned on and what it never saw sit side by side. */
     private static void printSummary(Map<String, List<Row>> scored, PrintWriter out) {
         out.printf("%nsummary%n");
         header(out, "set", "");
-        scored.forEach((set, rows) -> line(out, set, "", overall(rows)));
+        scored.forEach((set, rows) -> line(out, set, "", overall(rows), medianMillis(rows)));
     }
 
     private static void header(PrintWriter out, String first, String second) {
         out.printf(FORMAT, first, second, "evidence", "kind right", "precision", "words", "interviewer", "people+role",
-                "answers", "takeaways");
+                "answers", "takeaways", "ms");
     }
 
-    private static void line(PrintWriter out, String first, String second, Score s) {
+    /**
+     * The median time the analysis steps of an interview took: the overall line and the summary show it per
+     * set (a median, as the first interview of a process also loads the sentence model).
+     */
+    private static long medianMillis(List<Row> rows) {
+        long[] sorted = rows.stream().mapToLong(Row::analysisMillis).sorted().toArray();
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+
+    private static void line(PrintWriter out, String first, String second, Score s, long millis) {
         out.printf(FORMAT, first, second, cell(s.evidenceFound(), s.evidenceLabels()), cell(s.kindsRight(), s.evidenceFound()),
                 cell(s.quotesOnALabel(), s.quotes()), String.format("%.1f", s.meanQuoteWords()),
                 String.valueOf(s.interviewerQuotes()), cell(s.peopleFoundWithRole(), s.peopleLabels()),
-                cell(s.answersRight(), s.questions()), cell(s.takeawaysCovered(), s.takeawayLabels()));
+                cell(s.answersRight(), s.questions()), cell(s.takeawaysCovered(), s.takeawayLabels()), String.valueOf(millis));
     }
 
     private static String cell(int part, int whole) {
@@ -180,8 +193,9 @@ public class EvalCommand implements Callable<Integer> {
         scored.forEach((name, rows) -> {
             ObjectNode set = sets.putObject(name);
             ArrayNode files = set.putArray("interviews");
-            rows.forEach(r -> figures(files.addObject().put("transcript", r.file()).put("status", r.status()), r.score()));
-            figures(set.putObject("overall"), overall(rows));
+            rows.forEach(r -> figures(files.addObject().put("transcript", r.file()).put("status", r.status())
+                    .put("analysisMillis", r.analysisMillis()), r.score()));
+            figures(set.putObject("overall").put("medianAnalysisMillis", medianMillis(rows)), overall(rows));
         });
         return document;
     }

@@ -84,6 +84,7 @@ class EvalCommandTest {
         }
         assertTrue(overall.get("evidenceRecall").asDouble() <= 0.5, "the phrase nobody said is never found");
         assertTrue(overall.get("meanQuoteWords").asDouble() > 0, overall.toString());
+        assertTrue(overall.get("medianAnalysisMillis").asLong() > 0, "the analysis steps were timed: " + overall);
     }
 
     @Test
