@@ -16,7 +16,7 @@ import dev.intake.providers.analysis.Statements.Statement;
  * is scored by the kinds its meaning is nearest to (zero-shot, against {@link Prototypes}), the kind
  * the question it answers asks for, and its words ({@link EvidenceClassifier}). From each answer the
  * strongest sentence is taken when it is evidence enough, further ones only when they are clearly
- * evidence too; neighbouring sentences of one kind become one quote. Without the model the words and
+ * evidence too; two neighbouring sentences of one kind become one quote. Without the model the words and
  * the question decide alone, by the same steps.
  */
 final class EvidenceFinder {
@@ -33,8 +33,8 @@ final class EvidenceFinder {
     private static final double RULES_QUESTION_LATER = 0.2;
     private static final double RULES_LENGTH = 0.1;
     private static final double RULES_SMALL_TALK = 0.5;
-    private static final int MAX_RUN = 3;
-    private static final int BRIDGED = 1;
+    /** One claim a quote: a sentence, or two neighbouring ones of one kind. */
+    private static final int MAX_RUN = 2;
 
     /** A statement with how much it reads as each kind, and as evidence at all. */
     record Scored(Statement statement, double[] kinds, double evidence) {
@@ -103,12 +103,12 @@ final class EvidenceFinder {
         return evidence;
     }
 
-    /** A statement of the run's kind continues it, across at most one sentence between, up to a few sentences in all. */
+    /** A statement of the run's kind right after it continues it, up to {@link #MAX_RUN} sentences in all. */
     private static boolean joins(List<Scored> run, Scored s) {
         int start = run.get(0).statement().index();
         int end = run.get(run.size() - 1).statement().index();
         int at = s.statement().index();
-        return run.get(0).kind() == s.kind() && at - end - 1 <= BRIDGED && at - start < MAX_RUN;
+        return run.get(0).kind() == s.kind() && at == end + 1 && at - start < MAX_RUN;
     }
 
     /** The run as one quote with what Insights' extraction says of it; empty when Insights would not keep it. */
