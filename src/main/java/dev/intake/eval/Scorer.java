@@ -24,8 +24,7 @@ public final class Scorer {
         for (int i = 0; i < phrases.size(); i++) {
             Labels.EvidenceLabel label = labels.evidence().get(i);
             String phrase = phrases.get(i);
-            List<InterviewResult.Quote> holding = result.evidence().stream()
-                    .filter(q -> containsWords(q.verbatim(), phrase)).toList();
+            List<InterviewResult.Quote> holding = holding(result, phrase);
             if (!holding.isEmpty()) {
                 found++;
                 if (holding.stream().anyMatch(q -> q.kind().equalsIgnoreCase(label.kind()))) {
@@ -57,15 +56,7 @@ public final class Scorer {
         }
         int answersRight = 0;
         for (Labels.QuestionLabel question : labels.questions()) {
-            Optional<InterviewResult.Answer> answer = result.answers().stream()
-                    .filter(a -> words(a.question()).equals(words(question.question()))).findFirst();
-            boolean answered = answer.isPresent() && answer.get().answered();
-            if (question.unanswered() || question.answerContains().isEmpty()) {
-                answersRight += answered ? 0 : 1;
-            } else if (answered && question.answerContains().stream()
-                    .allMatch(w -> containsWords(answer.get().answer(), words(w)))) {
-                answersRight++;
-            }
+            answersRight += answeredRight(question, answerTo(question, result)) ? 1 : 0;
         }
         int quoteWords = result.evidence().stream().mapToInt(q -> wordCount(q.verbatim())).sum();
         List<List<String>> takeawayPhrases = labels.overview().takeaways().stream()
@@ -86,9 +77,7 @@ public final class Scorer {
     public static List<String> misses(Labels labels, InterviewResult result) {
         List<String> misses = new java.util.ArrayList<>();
         for (Labels.EvidenceLabel label : labels.evidence()) {
-            String phrase = words(label.phrase());
-            List<InterviewResult.Quote> holding = result.evidence().stream()
-                    .filter(q -> containsWords(q.verbatim(), phrase)).toList();
+            List<InterviewResult.Quote> holding = holding(result, words(label.phrase()));
             if (holding.isEmpty()) {
                 misses.add("missed " + label.kind() + ": " + label.phrase());
             } else if (holding.stream().noneMatch(q -> q.kind().equalsIgnoreCase(label.kind()))) {
@@ -101,16 +90,31 @@ public final class Scorer {
             }
         }
         for (Labels.QuestionLabel question : labels.questions()) {
-            Optional<InterviewResult.Answer> answer = result.answers().stream()
-                    .filter(a -> words(a.question()).equals(words(question.question()))).findFirst();
-            String given = answer.filter(InterviewResult.Answer::answered).map(InterviewResult.Answer::answer).orElse(null);
-            boolean right = question.unanswered() || question.answerContains().isEmpty() ? given == null
-                    : given != null && question.answerContains().stream().allMatch(w -> containsWords(given, words(w)));
-            if (!right) {
+            String given = answerTo(question, result);
+            if (!answeredRight(question, given)) {
                 misses.add("answer to \"" + question.question() + "\" " + question.answerContains() + ": " + given);
             }
         }
         return misses;
+    }
+
+    private static List<InterviewResult.Quote> holding(InterviewResult result, String phrase) {
+        return result.evidence().stream().filter(q -> containsWords(q.verbatim(), phrase)).toList();
+    }
+
+    /** The answer given to the labeled question, or null when it was left unanswered. */
+    private static String answerTo(Labels.QuestionLabel question, InterviewResult result) {
+        return result.answers().stream()
+                .filter(a -> words(a.question()).equals(words(question.question())))
+                .findFirst().filter(InterviewResult.Answer::answered).map(InterviewResult.Answer::answer).orElse(null);
+    }
+
+    /** No answer where the transcript holds none; otherwise an answer holding every labeled word. */
+    private static boolean answeredRight(Labels.QuestionLabel question, String given) {
+        if (question.unanswered() || question.answerContains().isEmpty()) {
+            return given == null;
+        }
+        return given != null && question.answerContains().stream().allMatch(w -> containsWords(given, words(w)));
     }
 
     /** Whether the takeaway cites evidence holding one of {@code phrases} (already in {@link #words}). */

@@ -42,6 +42,7 @@ record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool,
     private static final Pattern DECIDES = Pattern.compile("(?i)\\b(approv\\w*|signs?( off)?|sign-off|decid\\w*|final say"
             + "|my call|the call|(?:goes|go|went) (?:up )?(?:through|to)|run (?:it|things) by|okays?|budget)\\b");
     private static final Pattern TITLED = Pattern.compile("\\b(Dr|Mr|Mrs|Ms|Mx|Prof)\\.?\\s+\\p{Lu}");
+    private static final Pattern TRAILING = Pattern.compile("\\W+$");
     private static final Pattern TITLE_BEFORE = Pattern.compile("\\b(Dr|Mr|Mrs|Ms|Mx|Prof)\\.?\\s+$");
     private static final Pattern PRONOUN = Pattern.compile("(?i)\\b(she|he)\\b");
     private static final Pattern CAPITALISED = Pattern.compile("(?<=\\s)\\p{Lu}\\p{Ll}+\\b");
@@ -109,7 +110,7 @@ record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool,
         while (m.find()) {
             String word = m.group(1) == null ? m.group() : m.group(1);
             boolean titled = TITLE_BEFORE.matcher(statement.substring(0, m.start())).find();
-            if (!titled && !FirstNames.contains(word.replaceAll("\\W+$", ""))) {
+            if (!titled && !FirstNames.contains(TRAILING.matcher(word).replaceAll(""))) {
                 return true;
             }
         }

@@ -81,8 +81,8 @@ final class QuestionAnswerer {
         for (int i = 0; i < statements.size(); i++) {
             Statement s = statements.get(i);
             // What a sentence pointing back says is said with the sentence before it ("We're on X. It does…").
-            String withBefore = i > 0 && statements.get(i - 1).turn() == s.turn() && POINTS_BACK.matcher(s.text()).find()
-                    ? statements.get(i - 1).text() + " " + s.text() : s.text();
+            String withBefore = (asked.decider() || asked.tool()) && i > 0 && statements.get(i - 1).turn() == s.turn()
+                    && POINTS_BACK.matcher(s.text()).find() ? statements.get(i - 1).text() + " " + s.text() : s.text();
             boolean substantial = EvidenceClassifier.isSubstantial(s.text());
             boolean directAnswer = s.turnsSinceQuestion() == 1 && s.index() <= 1 && s.question() != null;
             if (!substantial && !(directAnswer && s.index() == 0) || QuestionHints.isSmallTalk(s.question())) {
