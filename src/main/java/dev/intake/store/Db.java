@@ -19,7 +19,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -47,24 +46,30 @@ public class Db {
     /** Class 28, invalid authorization: a wrong password (28P01) or user (28000), as after a rotation. */
     private static final String CREDENTIALS_REFUSED = "28";
 
-    /** Transaction-local, like SET LOCAL: ends with the transaction, so nothing leaks to the next pooler client. */
-    @Sql
-    static final String LIMIT_TRANSACTION = "SELECT set_config('statement_timeout', $1, true),"
-            + " set_config('idle_in_transaction_session_timeout', $1, true)";
+    /**
+     * Opens a transaction and sets its limits, as one simple query (its values are this process's own
+     * numbers, not input). SET LOCAL ends with the transaction, so nothing leaks to the next pooler client.
+     */
+    private static final String BEGIN = "BEGIN; SET LOCAL statement_timeout = %d;"
+            + " SET LOCAL idle_in_transaction_session_timeout = %d";
 
     private final Instance<Pool> pools;
     private final DatabaseCredentials credentials;
     private final Duration statementTimeout;
     private final Duration acquireTimeout;
     private final Duration answerWait;
+    private final String beginSql;
+    private final DbTraffic traffic;
 
     // The pool is resolved on first use, so commands that need no database (--help) start without one.
-    Db(Instance<Pool> pools, IntakeConfig config, DatabaseCredentials credentials) {
+    Db(Instance<Pool> pools, IntakeConfig config, DatabaseCredentials credentials, DbTraffic traffic) {
         this.pools = pools;
         this.credentials = credentials;
         this.statementTimeout = config.database().statementTimeout();
         this.acquireTimeout = config.database().acquireTimeout();
         this.answerWait = statementTimeout.plus(GRACE);
+        this.beginSql = BEGIN.formatted(statementTimeout.toMillis(), statementTimeout.toMillis());
+        this.traffic = traffic;
     }
 
     private Pool pool() {
@@ -79,52 +84,134 @@ public class Db {
 
     /** One statement, in a transaction of its own (where its time limit is set). */
     public RowSet<Row> execute(String sql, Tuple args) {
-        return inTransaction(tx -> tx.execute(sql, args));
+        return inTransaction(tx -> tx.executeAndCommit(sql, args));
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * <p>Statements are pipelined where nothing between them waits on an answer: the transaction's
+     * start and limits travel with its first statement, and a last statement sent with
+     * {@link Tx#executeAndCommit} travels with the commit. Every command sent is answered before the
+     * connection goes back to the pool, so a failed statement never leaves one in flight behind it: the
+     * server skips what follows an error up to the statement's own sync, and a COMMIT of a failed
+     * transaction rolls it back.
+     */
     public <T> T inTransaction(Function<Tx, T> work) {
         refuseEventLoop();
         SqlConnection connection = acquire();
+        Tx tx = new Tx(this, connection.getDelegate());
         try {
-            Transaction transaction = await(connection.begin());
+            T result = work.apply(tx);
+            tx.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
             try {
-                await(connection.preparedQuery(LIMIT_TRANSACTION).execute(Tuple.of(String.valueOf(statementTimeout.toMillis()))));
-                T result = work.apply(new Tx(this, connection));
-                await(transaction.commit());
-                return result;
-            } catch (RuntimeException | Error e) {
-                try {
-                    await(transaction.rollback());
-                } catch (RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
+                tx.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
             }
+            throw e;
         } finally {
+            traffic.transaction(tx.flights);
             release(connection);
         }
     }
 
-    /** A connection inside a transaction. */
+    /**
+     * A connection inside a transaction. The transaction is begun by its first statement, not before:
+     * BEGIN, the limits and that statement go to the server together.
+     */
     public static final class Tx {
         private final Db db;
-        private final SqlConnection connection;
+        private final io.vertx.sqlclient.SqlConnection connection;
+        /** The BEGIN not yet answered; its answer is awaited with the first statement's. */
+        private Future<?> begin;
+        private boolean begun;
+        private boolean ended;
+        private int flights;
 
-        private Tx(Db db, SqlConnection connection) {
+        private Tx(Db db, io.vertx.sqlclient.SqlConnection connection) {
             this.db = db;
             this.connection = connection;
         }
 
         public RowSet<Row> execute(String sql, Tuple args) {
             refuseEventLoop();
-            return db.await(connection.preparedQuery(sql).execute(args));
+            requireOpen();
+            sendBegin();
+            Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> answer = connection.preparedQuery(sql)
+                    .execute(args.getDelegate());
+            return RowSet.newInstance(db.awaitFlight(this, answer), Row.__TYPE_ARG);
         }
 
         public void executeBatch(String sql, List<Tuple> rows) {
-            if (!rows.isEmpty()) {
-                db.await(connection.preparedQuery(sql).executeBatch(rows));
+            if (rows.isEmpty()) {
+                return;
             }
+            refuseEventLoop();
+            requireOpen();
+            sendBegin();
+            db.awaitFlight(this, connection.preparedQuery(sql)
+                    .executeBatch(rows.stream().map(Tuple::getDelegate).toList()));
+        }
+
+        /**
+         * The transaction's last statement, sent with its COMMIT. When the statement fails the server
+         * skips to the COMMIT, which then rolls back: its error is thrown, and nothing was written.
+         */
+        public RowSet<Row> executeAndCommit(String sql, Tuple args) {
+            refuseEventLoop();
+            requireOpen();
+            sendBegin();
+            Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> answer = connection.preparedQuery(sql)
+                    .execute(args.getDelegate());
+            Future<?> commit = connection.query("COMMIT").execute();
+            ended = true;
+            return RowSet.newInstance(db.awaitFlight(this, answer, commit), Row.__TYPE_ARG);
+        }
+
+        private void sendBegin() {
+            if (!begun) {
+                begun = true;
+                begin = connection.query(db.beginSql).execute();
+            }
+        }
+
+        private void requireOpen() {
+            if (ended) {
+                throw new IllegalStateException("the transaction has been committed");
+            }
+        }
+
+        /** Answers first the BEGIN still pending, then {@code answer}: one flight. */
+        private List<Future<?>> pendingWith(Future<?>... answers) {
+            List<Future<?>> all = new java.util.ArrayList<>(answers.length + 1);
+            if (begin != null) {
+                all.add(begin);
+                begin = null;
+            }
+            all.addAll(List.of(answers));
+            return all;
+        }
+
+        private void commit() {
+            if (ended || !begun) {
+                ended = true;
+                return;
+            }
+            ended = true;
+            db.awaitFlight(this, connection.query("COMMIT").execute());
+        }
+
+        private void rollback() {
+            if (!begun || ended) {
+                // Committed with its last statement (a failure rolled it back), or never begun.
+                ended = true;
+                return;
+            }
+            ended = true;
+            db.awaitFlight(this, connection.query("ROLLBACK").execute());
         }
     }
 
@@ -172,6 +259,38 @@ public class Db {
      */
     private static void release(SqlConnection connection) {
         connection.closeAndForget();
+    }
+
+    /**
+     * Waits for one flight: the BEGIN still pending, if any, and {@code last} after the commands sent
+     * before it. Every command of the flight is answered (or the wait for it runs out) before this
+     * returns; the first failure is thrown, the others added to it.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T awaitFlight(Tx tx, Future<T> answer, Future<?>... after) {
+        tx.flights++;
+        List<Future<?>> flight = new java.util.ArrayList<>(tx.pendingWith(answer));
+        flight.addAll(List.of(after));
+        RuntimeException failed = null;
+        Object result = null;
+        for (Future<?> pending : flight) {
+            try {
+                Object value = await(Uni.createFrom().completionStage(pending.toCompletionStage()));
+                if (pending == answer) {
+                    result = value;
+                }
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else if (failed != e) {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return (T) result;
     }
 
     /** The answer to one exchange, with the failures of the database itself told in words that name it. */
