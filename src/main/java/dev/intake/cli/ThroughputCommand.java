@@ -18,6 +18,7 @@ import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
+import dev.intake.store.DbTraffic;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
@@ -90,6 +91,10 @@ public class ThroughputCommand implements Callable<Integer> {
     UploadCompletion uploads;
     @Inject
     IntakeConfig config;
+    @Inject
+    RunEnds runEnds;
+    @Inject
+    DbTraffic traffic;
     @ConfigProperty(name = OWN_BUCKET, defaultValue = "false")
     boolean ownBucket;
 
@@ -124,14 +129,19 @@ public class ThroughputCommand implements Callable<Integer> {
             keys.add(key);
         }
 
+        DbTraffic.Snapshot before = traffic.snapshot();
         long started = System.nanoTime();
         for (MediaKey key : keys) {
             uploads.accept(new ObjectCreated(bucket.name(), key.key(), size));
         }
+        runEnds.await(keys.stream().map(MediaKey::interviewId).toList(), timeout);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        DbTraffic.Snapshot spent = traffic.snapshot().since(before);
         int ready = 0;
         int failed = 0;
         long transitions = 0;
         for (MediaKey key : keys) {
+            // Outside the clock: what each run came to, and the runs that ended unannounced.
             long left = timeout.toNanos() - (System.nanoTime() - started);
             Interview done = Settling.await(interviews, key.interviewId(), Duration.ofNanos(Math.max(0, left)));
             if (done.status() == InterviewStatus.READY) {
@@ -141,10 +151,11 @@ public class ThroughputCommand implements Callable<Integer> {
             }
             transitions += done.completedSteps().size();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         spec.commandLine().getOut().printf(Locale.ROOT, "interviews=%d ready=%d error=%d threads=%d seconds=%.3f"
-                        + " interviews_per_s=%.1f step_transitions_per_s=%.1f steps_per_interview=%d%n", count, ready, failed,
-                config.localEngineThreads(), seconds, count / seconds, transitions / seconds, Step.values().length);
+                        + " interviews_per_s=%.1f step_transitions_per_s=%.1f steps_per_interview=%d"
+                        + " transactions_per_interview=%.1f round_trips_per_interview=%.1f%n", count, ready, failed,
+                config.localEngineThreads(), seconds, count / seconds, transitions / seconds, Step.values().length,
+                (double) spent.transactions() / count, (double) spent.flights() / count);
         return ready + failed == count ? 0 : 1;
     }
 }

@@ -46,6 +46,15 @@ public class LocalEngine implements WorkflowEngine {
     /** What runs one step: the executor, or in a test a stand-in that answers as the test needs. */
     interface StepRunner {
         StepOutcome execute(UUID interviewId, String runId, Step step);
+
+        /**
+         * Runs {@code step} (already claimed when {@code claimed} is given) and, when it advances, claims
+         * the next step in the transaction that completes it.
+         */
+        default StepExecutor.Ran executeAndClaimNext(UUID interviewId, String runId, Step step,
+                                                     Optional<StepExecutor.Claim> claimed) {
+            return new StepExecutor.Ran(execute(interviewId, runId, step), Optional.empty());
+        }
     }
 
     private final StepRunner executor;
@@ -65,7 +74,18 @@ public class LocalEngine implements WorkflowEngine {
 
     @jakarta.inject.Inject
     LocalEngine(StepExecutor executor, InterviewStore interviews, IntakeConfig config) {
-        this((StepRunner) executor::execute, interviews, config);
+        this(new StepRunner() {
+            @Override
+            public StepOutcome execute(UUID interviewId, String runId, Step step) {
+                return executor.execute(interviewId, runId, step);
+            }
+
+            @Override
+            public StepExecutor.Ran executeAndClaimNext(UUID interviewId, String runId, Step step,
+                                                        Optional<StepExecutor.Claim> claimed) {
+                return executor.execute(interviewId, runId, step, claimed, true);
+            }
+        }, interviews, config);
     }
 
     LocalEngine(StepRunner executor, InterviewStore interviews, IntakeConfig config) {
@@ -280,8 +300,9 @@ public class LocalEngine implements WorkflowEngine {
      * retry, a job that never finishes, a lease that is always held) goes on for ever.
      */
     private Cycled runFrom(UUID interviewId, String runId, Step first, int cycles, String lastError) {
-        StepOutcome outcome = executor.execute(interviewId, runId, first);
+        StepExecutor.Ran ran = executor.executeAndClaimNext(interviewId, runId, first, Optional.empty());
         while (true) {
+            StepOutcome outcome = ran.outcome();
             Step again;
             if (outcome instanceof StepOutcome.Continuing continuing) {
                 again = continuing.next();
@@ -303,7 +324,8 @@ public class LocalEngine implements WorkflowEngine {
             } else if (outcome instanceof StepOutcome.Held held) {
                 pause(held.retryAfter());
             }
-            outcome = executor.execute(interviewId, runId, again);
+            // A step done now has claimed the next in the same transaction: it runs without a claim of its own.
+            ran = executor.executeAndClaimNext(interviewId, runId, again, ran.next());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.intake.steps;
 import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.InsightStore;
-import dev.intake.store.TranscriptStore;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
@@ -14,12 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AnswersStep implements StepHandler {
 
     private final WorkspaceStore workspace;
-    private final TranscriptStore transcripts;
+    private final RunTranscripts transcripts;
     private final EvidenceStore evidence;
     private final InsightStore insights;
     private final AnalysisProvider analyzer;
 
-    AnswersStep(WorkspaceStore workspace, TranscriptStore transcripts, EvidenceStore evidence, InsightStore insights,
+    AnswersStep(WorkspaceStore workspace, RunTranscripts transcripts, EvidenceStore evidence, InsightStore insights,
                 AnalysisProvider analyzer) {
         this.workspace = workspace;
         this.transcripts = transcripts;
@@ -36,7 +35,7 @@ public class AnswersStep implements StepHandler {
     @Override
     public JsonObject run(StepContext context) {
         var answers = analyzer.answerQuestions(workspace.questions(context.interview().projectId()),
-                evidence.list(context.interview().id()), StepInputs.transcript(transcripts, context),
+                evidence.list(context.interview().id()), transcripts.of(context),
                 context.analysisContext());
         insights.replaceAnswers(context.lease(), context.interview().projectId(), context.runId(), answers);
         return new JsonObject();

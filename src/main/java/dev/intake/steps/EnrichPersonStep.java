@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.EvidenceStore;
-import dev.intake.store.TranscriptStore;
 import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class EnrichPersonStep implements StepHandler {
 
-    private final TranscriptStore transcripts;
+    private final RunTranscripts transcripts;
     private final EvidenceStore evidence;
     private final AnalysisProvider analyzer;
 
-    EnrichPersonStep(TranscriptStore transcripts, EvidenceStore evidence, AnalysisProvider analyzer) {
+    EnrichPersonStep(RunTranscripts transcripts, EvidenceStore evidence, AnalysisProvider analyzer) {
         this.transcripts = transcripts;
         this.evidence = evidence;
         this.analyzer = analyzer;
@@ -32,7 +31,7 @@ public class EnrichPersonStep implements StepHandler {
     public JsonObject run(StepContext context) {
         UUID id = context.interview().id();
         var descriptions = analyzer.describePeople(evidence.people(id), evidence.list(id),
-                StepInputs.transcript(transcripts, context), context.analysisContext());
+                transcripts.of(context), context.analysisContext());
         evidence.describe(context.lease(), descriptions);
         return new JsonObject();
     }

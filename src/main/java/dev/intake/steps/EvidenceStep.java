@@ -4,7 +4,6 @@ import dev.intake.interview.EvidenceFindings;
 import dev.intake.providers.analysis.AnalysisMode;
 import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.EvidenceStore;
-import dev.intake.store.TranscriptStore;
 import dev.intake.workflow.Step;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
@@ -22,12 +21,12 @@ public class EvidenceStep implements StepHandler {
     /** The key of conversation_analysis that holds how the interview was analyzed. */
     public static final String ANALYSIS_MODE_KEY = "analysis_mode";
 
-    private final TranscriptStore transcripts;
+    private final RunTranscripts transcripts;
     private final EvidenceStore evidence;
     private final AnalysisProvider analyzer;
     private final MeterRegistry meters;
 
-    EvidenceStep(TranscriptStore transcripts, EvidenceStore evidence, AnalysisProvider analyzer, MeterRegistry meters) {
+    EvidenceStep(RunTranscripts transcripts, EvidenceStore evidence, AnalysisProvider analyzer, MeterRegistry meters) {
         this.transcripts = transcripts;
         this.evidence = evidence;
         this.analyzer = analyzer;
@@ -41,7 +40,7 @@ public class EvidenceStep implements StepHandler {
 
     @Override
     public JsonObject run(StepContext context) {
-        var transcript = StepInputs.transcript(transcripts, context);
+        var transcript = transcripts.of(context);
         EvidenceFindings findings = analyzer.findEvidence(transcript, context.analysisContext());
         evidence.replace(context.lease(), context.interview().accountId(), context.interview().projectId(),
                 context.interview().mediaKey(), findings);

@@ -14,7 +14,6 @@ import dev.intake.store.ConversationLensStore;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewDetailsStore;
-import dev.intake.store.TranscriptStore;
 import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +31,12 @@ public class FinalizeStep implements StepHandler {
     private static final Logger LOG = Logger.getLogger(FinalizeStep.class);
 
     private final EvidenceStore evidence;
-    private final TranscriptStore transcripts;
+    private final RunTranscripts transcripts;
     private final ConversationLensStore lenses;
     private final InterviewDetailsStore details;
     private final AnalysisProvider analyzer;
 
-    FinalizeStep(EvidenceStore evidence, TranscriptStore transcripts, ConversationLensStore lenses,
+    FinalizeStep(EvidenceStore evidence, RunTranscripts transcripts, ConversationLensStore lenses,
                  InterviewDetailsStore details, AnalysisProvider analyzer) {
         this.evidence = evidence;
         this.transcripts = transcripts;
@@ -54,16 +53,13 @@ public class FinalizeStep implements StepHandler {
     @Override
     public JsonObject run(StepContext context) {
         Interview interview = context.interview();
-        Optional<Transcript> transcript = transcripts.load(interview.id());
+        Optional<Transcript> transcript = transcripts.ifAny(context);
         Optional<String> title = Optional.empty();
         // As Insights: no transcript, no overview (its finalize analyses only a transcript it has).
         if (transcript.isPresent() && !transcript.get().text().isBlank()) {
             String text = transcript.get().text();
             ConversationOverview overview = overview(transcript.get(), evidence.list(interview.id()), context);
-            if (lenses.replace(context.lease(), overview) == ConversationLensStore.Written.KEPT_THEIRS) {
-                LOG.infof("interview %s: its conversation-overview lens was written by Insights or a person; kept as it is",
-                        interview.id());
-            }
+            lenses.replace(context.lease(), overview);
             if (text.length() >= InterviewTitle.MIN_CONTENT && InterviewTitle.isPlaceholder(interview.title(),
                     InterviewDetailsStore.fileName(interview.mediaKey()).orElse(null))) {
                 title = InterviewTitle.clean(overview.title());

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import dev.intake.IntakeConfig;
+import dev.intake.store.FencedWrites;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
@@ -45,10 +46,12 @@ public class StepExecutor {
     private final Duration longestWait;
     private final Event<StepEvent> events;
     private final StepMetrics metrics;
+    private final FencedWrites writes;
 
     StepExecutor(InterviewStore interviews, Instance<StepHandler> handlers, IntakeConfig config, Event<StepEvent> events,
-                 StepMetrics metrics) {
+                 StepMetrics metrics, FencedWrites writes) {
         this.interviews = interviews;
+        this.writes = writes;
         this.lease = config.lease();
         this.longestWait = config.sweeper().stalledAfter().dividedBy(2);
         this.events = events;
@@ -62,11 +65,28 @@ public class StepExecutor {
     }
 
     public StepOutcome execute(UUID interviewId, String runId, Step step) {
+        return execute(interviewId, runId, step, Optional.empty(), false).outcome();
+    }
+
+    /** A step claimed by the transaction that completed the one before it, ready to run. */
+    public record Claim(Interview interview, Lease lease) {
+    }
+
+    /** What one invocation came to, and the next step's claim when it was asked for and won. */
+    public record Ran(StepOutcome outcome, Optional<Claim> next) {
+    }
+
+    /**
+     * Runs {@code step}, claimed now or by the completion of the step before ({@code claimed}); with
+     * {@code claimNext}, the transaction that completes it also claims the next step, for the caller to
+     * run at once (an engine that runs the whole run in one process).
+     */
+    public Ran execute(UUID interviewId, String runId, Step step, Optional<Claim> claimed, boolean claimNext) {
         MDC.put("interview_id", interviewId.toString());
         MDC.put("step", step.key());
         MDC.put("run_id", runId);
         try {
-            return claimAndRun(interviewId, runId, step);
+            return claimAndRun(interviewId, runId, step, claimed, claimNext);
         } finally {
             MDC.remove("interview_id");
             MDC.remove("step");
@@ -74,44 +94,65 @@ public class StepExecutor {
         }
     }
 
-    private StepOutcome claimAndRun(UUID interviewId, String runId, Step step) {
-        Lease lease = Lease.newOwner(interviewId);
-        Optional<Interview> claimed = interviews.claimStep(lease, runId, step, this.lease);
-        if (claimed.isEmpty()) {
-            return whyNotClaimed(interviewId, runId, step);
+    private Ran claimAndRun(UUID interviewId, String runId, Step step, Optional<Claim> claimedBefore, boolean claimNext) {
+        Optional<Claim> claim = claimedBefore.filter(c -> c.interview().id().equals(interviewId)).or(() -> {
+            Lease fresh = Lease.newOwner(interviewId);
+            return interviews.claimStep(fresh, runId, step, this.lease).map(i -> new Claim(i, fresh));
+        });
+        if (claim.isEmpty()) {
+            return new Ran(whyNotClaimed(interviewId, runId, step), Optional.empty());
         }
-        Interview interview = claimed.get();
+        Interview interview = claim.get().interview();
+        Lease lease = claim.get().lease();
         int attempt = interview.run().getInteger("attempt", 1);
         events.fire(new StepEvent(interviewId, step, StepEvent.Phase.STARTED, Duration.ZERO, step.detail()));
         long started = System.nanoTime();
         JsonObject outputs;
         RunPlan plan;
+        // The step's writes wait for the transaction that records how it ended: one commit per step.
+        writes.keep(lease);
         try (Heartbeat beating = new Heartbeat(interviews, lease, this.lease)) {
             plan = interview.runPlan();
             outputs = handlers.get(step).run(new StepContext(interview, lease, runId));
         } catch (StepPending e) {
-            return await(interview, lease, step, e, started);
+            return new Ran(await(interview, lease, step, e, started, writes.take(lease)), Optional.empty());
         } catch (LeaseLostException e) {
+            writes.take(lease);
             LOG.warnf("interview %s: %s", interviewId, e.getMessage());
-            return new StepOutcome.LeaseLost(interviewId, step);
+            return new Ran(new StepOutcome.LeaseLost(interviewId, step), Optional.empty());
         } catch (RuntimeException e) {
-            return fail(interview, lease, step, StepError.from(step, e, attempt), e, started);
+            return new Ran(fail(interview, lease, step, StepError.from(step, e, attempt), e, started, writes.take(lease)),
+                    Optional.empty());
+        } catch (Error e) {
+            writes.take(lease);
+            throw e;
         }
+        FencedWrites.Kept kept = writes.take(lease);
         Optional<Step> next = plan.after(step);
-        Race completed = interviews.completeStep(lease, runId, step, next, outputs);
+        Optional<Lease> nextLease = claimNext ? next.map(n -> Lease.newOwner(interviewId)) : Optional.empty();
+        InterviewStore.Ended ended;
+        try {
+            ended = interviews.completeStep(lease, runId, step, next, outputs, kept, nextLease, this.lease);
+        } catch (RuntimeException e) {
+            // The step's writes failed as they were made (nothing of them stands): the step failed.
+            return new Ran(fail(interview, lease, step, StepError.from(step, e, attempt), e, started,
+                    FencedWrites.Kept.NONE), Optional.empty());
+        }
+        Race completed = ended.race();
         if (!completed.won()) {
             LOG.warnf("interview %s: %s done but not recorded (%s): %s", interviewId, step.key(), completed,
                     completed == Race.NOT_FOUND ? "the interview was deleted meanwhile"
                             : "the lease was taken over or the interview moved on; the newer state stands");
-            return new StepOutcome.LeaseLost(interviewId, step);
+            return new Ran(new StepOutcome.LeaseLost(interviewId, step), Optional.empty());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         metrics.completed(step, took);
         LOG.infof("interview %s: %s completed in %d ms; next %s", interviewId, step.key(), took.toMillis(),
                 next.map(Step::key).orElse(Step.COMPLETE));
         events.fire(new StepEvent(interviewId, step, StepEvent.Phase.COMPLETED, took, null));
-        return next.<StepOutcome>map(n -> new StepOutcome.Advanced(interviewId, step, n))
+        StepOutcome outcome = next.<StepOutcome>map(n -> new StepOutcome.Advanced(interviewId, step, n))
                 .orElseGet(() -> new StepOutcome.Finished(interviewId, step));
+        return new Ran(outcome, ended.claimed().map(i -> new Claim(i, nextLease.orElseThrow())));
     }
 
     /**
@@ -144,11 +185,12 @@ public class StepExecutor {
     }
 
     /** The step's work goes on elsewhere: let go of the step until its next check, without spending an attempt. */
-    private StepOutcome await(Interview interview, Lease lease, Step step, StepPending pending, long started) {
+    private StepOutcome await(Interview interview, Lease lease, Step step, StepPending pending, long started,
+                              FencedWrites.Kept kept) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Duration wait = pending.checkAgainIn().compareTo(longestWait) > 0 ? longestWait : pending.checkAgainIn();
         String detail = pending.detail() + "; checking again in " + Durations.readable(wait);
-        if (!interviews.awaitStep(lease, detail, wait).won()) {
+        if (!interviews.awaitStep(lease, detail, wait, kept).won()) {
             LOG.warnf("interview %s: %s was taken over while it waited (%s); the newer run's state stands",
                     interview.id(), step.key(), pending.detail());
             return new StepOutcome.LeaseLost(interview.id(), step);
@@ -161,11 +203,11 @@ public class StepExecutor {
     }
 
     private StepOutcome fail(Interview interview, Lease lease, Step step, StepError error, RuntimeException cause,
-                             long started) {
+                             long started, FencedWrites.Kept kept) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (error.kind() == ErrorKind.TRANSIENT && step.retry().retries(error.attempts())) {
             Duration delay = step.retry().delayAfter(error.attempts());
-            if (!interviews.scheduleRetry(lease, error, delay).won()) {
+            if (!interviews.scheduleRetry(lease, error, delay, kept).won()) {
                 LOG.warnf("interview %s: %s failed (%s) after its lease was taken over; the newer run's state stands",
                         interview.id(), step.key(), error.message());
                 return new StepOutcome.LeaseLost(interview.id(), step);
@@ -176,7 +218,7 @@ public class StepExecutor {
                     interview.id(), step.key(), error.attempts(), step.retry().attempts(), error.message(), delay.toMillis());
             return new StepOutcome.RetryScheduled(interview.id(), step, error, delay);
         }
-        if (!interviews.recordFailure(interview.id(), Optional.of(lease), error).won()) {
+        if (!interviews.recordFailure(lease, error, kept).won()) {
             LOG.warnf("interview %s: %s failed (%s) after its lease was taken over; the newer run's state stands",
                     interview.id(), step.key(), error.message());
             return new StepOutcome.LeaseLost(interview.id(), step);

@@ -61,7 +61,9 @@ public class UploadStep implements StepHandler {
     public static final Duration CONTINUE_AFTER_COPY = Duration.ofSeconds(1);
 
     private final MediaBucket bucket;
-    private final TranscriptStore transcripts;
+    private final RunTranscripts transcripts;
+    /** Where a provider's transcription job is kept while it runs. */
+    private final TranscriptStore jobs;
     private final InterviewStore interviews;
     private final UrlMediaImport urlImport;
     private final RecallMediaImport recallImport;
@@ -71,13 +73,14 @@ public class UploadStep implements StepHandler {
     private final long maxTranscriptBytes;
     private final Clock clock;
 
-    UploadStep(MediaBucket bucket, TranscriptStore transcripts, InterviewStore interviews, UrlMediaImport urlImport,
+    UploadStep(MediaBucket bucket, RunTranscripts transcripts, TranscriptStore jobs, InterviewStore interviews, UrlMediaImport urlImport,
                RecallMediaImport recallImport, TranscriptionProvider transcriber, IntakeConfig config, Clock clock) {
         this.transcriber = transcriber;
         this.transcriberKey = config.transcription().provider();
         this.clock = clock;
         this.bucket = bucket;
         this.transcripts = transcripts;
+        this.jobs = jobs;
         this.interviews = interviews;
         this.urlImport = urlImport;
         this.recallImport = recallImport;
@@ -159,17 +162,17 @@ public class UploadStep implements StepHandler {
     private void follow(StepContext context, TranscriptionProgress progress, Optional<TranscriptionJob> recorded,
                         Transcribing transcribing) {
         if (progress instanceof TranscriptionProgress.Done done) {
-            transcripts.save(context.lease(), done.transcript(), transcribing.savedAs());
+            transcripts.save(context, done.transcript(), transcribing.savedAs());
         } else if (progress instanceof TranscriptionProgress.Running running) {
             if (recorded.filter(job -> job.id().equals(running.jobId())).isEmpty()) {
-                transcripts.recordJob(context.lease(), new TranscriptionJob(transcribing.provider(), running.jobId(),
+                jobs.recordJob(context.lease(), new TranscriptionJob(transcribing.provider(), running.jobId(),
                         transcribing.mediaKey(), clock.instant()));
             }
             throw StepPending.waitingFor("Waiting for " + transcribing.who() + " to transcribe " + transcribing.what()
                     + " (" + running.state() + ")", running.checkAgainIn());
         } else if (progress instanceof TranscriptionProgress.Failed failed) {
             if (recorded.isPresent()) {
-                transcripts.forgetJob(context.lease());
+                jobs.forgetJob(context.lease());
             }
             throw StepFailure.permanent(failed.reason());
         }
@@ -204,7 +207,7 @@ public class UploadStep implements StepHandler {
         }
         Transcribing byRecall = Transcribing.byRecall(videoKey, imported.recordingId());
         if (imported.transcript().isPresent()) {
-            transcripts.save(context.lease(), imported.transcript().get(), byRecall.savedAs());
+            transcripts.save(context, imported.transcript().get(), byRecall.savedAs());
             return;
         }
         // Keyed by the run: a retried request (its answer lost) is run once by Recall, while a repair after
@@ -220,7 +223,7 @@ public class UploadStep implements StepHandler {
         String fileName = fileNameOf(key);
         Optional<TranscriptFormat> format = TranscriptFormat.forFileName(fileName);
         if (format.isPresent()) {
-            transcripts.save(context.lease(), parse(key, format.get()), key);
+            transcripts.save(context, parse(key, format.get()), key);
         } else if (isAudioOrVideo(fileName)) {
             transcribe(context, key, fileName);
         } else {

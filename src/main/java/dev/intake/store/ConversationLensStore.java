@@ -63,24 +63,29 @@ public class ConversationLensStore {
                            WHERE o.table_name = 'conversation_lens_analyses' AND o.row_id = a.id::text) AS intakes
             FROM conversation_lens_analyses a WHERE a.interview_id = $1 AND a.template_key = '%s'""".formatted(TEMPLATE_KEY);
 
-    private final Db db;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ConversationLensStore.class);
 
-    ConversationLensStore(Db db) {
+    private final Db db;
+    private final FencedWrites writes;
+
+    ConversationLensStore(Db db, FencedWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
-    /** What a {@link #replace} did: wrote Intake's lens, or kept one Insights or a person wrote. */
-    public enum Written { WRITTEN, KEPT_THEIRS }
-
-    /** Replaces Intake's conversation-overview lens of the interview; fenced by the lease. */
-    public Written replace(Lease lease, ConversationOverview overview) {
+    /**
+     * Replaces Intake's conversation-overview lens of the interview; fenced by the lease. A lens Insights
+     * or a person wrote is kept as it is, and the log says so.
+     */
+    public void replace(Lease lease, ConversationOverview overview) {
         UUID interviewId = lease.interviewId();
-        return db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+        writes.write(lease, tx -> {
             tx.execute(DELETE_WRITTEN, Tuple.of(interviewId));
             tx.execute(ENSURE_TEMPLATE, Tuple.tuple());
-            RowSet<Row> rows = tx.execute(INSERT, Tuple.of(interviewId, analysisData(overview)));
-            return rows.rowCount() == 0 ? Written.KEPT_THEIRS : Written.WRITTEN;
+            if (tx.execute(INSERT, Tuple.of(interviewId, analysisData(overview))).rowCount() == 0) {
+                LOG.infof("interview %s: its conversation-overview lens was written by Insights or a person; kept as it is",
+                        interviewId);
+            }
         });
     }
 

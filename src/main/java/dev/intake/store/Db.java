@@ -118,6 +118,10 @@ public class Db {
         }
     }
 
+    /** A statement and its arguments, for the statements a transaction sends together. */
+    public record Statement(String sql, Tuple args) {
+    }
+
     /**
      * A connection inside a transaction. The transaction is begun by its first statement, not before:
      * BEGIN, the limits and that statement go to the server together.
@@ -169,6 +173,28 @@ public class Db {
             Future<?> commit = connection.query("COMMIT").execute();
             ended = true;
             return RowSet.newInstance(db.awaitFlight(this, answer, commit), Row.__TYPE_ARG);
+        }
+
+        /**
+         * The transaction's last statements, sent together with its COMMIT: their answers in order. When
+         * one fails, those after it and the COMMIT find the transaction aborted, and nothing was written.
+         */
+        public List<RowSet<Row>> executeAllAndCommit(List<Statement> statements) {
+            refuseEventLoop();
+            requireOpen();
+            sendBegin();
+            List<Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>>> answers = new java.util.ArrayList<>();
+            for (Statement statement : statements) {
+                answers.add(connection.preparedQuery(statement.sql()).execute(statement.args().getDelegate()));
+            }
+            Future<?> commit = connection.query("COMMIT").execute();
+            ended = true;
+            List<RowSet<Row>> rows = new java.util.ArrayList<>();
+            db.awaitFlight(this, Future.join(new java.util.ArrayList<>(answers)), commit);
+            for (Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> answer : answers) {
+                rows.add(RowSet.newInstance(answer.result(), Row.__TYPE_ARG));
+            }
+            return rows;
         }
 
         private void sendBegin() {

@@ -104,16 +104,17 @@ public class EvidenceStore {
     private static final int FACET_LABEL_WORDS = 12;
 
     private final Db db;
+    private final FencedWrites writes;
 
-    EvidenceStore(Db db) {
+    EvidenceStore(Db db, FencedWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     /** Replaces the evidence and people links this pipeline wrote for the interview, in one transaction. */
     public void replace(Lease lease, UUID accountId, UUID projectId, String mediaKey, EvidenceFindings findings) {
         UUID interviewId = lease.interviewId();
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+        writes.write(lease, tx -> {
             tx.execute(DELETE_FACETS, Tuple.of(interviewId));
             tx.execute(DELETE_SPEAKER_LINKS, Tuple.of(interviewId));
             tx.execute(DELETE_EVIDENCE, Tuple.of(interviewId));
@@ -159,7 +160,6 @@ public class EvidenceStore {
             tx.executeBatch(INSERT_FACET, facets);
             tx.executeBatch(LINK_SPEAKER, links);
             interviewPeople.removeUnused();
-            return null;
         });
     }
 
@@ -227,10 +227,8 @@ public class EvidenceStore {
                 .sorted(Map.Entry.comparingByKey())
                 .map(d -> Tuple.of(d.getKey(), d.getValue(), lease.interviewId()))
                 .toList();
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+        writes.write(lease, tx -> {
             tx.executeBatch(DESCRIBE_PERSON, updates);
-            return null;
         });
     }
 }

@@ -258,9 +258,11 @@ public class InsightStore {
             ORDER BY q.created_at, q.id""";
 
     private final Db db;
+    private final FencedWrites writes;
 
-    InsightStore(Db db) {
+    InsightStore(Db db, FencedWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     /**
@@ -270,8 +272,7 @@ public class InsightStore {
      */
     public void replaceThemes(Lease lease, UUID accountId, UUID projectId, List<ThemeDraft> themes) {
         UUID interviewId = lease.interviewId();
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+        writes.write(lease, tx -> {
             List<String> names = new ArrayList<>(themes.stream().map(ThemeDraft::name).toList());
             UUID[] matched = themes.stream().map(ThemeDraft::projectThemeId).filter(Objects::nonNull).toArray(UUID[]::new);
             tx.execute(THEME_NAMES, Tuple.of(matched)).forEach(row -> names.add(row.getString("name")));
@@ -299,7 +300,6 @@ public class InsightStore {
             tx.executeBatch(ADD_THEME_SYNONYM, synonyms);
             tx.executeBatch(LINK_THEME_EVIDENCE, links);
             tx.execute(DELETE_UNUSED_THEMES, Tuple.of(interviewId));
-            return null;
         });
     }
 
@@ -335,8 +335,7 @@ public class InsightStore {
      */
     public void replacePersonas(Lease lease, UUID accountId, UUID projectId, List<PersonaDraft> personas) {
         UUID interviewId = lease.interviewId();
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+        writes.write(lease, tx -> {
             List<String> names = new ArrayList<>(personas.stream().map(PersonaDraft::name).toList());
             tx.execute(OWN_PERSONA_NAMES, Tuple.of(interviewId)).forEach(row -> names.add(row.getString("name")));
             lockNames(tx, projectId, names);
@@ -352,7 +351,6 @@ public class InsightStore {
             tx.execute(DELETE_UNUSED_PERSONAS, Tuple.of(interviewId));
             // A person an earlier run created and linked no more may have been held only by its persona.
             tx.execute(InterviewPeople.DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
-            return null;
         });
     }
 
@@ -374,8 +372,7 @@ public class InsightStore {
     public void replaceAnswers(Lease lease, UUID projectId, String runId, List<AnswerDraft> answers) {
         UUID interviewId = lease.interviewId();
         String now = java.time.Instant.now().toString();
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+        writes.write(lease, tx -> {
             tx.execute(DELETE_ANSWER_EVIDENCE, Tuple.of(interviewId));
             tx.execute(DELETE_ANSWERS, Tuple.of(interviewId));
             List<Tuple> links = new ArrayList<>();
@@ -408,7 +405,6 @@ public class InsightStore {
             tx.executeBatch(MARK_EVIDENCE_ANSWER, marks.stream().map(Map.Entry::getValue).toList());
             // ... or only as the respondent of an answer it replaced.
             tx.execute(InterviewPeople.DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
-            return null;
         });
     }
 

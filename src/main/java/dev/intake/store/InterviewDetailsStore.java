@@ -42,27 +42,28 @@ public class InterviewDetailsStore {
             WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $6
             RETURNING title""";
 
-    private final Db db;
+    private final FencedWrites writes;
 
-    InterviewDetailsStore(Db db) {
-        this.db = db;
+    InterviewDetailsStore(FencedWrites writes) {
+        this.writes = writes;
     }
 
     /**
      * Fills the fields still NULL from the interview's media, and replaces {@code placeholder} with
-     * {@code title} when given and the title has not changed since it was read; returns the title now.
+     * {@code title} when given and the title has not changed since it was read.
      */
-    public String fill(Lease lease, Interview interview, Optional<String> title, String placeholder) {
+    public void fill(Lease lease, Interview interview, Optional<String> title, String placeholder) {
         Interview.Source source = interview.source();
         String file = fileName(interview.mediaKey()).orElse(null);
         String sourceType = source.origin() == Interview.Origin.RECALL ? Interview.Source.RECALL
                 : file == null ? null : Interview.Source.typeOf(file);
-        RowSet<Row> rows = db.execute(FILL, Tuple.from(java.util.Arrays.asList(interview.id(), sourceType,
-                extension(file).orElse(null), title.orElse(null), placeholder, lease.owner())));
-        if (rows.rowCount() == 0) {
-            throw new LeaseLostException(lease);
-        }
-        return rows.iterator().next().getString("title");
+        Tuple args = Tuple.from(java.util.Arrays.asList(interview.id(), sourceType, extension(file).orElse(null),
+                title.orElse(null), placeholder, lease.owner()));
+        writes.write(lease, tx -> {
+            if (tx.execute(FILL, args).rowCount() == 0) {
+                throw new LeaseLostException(lease);
+            }
+        });
     }
 
     /** The last segment of a media key or URL, without query or fragment. */

@@ -388,9 +388,11 @@ public class InterviewStore {
     }
 
     private final Db db;
+    private final FencedWrites writes;
 
-    InterviewStore(Db db) {
+    InterviewStore(Db db, FencedWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     public record NewInterview(UUID id, UUID accountId, UUID projectId, String title, Interview.Source source,
@@ -425,17 +427,22 @@ public class InterviewStore {
 
     /** Where the upload step put the media; fenced by its lease. */
     public void setMedia(Lease lease, String mediaKey, String recallRecordingId) {
-        if (db.execute(SET_MEDIA, Tuple.of(lease.interviewId(), mediaKey, recallRecordingId, lease.owner())).rowCount() == 0) {
-            throw new LeaseLostException(lease);
-        }
+        Tuple args = Tuple.of(lease.interviewId(), mediaKey, recallRecordingId, lease.owner());
+        writes.write(lease, tx -> {
+            if (tx.execute(SET_MEDIA, args).rowCount() == 0) {
+                throw new LeaseLostException(lease);
+            }
+        });
     }
 
     /** Where the upload step copied the media imported from a URL, and that URL as it may be kept; fenced. */
     public void setMediaCopiedFromUrl(Lease lease, String mediaKey, String keptUrl) {
-        if (db.execute(SET_MEDIA_COPIED_FROM_URL, Tuple.of(lease.interviewId(), mediaKey, keptUrl, lease.owner()))
-                .rowCount() == 0) {
-            throw new LeaseLostException(lease);
-        }
+        Tuple args = Tuple.of(lease.interviewId(), mediaKey, keptUrl, lease.owner());
+        writes.write(lease, tx -> {
+            if (tx.execute(SET_MEDIA_COPIED_FROM_URL, args).rowCount() == 0) {
+                throw new LeaseLostException(lease);
+            }
+        });
     }
 
     private static Tuple tuple(NewInterview interview, String status, String customInstructions) {
@@ -521,9 +528,16 @@ public class InterviewStore {
 
     /** Takes the lease on {@code step} of run {@code runId}; empty when the step is not ours to run. */
     public Optional<Interview> claimStep(Lease lease, String runId, Step step, Duration leaseFor) {
-        RowSet<Row> rows = db.execute(CLAIM_STEP, Tuple.from(Arrays.asList(lease.interviewId(), runId, step.key(),
-                step.runningStatus().dbValue(), lease.owner(), (double) leaseFor.toMillis() / 1000.0,
-                step.startProgress(), step.detail(), dbValues(StatusTransitions.claimableFrom(step)))));
+        return claimed(db.execute(CLAIM_STEP, claimArgs(lease, runId, step, leaseFor)));
+    }
+
+    private static Tuple claimArgs(Lease lease, String runId, Step step, Duration leaseFor) {
+        return Tuple.from(Arrays.asList(lease.interviewId(), runId, step.key(), step.runningStatus().dbValue(),
+                lease.owner(), (double) leaseFor.toMillis() / 1000.0, step.startProgress(), step.detail(),
+                dbValues(StatusTransitions.claimableFrom(step))));
+    }
+
+    private static Optional<Interview> claimed(RowSet<Row> rows) {
         return rows.rowCount() == 0 ? Optional.empty() : Optional.of(Interview.from(rows.iterator().next()));
     }
 
@@ -532,25 +546,75 @@ public class InterviewStore {
      * merged into conversation_analysis (e.g. evidence_count).
      */
     public Race completeStep(Lease lease, String runId, Step step, Optional<Step> next, JsonObject outputs) {
+        return completeStep(lease, runId, step, next, outputs, FencedWrites.Kept.NONE, Optional.empty(), Duration.ZERO)
+                .race();
+    }
+
+    /** How the transaction that ended a step went, and the next step's claim when one was asked for. */
+    public record Ended(Race race, Optional<Interview> claimed) {
+    }
+
+    /**
+     * Records {@code step} as done in one transaction with the step's kept writes and, given
+     * {@code nextLease}, the claim of the next step: the lease proven (the row locked), the writes
+     * made, then the completion and the claim sent with the commit. When this engine runs the next step
+     * too, the step costs one commit; a claim lost to another owner leaves the next step to its usual claim.
+     */
+    public Ended completeStep(Lease lease, String runId, Step step, Optional<Step> next, JsonObject outputs,
+                              FencedWrites.Kept writes, Optional<Lease> nextLease, Duration leaseFor) {
         String nextKey = next.map(Step::key).orElse(Step.COMPLETE);
         int progress = next.isPresent() ? step.endProgress() : 100;
         String detail = next.map(s -> "Completed " + step.key() + "; next: " + s.key())
                 .orElse("Ready");
         InterviewStatus status = next.isPresent() ? step.doneStatus() : InterviewStatus.READY;
         StatusTransitions.check(step.runningStatus(), status);
-        RowSet<Row> rows = db.execute(COMPLETE_STEP, Tuple.from(Arrays.asList(lease.interviewId(), runId, step.key(),
-                lease.owner(), status.dbValue(), nextKey, progress, detail, outputs,
-                dbValues(List.of(step.runningStatus())))));
-        return race(rows, lease.interviewId(), List.of(step.runningStatus()), "COMPLETE_STEP");
+        List<Db.Statement> statements = new java.util.ArrayList<>(List.of(new Db.Statement(COMPLETE_STEP,
+                Tuple.from(Arrays.asList(lease.interviewId(), runId, step.key(), lease.owner(), status.dbValue(), nextKey,
+                        progress, detail, outputs, dbValues(List.of(step.runningStatus())))))));
+        if (next.isPresent() && nextLease.isPresent()) {
+            statements.add(new Db.Statement(CLAIM_STEP, claimArgs(nextLease.get(), runId, next.get(), leaseFor)));
+        }
+        Optional<List<RowSet<Row>>> rows = endStep(lease, writes, statements);
+        Race race = race(rows.map(r -> r.get(0).rowCount()).orElse(0), lease.interviewId(),
+                List.of(step.runningStatus()), "COMPLETE_STEP");
+        Optional<Interview> claimed = rows.filter(r -> r.size() > 1).flatMap(r -> claimed(r.get(1)));
+        return new Ended(race, race.won() ? claimed : Optional.empty());
+    }
+
+    /**
+     * The transaction that ends a step: with kept writes, the lease is proven first and the writes made,
+     * then {@code last} goes with the commit. Empty when the lease was no longer the step's.
+     */
+    private Optional<List<RowSet<Row>>> endStep(Lease lease, FencedWrites.Kept writes, List<Db.Statement> last) {
+        try {
+            return Optional.of(db.inTransaction(tx -> {
+                if (!writes.isEmpty()) {
+                    LeaseFence.hold(tx, lease);
+                    writes.makeIn(tx);
+                }
+                return tx.executeAllAndCommit(last);
+            }));
+        } catch (LeaseLostException e) {
+            return Optional.empty();
+        }
+    }
+
+    private int endStep(Lease lease, FencedWrites.Kept writes, String sql, Tuple args) {
+        return endStep(lease, writes, List.of(new Db.Statement(sql, args))).map(r -> r.get(0).rowCount()).orElse(0);
     }
 
     /** Releases the lease of a step that failed transiently, recording the error; the engine retries it. */
     public Race scheduleRetry(Lease lease, StepError error, Duration delay) {
-        RowSet<Row> rows = db.execute(SCHEDULE_RETRY, Tuple.from(Arrays.asList(lease.interviewId(), lease.owner(),
+        return scheduleRetry(lease, error, delay, FencedWrites.Kept.NONE);
+    }
+
+    /** {@link #scheduleRetry(Lease, StepError, Duration)}, in one transaction with the step's kept writes. */
+    public Race scheduleRetry(Lease lease, StepError error, Duration delay, FencedWrites.Kept writes) {
+        int changed = endStep(lease, writes, SCHEDULE_RETRY, Tuple.from(Arrays.asList(lease.interviewId(), lease.owner(),
                 error.step(), error.message(), error.attempts(), delay.toMillis() / 1000.0,
                 "Retrying " + error.step() + " in " + Math.max(1, delay.toSeconds()) + " s after: " + error.message(),
                 error.operatorDetail())));
-        return race(rows, lease.interviewId(), ALL_STATUSES, "SCHEDULE_RETRY");
+        return race(changed, lease.interviewId(), ALL_STATUSES, "SCHEDULE_RETRY");
     }
 
     /** Records that run {@code runId} could not be handed to the engine; the interview stays in flight. */
@@ -562,9 +626,14 @@ public class InterviewStore {
 
     /** Releases a step that waits for work done elsewhere until {@code checkAgainIn}; LOST when the lease was taken over. */
     public Race awaitStep(Lease lease, String detail, Duration checkAgainIn) {
-        RowSet<Row> rows = db.execute(AWAIT_STEP, Tuple.of(lease.interviewId(), lease.owner(), detail,
+        return awaitStep(lease, detail, checkAgainIn, FencedWrites.Kept.NONE);
+    }
+
+    /** {@link #awaitStep(Lease, String, Duration)}, in one transaction with the step's kept writes. */
+    public Race awaitStep(Lease lease, String detail, Duration checkAgainIn, FencedWrites.Kept writes) {
+        int changed = endStep(lease, writes, AWAIT_STEP, Tuple.of(lease.interviewId(), lease.owner(), detail,
                 checkAgainIn.toMillis() / 1000.0));
-        return race(rows, lease.interviewId(), ALL_STATUSES, "AWAIT_STEP");
+        return race(changed, lease.interviewId(), ALL_STATUSES, "AWAIT_STEP");
     }
 
     /** Extends the lease; LOST means another invocation took the step over. */
@@ -584,6 +653,14 @@ public class InterviewStore {
     public Race recordFailure(UUID id, Optional<Lease> lease, StepError error) {
         return recordFailure(id, lease.map(Lease::owner).orElse(null), null,
                 StatusTransitions.predecessorsOf(InterviewStatus.ERROR), error);
+    }
+
+    /** Fails the interview from its claimed step, in one transaction with the step's kept writes. */
+    public Race recordFailure(Lease lease, StepError error, FencedWrites.Kept writes) {
+        java.util.Set<InterviewStatus> from = StatusTransitions.predecessorsOf(InterviewStatus.ERROR);
+        int changed = endStep(lease, writes, RECORD_FAILURE,
+                recordFailureParameters(lease.interviewId(), lease.owner(), null, from, error));
+        return race(changed, lease.interviewId(), from, "RECORD_FAILURE");
     }
 
     /** Fails the interview while {@code runId} is still its run; a newer run is left alone. */
@@ -613,11 +690,15 @@ public class InterviewStore {
      * tell a missing interview, a status {@code allowedFrom} does not contain, and a lost race apart.
      */
     private Race race(RowSet<Row> rows, UUID id, Collection<InterviewStatus> allowedFrom, String statement) {
-        if (rows.rowCount() > 1) {
+        return race(rows.rowCount(), id, allowedFrom, statement);
+    }
+
+    private Race race(int changed, UUID id, Collection<InterviewStatus> allowedFrom, String statement) {
+        if (changed > 1) {
             // Impossible with a primary-key predicate; if it happens the statement is wrong, not the race.
-            LOG.errorf("%s changed %d rows where one was targeted", statement, rows.rowCount());
+            LOG.errorf("%s changed %d rows where one was targeted", statement, changed);
         }
-        if (rows.rowCount() > 0) {
+        if (changed > 0) {
             return Race.WON;
         }
         RowSet<Row> found = db.execute(STATUS_OF, Tuple.of(id));

@@ -54,9 +54,11 @@ public class TranscriptStore {
     private static final String HOSTS = "intake_hosts";
 
     private final Db db;
+    private final FencedWrites writes;
 
-    TranscriptStore(Db db) {
+    TranscriptStore(Db db, FencedWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     /** Replaces the transcript, fenced by the upload step's lease. */
@@ -82,11 +84,9 @@ public class TranscriptStore {
                 .put("speakers", new JsonArray(transcript.speakers()))
                 .put("duration_sec", transcript.durationSec())
                 .put("source_key", sourceKey);
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+        writes.write(lease, tx -> {
             tx.execute(SAVE, Tuple.from(Arrays.asList(lease.interviewId(), text, formatted,
                     (int) Math.round(transcript.durationSec()), summary)));
-            return null;
         });
     }
 
@@ -95,19 +95,15 @@ public class TranscriptStore {
      * invocation checks this job rather than submitting the media again.
      */
     public void recordJob(Lease lease, TranscriptionJob job) {
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+        writes.write(lease, tx -> {
             tx.execute(RECORD_JOB, Tuple.of(lease.interviewId(), job.toJson()));
-            return null;
         });
     }
 
     /** Forgets the provider's job, fenced by the upload step's lease. */
     public void forgetJob(Lease lease) {
-        db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+        writes.write(lease, tx -> {
             tx.execute(FORGET_JOB, Tuple.of(lease.interviewId()));
-            return null;
         });
     }
 
