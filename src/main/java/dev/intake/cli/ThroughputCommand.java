@@ -18,7 +18,9 @@ import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
+import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.DbTraffic;
+import dev.intake.store.WorkspaceStore;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
@@ -46,6 +48,9 @@ public class ThroughputCommand implements Callable<Integer> {
     /** Two lines: enough for every step to run and write something, so the engine's own cost dominates. */
     /** Set by the launcher when the bucket is a throwaway one of this process's, which the command then makes. */
     static final String OWN_BUCKET = "intake.throughput.own-bucket";
+
+    /** Analyses of the transcript alone, for the analyzer's median time per interview. */
+    private static final int ANALYZER_RUNS = 21;
 
     static final String TINY = "WEBVTT\n\n00:00.000 --> 00:04.000\n<v Interviewer>What slows you down today?\n\n"
             + "00:04.000 --> 00:09.000\n<v Dana>Copying the same spreadsheet every week takes me two hours.\n";
@@ -93,6 +98,10 @@ public class ThroughputCommand implements Callable<Integer> {
     IntakeConfig config;
     @Inject
     RunEnds runEnds;
+    @Inject
+    AnalysisProvider analyzer;
+    @Inject
+    WorkspaceStore workspace;
     @Inject
     DbTraffic traffic;
     @ConfigProperty(name = OWN_BUCKET, defaultValue = "false")
@@ -151,11 +160,14 @@ public class ThroughputCommand implements Callable<Integer> {
             }
             transitions += done.completedSteps().size();
         }
+        // After the runs, on the same cores: the analyzer alone on the same transcript.
+        double analyzerMs = AnalyzerAlone.medianMillis(analyzer, source, workspace.questions(project.projectId()),
+                config.maxTranscriptBytes(), ANALYZER_RUNS);
         spec.commandLine().getOut().printf(Locale.ROOT, "interviews=%d ready=%d error=%d threads=%d seconds=%.3f"
                         + " interviews_per_s=%.1f step_transitions_per_s=%.1f steps_per_interview=%d"
-                        + " transactions_per_interview=%.1f round_trips_per_interview=%.1f%n", count, ready, failed,
-                config.localEngineThreads(), seconds, count / seconds, transitions / seconds, Step.values().length,
-                (double) spent.transactions() / count, (double) spent.flights() / count);
+                        + " transactions_per_interview=%.1f round_trips_per_interview=%.1f analyzer_ms_per_interview=%.1f%n",
+                count, ready, failed, config.localEngineThreads(), seconds, count / seconds, transitions / seconds,
+                Step.values().length, (double) spent.transactions() / count, (double) spent.flights() / count, analyzerMs);
         return ready + failed == count ? 0 : 1;
     }
 }

@@ -80,8 +80,8 @@ public class ConversationLensStore {
     public void replace(Lease lease, ConversationOverview overview) {
         UUID interviewId = lease.interviewId();
         writes.write(lease, tx -> {
-            tx.execute(DELETE_WRITTEN, Tuple.of(interviewId));
-            tx.execute(ENSURE_TEMPLATE, Tuple.tuple());
+            tx.send(DELETE_WRITTEN, Tuple.of(interviewId));
+            tx.send(ENSURE_TEMPLATE, Tuple.tuple());
             if (tx.execute(INSERT, Tuple.of(interviewId, analysisData(overview))).rowCount() == 0) {
                 LOG.infof("interview %s: its conversation-overview lens was written by Insights or a person; kept as it is",
                         interviewId);

@@ -123,14 +123,16 @@ public class Db {
     }
 
     /**
-     * A connection inside a transaction. The transaction is begun by its first statement, not before:
-     * BEGIN, the limits and that statement go to the server together.
+     * A connection inside a transaction. Nothing waits that need not: the transaction is begun by its
+     * first statement (BEGIN, the limits and that statement go to the server together), and statements
+     * whose answer the caller does not read ({@link #send}) go with the next statement that is awaited,
+     * or with the COMMIT. A statement sent that fails fails that flight, and the transaction rolls back.
      */
     public static final class Tx {
         private final Db db;
         private final io.vertx.sqlclient.SqlConnection connection;
-        /** The BEGIN not yet answered; its answer is awaited with the first statement's. */
-        private Future<?> begin;
+        /** Commands sent and not yet answered, in the order sent, each with the check its answer must pass. */
+        private final List<Sent> unanswered = new java.util.ArrayList<>();
         private boolean begun;
         private boolean ended;
         private int flights;
@@ -140,24 +142,55 @@ public class Db {
             this.connection = connection;
         }
 
-        public RowSet<Row> execute(String sql, Tuple args) {
-            refuseEventLoop();
-            requireOpen();
-            sendBegin();
-            Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> answer = connection.preparedQuery(sql)
-                    .execute(args.getDelegate());
-            return RowSet.newInstance(db.awaitFlight(this, answer), Row.__TYPE_ARG);
+        /** A command on its way, and what its answer must show (nothing, or rows). */
+        private record Sent(Future<? extends io.vertx.sqlclient.SqlResult<?>> answer,
+                            java.util.function.Supplier<RuntimeException> unlessRows) {
         }
 
-        public void executeBatch(String sql, List<Tuple> rows) {
+        /** Runs one statement and waits for its answer, with whatever was sent before it. */
+        public RowSet<Row> execute(String sql, Tuple args) {
+            return executeAll(List.of(new Statement(sql, args))).get(0);
+        }
+
+        /** Runs the statements together, one flight, and gives their answers in order. */
+        public List<RowSet<Row>> executeAll(List<Statement> statements) {
+            List<Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>>> answers = new java.util.ArrayList<>();
+            for (Statement statement : statements) {
+                answers.add(queue(statement.sql(), statement.args(), null));
+            }
+            db.awaitFlight(this);
+            return answers.stream().map(a -> RowSet.newInstance(a.result(), Row.__TYPE_ARG)).toList();
+        }
+
+        /** Sends a statement whose answer nobody reads; it is answered with the next flight. */
+        public void send(String sql, Tuple args) {
+            queue(sql, args, null);
+        }
+
+        /**
+         * Sends a statement that must find a row (a fence, a conditional write); when it finds none, the
+         * next flight throws what {@code otherwise} gives and the transaction rolls back.
+         */
+        public void sendExpectingRows(String sql, Tuple args, java.util.function.Supplier<RuntimeException> otherwise) {
+            queue(sql, args, otherwise);
+        }
+
+        /** Sends one statement for each of {@code rows}; answered with the next flight. */
+        public void sendBatch(String sql, List<Tuple> rows) {
             if (rows.isEmpty()) {
                 return;
             }
-            refuseEventLoop();
-            requireOpen();
-            sendBegin();
-            db.awaitFlight(this, connection.preparedQuery(sql)
-                    .executeBatch(rows.stream().map(Tuple::getDelegate).toList()));
+            prepareToSend();
+            unanswered.add(new Sent(connection.preparedQuery(sql).executeBatch(rows.stream().map(Tuple::getDelegate)
+                    .toList()), null));
+        }
+
+        /** Runs one statement for each of {@code rows}, and waits for them. */
+        public void executeBatch(String sql, List<Tuple> rows) {
+            if (!rows.isEmpty()) {
+                sendBatch(sql, rows);
+                db.awaitFlight(this);
+            }
         }
 
         /**
@@ -165,14 +198,7 @@ public class Db {
          * skips to the COMMIT, which then rolls back: its error is thrown, and nothing was written.
          */
         public RowSet<Row> executeAndCommit(String sql, Tuple args) {
-            refuseEventLoop();
-            requireOpen();
-            sendBegin();
-            Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> answer = connection.preparedQuery(sql)
-                    .execute(args.getDelegate());
-            Future<?> commit = connection.query("COMMIT").execute();
-            ended = true;
-            return RowSet.newInstance(db.awaitFlight(this, answer, commit), Row.__TYPE_ARG);
+            return executeAllAndCommit(List.of(new Statement(sql, args))).get(0);
         }
 
         /**
@@ -180,64 +206,55 @@ public class Db {
          * one fails, those after it and the COMMIT find the transaction aborted, and nothing was written.
          */
         public List<RowSet<Row>> executeAllAndCommit(List<Statement> statements) {
-            refuseEventLoop();
-            requireOpen();
-            sendBegin();
             List<Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>>> answers = new java.util.ArrayList<>();
             for (Statement statement : statements) {
-                answers.add(connection.preparedQuery(statement.sql()).execute(statement.args().getDelegate()));
+                answers.add(queue(statement.sql(), statement.args(), null));
             }
-            Future<?> commit = connection.query("COMMIT").execute();
+            unanswered.add(new Sent(connection.query("COMMIT").execute(), null));
             ended = true;
-            List<RowSet<Row>> rows = new java.util.ArrayList<>();
-            db.awaitFlight(this, Future.join(new java.util.ArrayList<>(answers)), commit);
-            for (Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> answer : answers) {
-                rows.add(RowSet.newInstance(answer.result(), Row.__TYPE_ARG));
-            }
-            return rows;
+            db.awaitFlight(this);
+            return answers.stream().map(a -> RowSet.newInstance(a.result(), Row.__TYPE_ARG)).toList();
         }
 
-        private void sendBegin() {
-            if (!begun) {
-                begun = true;
-                begin = connection.query(db.beginSql).execute();
-            }
+        private Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> queue(
+                String sql, Tuple args, java.util.function.Supplier<RuntimeException> unlessRows) {
+            prepareToSend();
+            Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> answer = connection.preparedQuery(sql)
+                    .execute(args.getDelegate());
+            unanswered.add(new Sent(answer, unlessRows));
+            return answer;
         }
 
-        private void requireOpen() {
+        private void prepareToSend() {
+            refuseEventLoop();
             if (ended) {
                 throw new IllegalStateException("the transaction has been committed");
             }
-        }
-
-        /** Answers first the BEGIN still pending, then {@code answer}: one flight. */
-        private List<Future<?>> pendingWith(Future<?>... answers) {
-            List<Future<?>> all = new java.util.ArrayList<>(answers.length + 1);
-            if (begin != null) {
-                all.add(begin);
-                begin = null;
+            if (!begun) {
+                begun = true;
+                unanswered.add(new Sent(connection.query(db.beginSql).execute(), null));
             }
-            all.addAll(List.of(answers));
-            return all;
         }
 
         private void commit() {
-            if (ended || !begun) {
-                ended = true;
-                return;
+            if (!ended && begun) {
+                unanswered.add(new Sent(connection.query("COMMIT").execute(), null));
             }
             ended = true;
-            db.awaitFlight(this, connection.query("COMMIT").execute());
+            if (!unanswered.isEmpty()) {
+                db.awaitFlight(this);
+            }
         }
 
         private void rollback() {
-            if (!begun || ended) {
-                // Committed with its last statement (a failure rolled it back), or never begun.
-                ended = true;
-                return;
+            if (!ended && begun) {
+                unanswered.add(new Sent(connection.query("ROLLBACK").execute(), null));
             }
+            // Committed with its last statements (a failure rolled it back), or never begun.
             ended = true;
-            db.awaitFlight(this, connection.query("ROLLBACK").execute());
+            if (!unanswered.isEmpty()) {
+                db.awaitFlight(this);
+            }
         }
     }
 
@@ -288,22 +305,20 @@ public class Db {
     }
 
     /**
-     * Waits for one flight: the BEGIN still pending, if any, and {@code last} after the commands sent
-     * before it. Every command of the flight is answered (or the wait for it runs out) before this
-     * returns; the first failure is thrown, the others added to it.
+     * Waits for one flight: every command the transaction has sent and not yet had answered, in order.
+     * Each is answered (or its wait runs out) before this returns, so none is left in flight; the first
+     * failure is thrown, later ones added to it.
      */
-    @SuppressWarnings("unchecked")
-    private <T> T awaitFlight(Tx tx, Future<T> answer, Future<?>... after) {
+    private void awaitFlight(Tx tx) {
         tx.flights++;
-        List<Future<?>> flight = new java.util.ArrayList<>(tx.pendingWith(answer));
-        flight.addAll(List.of(after));
+        List<Tx.Sent> flight = List.copyOf(tx.unanswered);
+        tx.unanswered.clear();
         RuntimeException failed = null;
-        Object result = null;
-        for (Future<?> pending : flight) {
+        for (Tx.Sent sent : flight) {
             try {
-                Object value = await(Uni.createFrom().completionStage(pending.toCompletionStage()));
-                if (pending == answer) {
-                    result = value;
+                io.vertx.sqlclient.SqlResult<?> result = await(Uni.createFrom().completionStage(sent.answer().toCompletionStage()));
+                if (sent.unlessRows() != null && result.rowCount() == 0) {
+                    throw sent.unlessRows().get();
                 }
             } catch (RuntimeException e) {
                 if (failed == null) {
@@ -316,7 +331,6 @@ public class Db {
         if (failed != null) {
             throw failed;
         }
-        return (T) result;
     }
 
     /** The answer to one exchange, with the failures of the database itself told in words that name it. */

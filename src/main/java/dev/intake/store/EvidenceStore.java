@@ -115,10 +115,10 @@ public class EvidenceStore {
     public void replace(Lease lease, UUID accountId, UUID projectId, String mediaKey, EvidenceFindings findings) {
         UUID interviewId = lease.interviewId();
         writes.write(lease, tx -> {
-            tx.execute(DELETE_FACETS, Tuple.of(interviewId));
-            tx.execute(DELETE_SPEAKER_LINKS, Tuple.of(interviewId));
-            tx.execute(DELETE_EVIDENCE, Tuple.of(interviewId));
-            tx.execute(DELETE_LINKS, Tuple.of(interviewId));
+            tx.send(DELETE_FACETS, Tuple.of(interviewId));
+            tx.send(DELETE_SPEAKER_LINKS, Tuple.of(interviewId));
+            tx.send(DELETE_EVIDENCE, Tuple.of(interviewId));
+            tx.send(DELETE_LINKS, Tuple.of(interviewId));
             InterviewPeople interviewPeople = new InterviewPeople(tx, accountId, projectId, interviewId);
             InterviewPeople.Speakers speakers = interviewPeople.link(findings.people());
             EvidenceFacets catalog = new EvidenceFacets(tx, accountId, interviewId);
@@ -156,9 +156,9 @@ public class EvidenceStore {
                 speaker.ifPresent(s -> links.add(Tuple.of(evidenceId, s.personId(), accountId, projectId, s.role(),
                         interviewId)));
             }
-            tx.executeBatch(INSERT_EVIDENCE, evidence);
-            tx.executeBatch(INSERT_FACET, facets);
-            tx.executeBatch(LINK_SPEAKER, links);
+            tx.sendBatch(INSERT_EVIDENCE, evidence);
+            tx.sendBatch(INSERT_FACET, facets);
+            tx.sendBatch(LINK_SPEAKER, links);
             interviewPeople.removeUnused();
         });
     }
@@ -228,7 +228,7 @@ public class EvidenceStore {
                 .map(d -> Tuple.of(d.getKey(), d.getValue(), lease.interviewId()))
                 .toList();
         writes.write(lease, tx -> {
-            tx.executeBatch(DESCRIBE_PERSON, updates);
+            tx.sendBatch(DESCRIBE_PERSON, updates);
         });
     }
 }

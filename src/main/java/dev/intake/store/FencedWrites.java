@@ -44,7 +44,7 @@ public class FencedWrites {
             return;
         }
         db.inTransaction(tx -> {
-            LeaseFence.hold(tx, lease);
+            LeaseFence.send(tx, lease);
             work.accept(tx);
             return null;
         });

@@ -278,7 +278,7 @@ public class InsightStore {
             tx.execute(THEME_NAMES, Tuple.of(matched)).forEach(row -> names.add(row.getString("name")));
             tx.execute(OWN_THEME_NAMES, Tuple.of(interviewId)).forEach(row -> names.add(row.getString("name")));
             lockNames(tx, projectId, names);
-            tx.execute(DELETE_THEME_LINKS, Tuple.of(interviewId));
+            tx.send(DELETE_THEME_LINKS, Tuple.of(interviewId));
             List<Tuple> links = new ArrayList<>();
             List<Tuple> synonyms = new ArrayList<>();
             for (int i = 0; i < themes.size(); i++) {
@@ -297,9 +297,9 @@ public class InsightStore {
                             link.rationale(), link.confidence())));
                 }
             }
-            tx.executeBatch(ADD_THEME_SYNONYM, synonyms);
-            tx.executeBatch(LINK_THEME_EVIDENCE, links);
-            tx.execute(DELETE_UNUSED_THEMES, Tuple.of(interviewId));
+            tx.sendBatch(ADD_THEME_SYNONYM, synonyms);
+            tx.sendBatch(LINK_THEME_EVIDENCE, links);
+            tx.send(DELETE_UNUSED_THEMES, Tuple.of(interviewId));
         });
     }
 
@@ -339,18 +339,18 @@ public class InsightStore {
             List<String> names = new ArrayList<>(personas.stream().map(PersonaDraft::name).toList());
             tx.execute(OWN_PERSONA_NAMES, Tuple.of(interviewId)).forEach(row -> names.add(row.getString("name")));
             lockNames(tx, projectId, names);
-            tx.execute(DELETE_PERSONA_LINKS, Tuple.of(interviewId));
+            tx.send(DELETE_PERSONA_LINKS, Tuple.of(interviewId));
             for (int i = 0; i < personas.size(); i++) {
                 PersonaDraft p = personas.get(i);
                 UUID personaId = findOrCreate(tx, FIND_PERSONA, Tuple.of(accountId, projectId, p.name()),
                         INSERT_PERSONA, Tuple.from(Arrays.asList(accountId, projectId, p.name(), p.description(),
                                 p.goals().toArray(String[]::new), p.pains().toArray(String[]::new), interviewId)));
                 String drawnFrom = p.drawnFrom() == null ? null : PersonName.normalize(p.drawnFrom());
-                tx.execute(ASSIGN_PERSONA, Tuple.from(Arrays.asList(interviewId, personaId, projectId, drawnFrom, i)));
+                tx.send(ASSIGN_PERSONA, Tuple.from(Arrays.asList(interviewId, personaId, projectId, drawnFrom, i)));
             }
-            tx.execute(DELETE_UNUSED_PERSONAS, Tuple.of(interviewId));
+            tx.send(DELETE_UNUSED_PERSONAS, Tuple.of(interviewId));
             // A person an earlier run created and linked no more may have been held only by its persona.
-            tx.execute(InterviewPeople.DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
+            tx.send(InterviewPeople.DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
         });
     }
 
@@ -373,8 +373,8 @@ public class InsightStore {
         UUID interviewId = lease.interviewId();
         String now = java.time.Instant.now().toString();
         writes.write(lease, tx -> {
-            tx.execute(DELETE_ANSWER_EVIDENCE, Tuple.of(interviewId));
-            tx.execute(DELETE_ANSWERS, Tuple.of(interviewId));
+            tx.send(DELETE_ANSWER_EVIDENCE, Tuple.of(interviewId));
+            tx.send(DELETE_ANSWERS, Tuple.of(interviewId));
             List<Tuple> links = new ArrayList<>();
             List<Map.Entry<Double, Tuple>> marks = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
@@ -400,11 +400,11 @@ public class InsightStore {
                     marks.add(Map.entry(e.confidence(), Tuple.of(e.evidenceId(), answerId)));
                 }
             }
-            tx.executeBatch(LINK_ANSWER_EVIDENCE, links);
+            tx.sendBatch(LINK_ANSWER_EVIDENCE, links);
             marks.sort(Map.Entry.<Double, Tuple>comparingByKey().reversed());
-            tx.executeBatch(MARK_EVIDENCE_ANSWER, marks.stream().map(Map.Entry::getValue).toList());
+            tx.sendBatch(MARK_EVIDENCE_ANSWER, marks.stream().map(Map.Entry::getValue).toList());
             // ... or only as the respondent of an answer it replaced.
-            tx.execute(InterviewPeople.DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
+            tx.send(InterviewPeople.DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
         });
     }
 
@@ -438,7 +438,7 @@ public class InsightStore {
     private static void lockNames(Db.Tx tx, UUID projectId, List<String> names) {
         String[] ordered = names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).distinct().sorted()
                 .toArray(String[]::new);
-        tx.execute(LOCK_NAMES, Tuple.of(projectId.toString(), ordered));
+        tx.send(LOCK_NAMES, Tuple.of(projectId.toString(), ordered));
     }
 
     /** The project's row of that name, or a new one; its name is locked ({@link #lockNames}). */

@@ -59,11 +59,7 @@ public class InterviewDetailsStore {
                 : file == null ? null : Interview.Source.typeOf(file);
         Tuple args = Tuple.from(java.util.Arrays.asList(interview.id(), sourceType, extension(file).orElse(null),
                 title.orElse(null), placeholder, lease.owner()));
-        writes.write(lease, tx -> {
-            if (tx.execute(FILL, args).rowCount() == 0) {
-                throw new LeaseLostException(lease);
-            }
-        });
+        writes.write(lease, tx -> tx.sendExpectingRows(FILL, args, () -> new LeaseLostException(lease)));
     }
 
     /** The last segment of a media key or URL, without query or fragment. */

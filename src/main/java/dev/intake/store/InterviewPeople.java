@@ -148,7 +148,7 @@ final class InterviewPeople {
             }
             String role = InsightsRoles.interviewRole(speaker.role());
             boolean generic = PeopleResolution.isGenericPersonLabel(speaker.name());
-            tx.execute(INSERT_LINK, Tuple.from(Arrays.asList(interviewId, person.get().id(), projectId, role,
+            tx.send(INSERT_LINK, Tuple.from(Arrays.asList(interviewId, person.get().id(), projectId, role,
                     speaker.name(), generic ? person.get().name() : speaker.name(), position++)));
             byLabel.put(key(speaker.name()), new Linked(person.get().id(), role));
         }
@@ -159,7 +159,7 @@ final class InterviewPeople {
 
     /** After {@link #link} and the interview's other people links: see {@link #DELETE_UNUSED_PEOPLE}. */
     void removeUnused() {
-        tx.execute(DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
+        tx.send(DELETE_UNUSED_PEOPLE, Tuple.of(interviewId));
     }
 
     static String key(String label) {

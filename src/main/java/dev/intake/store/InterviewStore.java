@@ -428,21 +428,14 @@ public class InterviewStore {
     /** Where the upload step put the media; fenced by its lease. */
     public void setMedia(Lease lease, String mediaKey, String recallRecordingId) {
         Tuple args = Tuple.of(lease.interviewId(), mediaKey, recallRecordingId, lease.owner());
-        writes.write(lease, tx -> {
-            if (tx.execute(SET_MEDIA, args).rowCount() == 0) {
-                throw new LeaseLostException(lease);
-            }
-        });
+        writes.write(lease, tx -> tx.sendExpectingRows(SET_MEDIA, args, () -> new LeaseLostException(lease)));
     }
 
     /** Where the upload step copied the media imported from a URL, and that URL as it may be kept; fenced. */
     public void setMediaCopiedFromUrl(Lease lease, String mediaKey, String keptUrl) {
         Tuple args = Tuple.of(lease.interviewId(), mediaKey, keptUrl, lease.owner());
-        writes.write(lease, tx -> {
-            if (tx.execute(SET_MEDIA_COPIED_FROM_URL, args).rowCount() == 0) {
-                throw new LeaseLostException(lease);
-            }
-        });
+        writes.write(lease, tx -> tx.sendExpectingRows(SET_MEDIA_COPIED_FROM_URL, args,
+                () -> new LeaseLostException(lease)));
     }
 
     private static Tuple tuple(NewInterview interview, String status, String customInstructions) {
@@ -589,7 +582,7 @@ public class InterviewStore {
         try {
             return Optional.of(db.inTransaction(tx -> {
                 if (!writes.isEmpty()) {
-                    LeaseFence.hold(tx, lease);
+                    LeaseFence.send(tx, lease);
                     writes.makeIn(tx);
                 }
                 return tx.executeAllAndCommit(last);

@@ -18,10 +18,8 @@ final class LeaseFence {
     private LeaseFence() {
     }
 
-    static void hold(Db.Tx tx, Lease lease) {
-        if (tx.execute(HOLD, Tuple.of(lease.interviewId(), lease.owner())).rowCount() == 0) {
-            throw new LeaseLostException(lease);
-        }
+    /** Sent with the writes that follow it: they never commit when the lease is not ours, the transaction rolls back. */
+    static void send(Db.Tx tx, Lease lease) {
+        tx.sendExpectingRows(HOLD, Tuple.of(lease.interviewId(), lease.owner()), () -> new LeaseLostException(lease));
     }
-
 }

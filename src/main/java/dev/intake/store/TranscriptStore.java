@@ -85,7 +85,7 @@ public class TranscriptStore {
                 .put("duration_sec", transcript.durationSec())
                 .put("source_key", sourceKey);
         writes.write(lease, tx -> {
-            tx.execute(SAVE, Tuple.from(Arrays.asList(lease.interviewId(), text, formatted,
+            tx.send(SAVE, Tuple.from(Arrays.asList(lease.interviewId(), text, formatted,
                     (int) Math.round(transcript.durationSec()), summary)));
         });
     }
@@ -96,14 +96,14 @@ public class TranscriptStore {
      */
     public void recordJob(Lease lease, TranscriptionJob job) {
         writes.write(lease, tx -> {
-            tx.execute(RECORD_JOB, Tuple.of(lease.interviewId(), job.toJson()));
+            tx.send(RECORD_JOB, Tuple.of(lease.interviewId(), job.toJson()));
         });
     }
 
     /** Forgets the provider's job, fenced by the upload step's lease. */
     public void forgetJob(Lease lease) {
         writes.write(lease, tx -> {
-            tx.execute(FORGET_JOB, Tuple.of(lease.interviewId()));
+            tx.send(FORGET_JOB, Tuple.of(lease.interviewId()));
         });
     }
 
