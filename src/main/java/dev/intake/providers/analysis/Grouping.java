@@ -62,11 +62,7 @@ final class Grouping {
         }
         List<Likeness.Group> joined = new ArrayList<>();
         for (List<Integer> parts : ThemeFinder.cluster(link, weights, average, threshold)) {
-            Likeness.Group group = groups.get(parts.get(0));
-            for (int p = 1; p < parts.size(); p++) {
-                group = alike.joined(group, groups.get(parts.get(p)));
-            }
-            joined.add(group);
+            joined.add(parts.size() == 1 ? groups.get(parts.get(0)) : alike.joined(parts.stream().map(groups::get).toList()));
         }
         return joined;
     }

@@ -83,16 +83,19 @@ final class Likeness {
         return new Group(members, sum);
     }
 
-    Group joined(Group a, Group b) {
-        List<Integer> members = new java.util.ArrayList<>(a.members());
-        members.addAll(b.members());
+    /** The groups as one: their members in order, their vectors' sums added. */
+    Group joined(List<Group> parts) {
+        List<Integer> members = new java.util.ArrayList<>();
+        parts.forEach(part -> members.addAll(part.members()));
         members.sort(Integer::compare);
-        if (a.sum() == null) {
+        if (vectors == null) {
             return new Group(members, null);
         }
-        double[] sum = a.sum().clone();
-        for (int d = 0; d < sum.length; d++) {
-            sum[d] += b.sum()[d];
+        double[] sum = new double[parts.get(0).sum().length];
+        for (Group part : parts) {
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += part.sum()[d];
+            }
         }
         return new Group(members, sum);
     }

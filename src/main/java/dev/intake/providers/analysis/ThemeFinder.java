@@ -93,11 +93,7 @@ final class ThemeFinder {
             List<Integer> peers = best < 0 ? group : range(knownSpans.get(best));
             List<ThemeDraft.Link> groupLinks = new ArrayList<>();
             for (int member : group) {
-                List<Integer> others = new ArrayList<>(peers);
-                others.remove(Integer.valueOf(member));
-                if (best >= 0) {
-                    group.stream().filter(m -> m != member).forEach(others::add);
-                }
+                List<Integer> others = best < 0 ? without(group, member) : joined(peers, without(group, member));
                 // A quote of a long theme is compared with an even spread of its peers, not all of them: the
                 // average is the same to within what the confidence's two decimals show, at a bounded cost.
                 double a = alike.average(List.of(member), spread(others, PEERS));
@@ -116,6 +112,40 @@ final class ThemeFinder {
                     joins.get(i)));
         }
         return drafts;
+    }
+
+    /** {@code sorted} but {@code item}, read in place: a theme of thousands of quotes is not copied for each of them. */
+    private static List<Integer> without(List<Integer> sorted, int item) {
+        int at = java.util.Collections.binarySearch(sorted, item);
+        if (at < 0) {
+            return sorted;
+        }
+        return new java.util.AbstractList<>() {
+            @Override
+            public Integer get(int k) {
+                return sorted.get(k < at ? k : k + 1);
+            }
+
+            @Override
+            public int size() {
+                return sorted.size() - 1;
+            }
+        };
+    }
+
+    /** {@code a} then {@code b}, read in place. */
+    private static List<Integer> joined(List<Integer> a, List<Integer> b) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public Integer get(int k) {
+                return k < a.size() ? a.get(k) : b.get(k - a.size());
+            }
+
+            @Override
+            public int size() {
+                return a.size() + b.size();
+            }
+        };
     }
 
     /** At most {@code most} of {@code items}, evenly spread over them and in their order; all of them when they are as few. */
