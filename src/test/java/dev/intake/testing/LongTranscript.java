@@ -78,9 +78,39 @@ public final class LongTranscript {
     private LongTranscript() {
     }
 
-    /** Prints a call of the turns given ({@link #THREE_HOURS} when none), for bench/long-interviews. */
+    /**
+     * Prints a call for bench/long-interviews: of the size given in bytes of WebVTT ("10KB", "1MB",
+     * "250000B"; a kilobyte is 1,000 bytes), of the turns given (a bare number), or a three-hour call.
+     */
     public static void main(String[] args) {
-        System.out.print(webVtt(args.length == 0 ? THREE_HOURS : Integer.parseInt(args[0])));
+        if (args.length == 0) {
+            System.out.print(threeHours());
+            return;
+        }
+        String size = args[0].strip().toUpperCase(Locale.ROOT);
+        if (size.matches("[0-9]+")) {
+            System.out.print(webVtt(Integer.parseInt(size)));
+        } else if (size.matches("[0-9]+(\\.[0-9]+)?(B|KB|MB)")) {
+            double number = Double.parseDouble(size.replaceAll("[A-Z]+$", ""));
+            long unit = size.endsWith("MB") ? 1_000_000 : size.endsWith("KB") ? 1_000 : 1;
+            System.out.print(ofSize(Math.round(number * unit)));
+        } else {
+            throw new IllegalArgumentException("A size is a number of turns or of bytes with B, KB or MB (10KB, 1MB): " + args[0]);
+        }
+    }
+
+    /** A call of about {@code bytes} bytes of WebVTT (within a turn's length, about 260 bytes), at a three-hour call's pace. */
+    public static String ofSize(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("A call has at least one byte: " + bytes);
+        }
+        int probe = 200;
+        double perTurn = (double) webVtt(probe).getBytes(java.nio.charset.StandardCharsets.UTF_8).length / probe;
+        int turns = (int) Math.max(2, Math.round(bytes / perTurn));
+        String vtt = webVtt(turns);
+        double actual = (double) vtt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / turns;
+        int adjusted = (int) Math.max(2, Math.round(bytes / actual));
+        return adjusted == turns ? vtt : webVtt(adjusted);
     }
 
     /** A three-hour call. */

@@ -33,6 +33,8 @@ final class Salience {
     private static final double SAME_KIND = 0.35;
     /** Two quotes sharing this share of their words say one thing. */
     private static final double SAME_THING = 0.5;
+    /** The most other evidence a piece's recurrence is counted among. */
+    static final int RECURRENCE_SAMPLE = 400;
     private static final Pattern A_FIGURE = Pattern.compile("(?i)\\d|\\$|\\b(hundred|thousand|million|dozen|twice|half"
             + "|percent|hours?|days?|weeks?|months?)\\b");
 
@@ -41,12 +43,17 @@ final class Salience {
 
     /** Up to {@link #MOST} pieces of evidence, the most telling first. */
     static List<Evidence> rank(List<Evidence> evidence) {
+        return rank(evidence, new Comparisons());
+    }
+
+    /** As {@link #rank(List)}, counting every comparison of two pieces of evidence in {@code comparisons}. */
+    static List<Evidence> rank(List<Evidence> evidence, Comparisons comparisons) {
         List<Set<String>> stems = evidence.stream().map(e -> Words.stems(e.verbatim())).toList();
         List<Double> base = new ArrayList<>();
         for (int i = 0; i < evidence.size(); i++) {
             Evidence e = evidence.get(i);
             double signal = EvidenceClassifier.signals(e.verbatim())[e.kind().ordinal()];
-            base.add(KIND.get(e.kind()) + SIGNAL * signal + RECURS * recurrence(i, stems)
+            base.add(KIND.get(e.kind()) + SIGNAL * signal + RECURS * recurrence(i, stems, comparisons)
                     + (A_FIGURE.matcher(e.verbatim()).find() ? FIGURE : 0));
         }
         List<Integer> picked = new ArrayList<>();
@@ -73,18 +80,27 @@ final class Salience {
         return picked.stream().map(evidence::get).toList();
     }
 
-    /** The share of the other evidence that shares a content word with this one, up to 1. */
-    private static double recurrence(int i, List<Set<String>> stems) {
-        if (stems.size() < 2) {
+    /**
+     * The share of the other evidence that shares a content word with this one, up to 1: of all the
+     * others, or of an even spread of {@link #RECURRENCE_SAMPLE} of them in a long call, where comparing
+     * each piece with every other would cost evidence × evidence.
+     */
+    private static double recurrence(int i, List<Set<String>> stems, Comparisons comparisons) {
+        int others = stems.size() - 1;
+        if (others < 1) {
             return 0;
         }
+        int compared = Math.min(others, RECURRENCE_SAMPLE);
         long sharing = 0;
-        for (int j = 0; j < stems.size(); j++) {
-            if (j != i && stems.get(j).stream().anyMatch(stems.get(i)::contains)) {
+        for (int k = 0; k < compared; k++) {
+            int j = (int) ((long) k * others / compared);
+            j = j >= i ? j + 1 : j;
+            if (stems.get(j).stream().anyMatch(stems.get(i)::contains)) {
                 sharing++;
             }
         }
-        return (double) sharing / (stems.size() - 1);
+        comparisons.add(compared);
+        return (double) sharing / compared;
     }
 
     private static double overlap(Set<String> a, Set<String> b) {

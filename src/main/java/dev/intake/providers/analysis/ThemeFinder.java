@@ -22,6 +22,11 @@ import dev.intake.interview.ThemeDraft;
  * joining a project theme that already has quotes of its own; otherwise the quote stays unthemed (it is
  * still evidence of the interview). That keeps themes fewer and broader than the quotes, as a researcher
  * would group them, instead of one "theme" per stray sentence.
+ *
+ * <p>The cost grows linearly with the evidence: a long call is grouped a block of neighbours at a time
+ * ({@link Grouping}), and a quote's link, or a group's likeness to a project theme, is measured against an
+ * even spread of at most {@link #PEERS} quotes. An interview of up to {@link Grouping#BLOCK} pieces of
+ * evidence is grouped and linked exactly as comparing every pair would.
  */
 final class ThemeFinder {
 
@@ -34,11 +39,19 @@ final class ThemeFinder {
     private static final double MOST_LINK = 0.99;
     /** Quotes of a project theme compared with, at most. */
     private static final int QUOTES_PER_THEME = 12;
+    /** A quote's link, and a group's likeness to a project theme, are measured against at most this many quotes. */
+    static final int PEERS = 200;
 
     private ThemeFinder() {
     }
 
     static List<ThemeDraft> find(List<Evidence> evidence, List<ProjectTheme> known, SentenceEmbeddings embeddings) {
+        return find(evidence, known, embeddings, new Comparisons());
+    }
+
+    /** As {@link #find(List, List, SentenceEmbeddings)}, counting every comparison of two texts in {@code comparisons}. */
+    static List<ThemeDraft> find(List<Evidence> evidence, List<ProjectTheme> known, SentenceEmbeddings embeddings,
+                                 Comparisons comparisons) {
         if (evidence.isEmpty()) {
             return List.of();
         }
@@ -52,11 +65,12 @@ final class ThemeFinder {
             texts.addAll(quotes);
         }
         Optional<List<float[]>> vectors = embeddings == null ? Optional.empty() : embeddings.embed(texts);
-        double[][] alike = vectors.map(v -> byMeaning(VectorMath.centred(v))).orElseGet(() -> byWords(texts));
+        Likeness alike = vectors.map(v -> Likeness.byMeaning(VectorMath.centred(v), comparisons))
+                .orElseGet(() -> Likeness.byWords(texts, comparisons));
         boolean meaning = vectors.isPresent();
         double threshold = meaning ? ALIKE : SHARED_WORDS;
         int n = evidence.size();
-        List<List<Integer>> groups = cluster(alike, n, meaning, threshold);
+        List<List<Integer>> groups = Grouping.of(alike, n, meaning, threshold);
         groups.sort(Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparingInt(g -> g.get(0)));
 
         List<List<Evidence>> kept = new ArrayList<>();
@@ -65,8 +79,9 @@ final class ThemeFinder {
         for (List<Integer> group : groups) {
             int best = -1;
             double bestAlike = threshold;
+            List<Integer> compared = spread(group, PEERS);
             for (int k = 0; k < known.size(); k++) {
-                double a = average(alike, group, range(knownSpans.get(k)));
+                double a = alike.average(compared, range(knownSpans.get(k)));
                 if (a >= bestAlike) {
                     best = k;
                     bestAlike = a;
@@ -78,12 +93,10 @@ final class ThemeFinder {
             List<Integer> peers = best < 0 ? group : range(knownSpans.get(best));
             List<ThemeDraft.Link> groupLinks = new ArrayList<>();
             for (int member : group) {
-                List<Integer> others = new ArrayList<>(peers);
-                others.remove(Integer.valueOf(member));
-                if (best >= 0) {
-                    group.stream().filter(m -> m != member).forEach(others::add);
-                }
-                double a = average(alike, List.of(member), others);
+                List<Integer> others = best < 0 ? without(group, member) : joined(peers, without(group, member));
+                // A quote of a long theme is compared with an even spread of its peers, not all of them: the
+                // average is the same to within what the confidence's two decimals show, at a bounded cost.
+                double a = alike.average(List.of(member), spread(others, PEERS));
                 groupLinks.add(new ThemeDraft.Link(evidence.get(member).id(), confidence(a, threshold),
                         rationale(meaning, others.size(), a, best < 0 ? null : known.get(best).name())));
             }
@@ -101,25 +114,58 @@ final class ThemeFinder {
         return drafts;
     }
 
+    /** {@code sorted} but {@code item}, read in place: a theme of thousands of quotes is not copied for each of them. */
+    private static List<Integer> without(List<Integer> sorted, int item) {
+        int at = java.util.Collections.binarySearch(sorted, item);
+        if (at < 0) {
+            return sorted;
+        }
+        return new java.util.AbstractList<>() {
+            @Override
+            public Integer get(int k) {
+                return sorted.get(k < at ? k : k + 1);
+            }
+
+            @Override
+            public int size() {
+                return sorted.size() - 1;
+            }
+        };
+    }
+
+    /** {@code a} then {@code b}, read in place. */
+    private static List<Integer> joined(List<Integer> a, List<Integer> b) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public Integer get(int k) {
+                return k < a.size() ? a.get(k) : b.get(k - a.size());
+            }
+
+            @Override
+            public int size() {
+                return a.size() + b.size();
+            }
+        };
+    }
+
+    /** At most {@code most} of {@code items}, evenly spread over them and in their order; all of them when they are as few. */
+    static List<Integer> spread(List<Integer> items, int most) {
+        if (items.size() <= most) {
+            return items;
+        }
+        List<Integer> spread = new ArrayList<>(most);
+        for (int i = 0; i < most; i++) {
+            spread.add(items.get((int) ((long) i * items.size() / most)));
+        }
+        return spread;
+    }
+
     private static List<Integer> range(int[] span) {
         List<Integer> indexes = new ArrayList<>();
         for (int i = span[0]; i < span[1]; i++) {
             indexes.add(i);
         }
         return indexes;
-    }
-
-    private static double average(double[][] alike, List<Integer> a, List<Integer> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
-        double sum = 0;
-        for (int i : a) {
-            for (int j : b) {
-                sum += alike[i][j];
-            }
-        }
-        return sum / (a.size() * b.size());
     }
 
     /** A link the grouping accepted starts at Insights' link threshold and rises with how alike the quote is to its peers. */
@@ -135,34 +181,6 @@ final class ThemeFinder {
         return measure + with + String.format(Locale.ROOT, " (%.2f)", alike);
     }
 
-    /** Similarity of every pair of texts by their centred vectors. */
-    private static double[][] byMeaning(List<float[]> vectors) {
-        int n = vectors.size();
-        double[][] alike = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                alike[i][j] = SentenceEmbeddings.similarity(vectors.get(i), vectors.get(j));
-                alike[j][i] = alike[i][j];
-            }
-        }
-        return alike;
-    }
-
-    /** How much of their telling words every pair of texts shares. */
-    private static double[][] byWords(List<String> texts) {
-        Rarity rarity = Rarity.ofTexts(texts);
-        List<java.util.Set<String>> stems = texts.stream().map(Words::stems).toList();
-        int n = texts.size();
-        double[][] alike = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                alike[i][j] = rarity.overlap(stems.get(i), stems.get(j));
-                alike[j][i] = alike[i][j];
-            }
-        }
-        return alike;
-    }
-
     /**
      * Agglomerative clustering of the first {@code n} texts: the two most alike groups are joined while
      * they are at least {@code threshold} alike; a joined group's likeness to the others is the average of
@@ -172,8 +190,21 @@ final class ThemeFinder {
      * where scanning every pair at every join was O(n^3).
      */
     static List<List<Integer>> cluster(double[][] alike, int n, boolean average, double threshold) {
+        int[] weights = new int[n];
+        java.util.Arrays.fill(weights, 1);
+        return cluster(alike, weights, average, threshold);
+    }
+
+    /**
+     * As {@link #cluster(double[][], int, boolean, double)}, for items that each stand for {@code weights[i]}
+     * texts (groups already joined, {@code alike} their average likeness): the average link weighs each
+     * group by the texts it holds, so joining groups gives what joining their texts one by one would.
+     */
+    static List<List<Integer>> cluster(double[][] alike, int[] weights, boolean average, double threshold) {
+        int n = weights.length;
         double[][] link = new double[n][];
         List<List<Integer>> groups = new ArrayList<>();
+        int[] size = weights.clone();
         for (int i = 0; i < n; i++) {
             link[i] = java.util.Arrays.copyOf(alike[i], n);
             groups.add(new ArrayList<>(List.of(i)));
@@ -186,8 +217,8 @@ final class ThemeFinder {
                 break;
             }
             int bestB = nearest.of(bestA);
-            int sizeA = groups.get(bestA).size();
-            int sizeB = groups.get(bestB).size();
+            int sizeA = size[bestA];
+            int sizeB = size[bestB];
             for (int k = 0; k < n; k++) {
                 if (!gone[k] && k != bestA && k != bestB) {
                     double joined = average ? (sizeA * link[bestA][k] + sizeB * link[bestB][k]) / (sizeA + sizeB)
@@ -198,6 +229,7 @@ final class ThemeFinder {
             }
             groups.get(bestA).addAll(groups.get(bestB));
             groups.get(bestA).sort(Integer::compare);
+            size[bestA] += sizeB;
             gone[bestB] = true;
             nearest.joined(bestA, bestB);
         }

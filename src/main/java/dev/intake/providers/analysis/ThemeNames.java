@@ -32,6 +32,8 @@ final class ThemeNames {
     /** A pair of words said together counts a little more than either word alone. */
     private static final double PAIR = 1.3;
     private static final int SYNONYMS = 4;
+    /** Other themes' topics named in a theme's exclusion, at most. */
+    private static final int EXCLUDED = 12;
     private static final Set<String> MONEY = Set.of("dollar", "buck", "euro", "pound", "month", "year", "week", "pay",
             "paying", "price", "cost", "budget", "grand", "hundred", "thousand", "subscription", "seat");
 
@@ -53,6 +55,7 @@ final class ThemeNames {
             ranked.add(r);
             topics.add(topic(r));
         }
+        List<String> distinctTopics = topics.stream().distinct().toList();
         List<Described> described = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < themes.size(); i++) {
@@ -65,10 +68,8 @@ final class ThemeNames {
                 used.add(name.toLowerCase(Locale.ROOT));
             }
             List<String> synonyms = synonyms(ranked.get(i), topic);
-            List<String> others = new ArrayList<>(topics);
-            others.remove(i);
             described.add(new Described(name, statement(theme, kind, topic), inclusion(theme, kind, topic, synonyms),
-                    exclusion(topic, others.stream().filter(o -> !o.equalsIgnoreCase(topic)).distinct().toList()), synonyms));
+                    exclusion(topic, others(distinctTopics, topic)), synonyms));
         }
         return described;
     }
@@ -110,6 +111,23 @@ final class ThemeNames {
         return "Quotes about " + topic + also + " that are " + kindWords(kind) + ", such as \""
                 + theme.stream().map(Evidence::verbatim).min(java.util.Comparator.comparingInt(String::length)).orElseThrow()
                 + "\"";
+    }
+
+    /**
+     * The other themes' topics, in order, up to {@link #EXCLUDED}: a long call's hundreds of themes would
+     * otherwise make each theme's exclusion name every other (themes × themes words).
+     */
+    private static List<String> others(List<String> distinctTopics, String topic) {
+        List<String> others = new ArrayList<>();
+        for (String other : distinctTopics) {
+            if (others.size() == EXCLUDED) {
+                break;
+            }
+            if (!other.equalsIgnoreCase(topic)) {
+                others.add(other);
+            }
+        }
+        return others;
     }
 
     private static String exclusion(String topic, List<String> others) {
