@@ -142,9 +142,17 @@ public class Db {
             this.connection = connection;
         }
 
-        /** A command on its way, and what its answer must show (nothing, or rows). */
+        /**
+         * A command on its way; {@code unlessRows}, when set, is thrown when it finds no row (checked here,
+         * so no COMMIT may go with it), and {@code failingAs} names the server's error that means it.
+         */
         private record Sent(Future<? extends io.vertx.sqlclient.SqlResult<?>> answer,
-                            java.util.function.Supplier<RuntimeException> unlessRows) {
+                            java.util.function.Supplier<RuntimeException> unlessRows, String failingAs,
+                            java.util.function.Supplier<RuntimeException> meaning) {
+
+            Sent(Future<? extends io.vertx.sqlclient.SqlResult<?>> answer) {
+                this(answer, null, null, null);
+            }
         }
 
         /** Runs one statement and waits for its answer, with whatever was sent before it. */
@@ -175,6 +183,16 @@ public class Db {
             queue(sql, args, otherwise);
         }
 
+        /**
+         * Sends a statement that fails on the server with {@code sqlState} to refuse (a fence): what is
+         * sent behind it, the COMMIT included, then finds the transaction aborted; the caller gets what
+         * {@code meaning} gives.
+         */
+        public void sendFailingAs(String sql, Tuple args, String sqlState, java.util.function.Supplier<RuntimeException> meaning) {
+            prepareToSend();
+            unanswered.add(new Sent(connection.preparedQuery(sql).execute(args.getDelegate()), null, sqlState, meaning));
+        }
+
         /** Sends one statement for each of {@code rows}; answered with the next flight. */
         public void sendBatch(String sql, List<Tuple> rows) {
             if (rows.isEmpty()) {
@@ -182,7 +200,7 @@ public class Db {
             }
             prepareToSend();
             unanswered.add(new Sent(connection.preparedQuery(sql).executeBatch(rows.stream().map(Tuple::getDelegate)
-                    .toList()), null));
+                    .toList())));
         }
 
         /** Runs one statement for each of {@code rows}, and waits for them. */
@@ -210,8 +228,7 @@ public class Db {
             for (Statement statement : statements) {
                 answers.add(queue(statement.sql(), statement.args(), null));
             }
-            unanswered.add(new Sent(connection.query("COMMIT").execute(), null));
-            ended = true;
+            sendCommit();
             db.awaitFlight(this);
             return answers.stream().map(a -> RowSet.newInstance(a.result(), Row.__TYPE_ARG)).toList();
         }
@@ -221,7 +238,7 @@ public class Db {
             prepareToSend();
             Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> answer = connection.preparedQuery(sql)
                     .execute(args.getDelegate());
-            unanswered.add(new Sent(answer, unlessRows));
+            unanswered.add(new Sent(answer, unlessRows, null, null));
             return answer;
         }
 
@@ -232,13 +249,25 @@ public class Db {
             }
             if (!begun) {
                 begun = true;
-                unanswered.add(new Sent(connection.query(db.beginSql).execute(), null));
+                unanswered.add(new Sent(connection.query(db.beginSql).execute()));
             }
+        }
+
+        /**
+         * Sends the COMMIT; first waits for the answers a check reads here (a row expected), since a COMMIT
+         * sent with them would commit before the check could refuse.
+         */
+        private void sendCommit() {
+            if (unanswered.stream().anyMatch(sent -> sent.unlessRows() != null)) {
+                db.awaitFlight(this);
+            }
+            unanswered.add(new Sent(connection.query("COMMIT").execute()));
+            ended = true;
         }
 
         private void commit() {
             if (!ended && begun) {
-                unanswered.add(new Sent(connection.query("COMMIT").execute(), null));
+                sendCommit();
             }
             ended = true;
             if (!unanswered.isEmpty()) {
@@ -248,7 +277,7 @@ public class Db {
 
         private void rollback() {
             if (!ended && begun) {
-                unanswered.add(new Sent(connection.query("ROLLBACK").execute(), null));
+                unanswered.add(new Sent(connection.query("ROLLBACK").execute()));
             }
             // Committed with its last statements (a failure rolled it back), or never begun.
             ended = true;
@@ -319,6 +348,14 @@ public class Db {
                 io.vertx.sqlclient.SqlResult<?> result = await(Uni.createFrom().completionStage(sent.answer().toCompletionStage()));
                 if (sent.unlessRows() != null && result.rowCount() == 0) {
                     throw sent.unlessRows().get();
+                }
+            } catch (PgException e) {
+                RuntimeException told = sent.failingAs() != null && sent.failingAs().equals(e.getSqlState())
+                        ? sent.meaning().get() : e;
+                if (failed == null) {
+                    failed = told;
+                } else {
+                    failed.addSuppressed(told);
                 }
             } catch (RuntimeException e) {
                 if (failed == null) {
