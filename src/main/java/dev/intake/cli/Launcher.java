@@ -3,6 +3,8 @@ package dev.intake.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,6 +36,7 @@ public final class Launcher {
     }
 
     public static void main(String... args) {
+        StartupTrace.mark("main");
         // Before anything touches java.util.logging, so the application's log manager takes it over.
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         if (LambdaBootstrap.isWanted(System.getenv(), args)) {
@@ -89,6 +92,7 @@ public final class Launcher {
                 System.exit(1);
             }
         }
+        StartupTrace.mark("application starting");
         Quarkus.run(IntakeCli.class, args);
     }
 
@@ -131,8 +135,28 @@ public final class Launcher {
         // loggers reachable, so their levels are not lost to garbage collection.
         List<Logger> quiet = List.of(Logger.getLogger("io.zonky"), Logger.getLogger("org.gaul"));
         quiet.forEach(logger -> logger.setLevel(Level.WARNING));
-        LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"));
-        LocalS3 s3 = LocalS3.start(home.resolve("s3"));
+        // The two servers share nothing: each starts while the other does (PostgreSQL mostly waits on its
+        // own processes, S3 loads its classes), so a run waits for the slower one only.
+        CompletableFuture<LocalS3> s3Started = CompletableFuture.supplyAsync(() -> {
+            LocalS3 started = LocalS3.start(home.resolve("s3"));
+            StartupTrace.mark("s3 started");
+            return started;
+        }, task -> new Thread(task, "intake-s3-start").start());
+        LocalPostgres postgres;
+        try {
+            postgres = LocalPostgres.start(home.resolve("postgres"));
+            StartupTrace.mark("postgres started");
+        } catch (RuntimeException e) {
+            s3Started.thenAccept(LocalS3::close);
+            throw e;
+        }
+        LocalS3 s3;
+        try {
+            s3 = s3Started.join();
+        } catch (CompletionException e) {
+            postgres.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         // serve runs for hours: a database that dies under it is started again, or serve ends saying so.
         PostgresSupervisor supervisor = longRunning ? PostgresSupervisor.watch(postgres, PostgresSupervisor.Limits.DEFAULT,
                 new DatabaseRestarts(postgres)) : null;
@@ -140,11 +164,14 @@ public final class Launcher {
             // Their shutdown chatter is not for the user either; naming the loggers here keeps them held.
             quiet.forEach(logger -> logger.setLevel(Level.WARNING));
             awaitApplicationStop();
+            StartupTrace.mark("application stopped");
             if (supervisor != null) {
                 supervisor.close();
             }
             s3.close();
+            StartupTrace.mark("s3 stopped");
             postgres.close();
+            StartupTrace.mark("postgres stopped");
         }, "intake-embedded-shutdown"));
         postgres.datasourceProperties().forEach(System::setProperty);
         s3.clientProperties().forEach(System::setProperty);

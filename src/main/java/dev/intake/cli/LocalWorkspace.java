@@ -3,6 +3,8 @@ package dev.intake.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.intake.access.LocalUser;
 import dev.intake.media.MediaBucket;
@@ -48,8 +50,19 @@ public class LocalWorkspace {
 
     /** The local database migrated and the local bucket there: what a project named on local data needs. */
     void prepareStorage() {
+        // The first S3 call builds the client and takes longer than checking the migrations, which use
+        // the database only: both at once, so a run waits for the slower one.
+        CompletableFuture<Void> bucketChecked = CompletableFuture.runAsync(() -> {
+            bucket.ensureExists();
+            StartupTrace.mark("bucket checked");
+        }, task -> new Thread(task, "intake-bucket-check").start());
         migrations.migrate();
-        bucket.ensureExists();
+        StartupTrace.mark("migrations checked");
+        try {
+            bucketChecked.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** {@code questions} among the questions of {@code project}, a project of the local data someone named. */
