@@ -3,13 +3,12 @@ package dev.intake.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.intake.embedded.LocalPostgres;
 import dev.intake.embedded.LocalS3;
+import dev.intake.embedded.LocalServers;
 import dev.intake.embedded.PostgresSupervisor;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -135,28 +134,9 @@ public final class Launcher {
         // loggers reachable, so their levels are not lost to garbage collection.
         List<Logger> quiet = List.of(Logger.getLogger("io.zonky"), Logger.getLogger("org.gaul"));
         quiet.forEach(logger -> logger.setLevel(Level.WARNING));
-        // The two servers share nothing: each starts while the other does (PostgreSQL mostly waits on its
-        // own processes, S3 loads its classes), so a run waits for the slower one only.
-        CompletableFuture<LocalS3> s3Started = CompletableFuture.supplyAsync(() -> {
-            LocalS3 started = LocalS3.start(home.resolve("s3"));
-            StartupTrace.mark("s3 started");
-            return started;
-        }, task -> new Thread(task, "intake-s3-start").start());
-        LocalPostgres postgres;
-        try {
-            postgres = LocalPostgres.start(home.resolve("postgres"));
-            StartupTrace.mark("postgres started");
-        } catch (RuntimeException e) {
-            s3Started.thenAccept(LocalS3::close);
-            throw e;
-        }
-        LocalS3 s3;
-        try {
-            s3 = s3Started.join();
-        } catch (CompletionException e) {
-            postgres.close();
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        LocalServers servers = LocalServers.start(home);
+        StartupTrace.mark("embedded servers started");
+        LocalPostgres postgres = servers.postgres();
         // serve runs for hours: a database that dies under it is started again, or serve ends saying so.
         PostgresSupervisor supervisor = longRunning ? PostgresSupervisor.watch(postgres, PostgresSupervisor.Limits.DEFAULT,
                 new DatabaseRestarts(postgres)) : null;
@@ -168,13 +148,11 @@ public final class Launcher {
             if (supervisor != null) {
                 supervisor.close();
             }
-            s3.close();
-            StartupTrace.mark("s3 stopped");
-            postgres.close();
-            StartupTrace.mark("postgres stopped");
+            servers.close();
+            StartupTrace.mark("embedded servers stopped");
         }, "intake-embedded-shutdown"));
         postgres.datasourceProperties().forEach(System::setProperty);
-        s3.clientProperties().forEach(System::setProperty);
+        servers.s3().clientProperties().forEach(System::setProperty);
     }
 
     private static void startEmbeddedS3(Path folder) {
