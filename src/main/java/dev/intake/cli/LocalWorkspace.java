@@ -44,20 +44,39 @@ public class LocalWorkspace {
      * project with {@code questions}.
      */
     void prepare(List<String> questions) {
-        prepareStorage();
-        ensure(questions);
+        whileTheBucketIsChecked(() -> {
+            migrations.migrate();
+            StartupTrace.mark("migrations checked");
+            ensure(questions);
+        });
     }
 
     /** The local database migrated and the local bucket there: what a project named on local data needs. */
     void prepareStorage() {
-        // The first S3 call builds the client and takes longer than checking the migrations, which use
-        // the database only: both at once, so a run waits for the slower one.
+        whileTheBucketIsChecked(() -> {
+            migrations.migrate();
+            StartupTrace.mark("migrations checked");
+        });
+    }
+
+    /**
+     * Runs {@code databaseWork} while the bucket is checked (made if missing) on a thread of its own: the
+     * first S3 call builds the client, which takes about as long as the migrations' check and the first
+     * statements together, and the two share nothing. Returns once both are done; a failure of either
+     * is thrown.
+     */
+    private void whileTheBucketIsChecked(Runnable databaseWork) {
         CompletableFuture<Void> bucketChecked = CompletableFuture.runAsync(() -> {
             bucket.ensureExists();
             StartupTrace.mark("bucket checked");
         }, task -> new Thread(task, "intake-bucket-check").start());
-        migrations.migrate();
-        StartupTrace.mark("migrations checked");
+        try {
+            databaseWork.run();
+        } catch (RuntimeException databaseFailure) {
+            // The database's failure is the one to report; the check is let finish, whatever it found.
+            bucketChecked.handle((done, failure) -> null).join();
+            throw databaseFailure;
+        }
         try {
             bucketChecked.join();
         } catch (CompletionException e) {
