@@ -15,6 +15,7 @@ public class IntakeCli implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        StartupTrace.mark("application started");
         return commandLine(factory).execute(args);
     }
 

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import dev.intake.embedded.LocalPostgres;
 import dev.intake.embedded.LocalS3;
+import dev.intake.embedded.LocalServers;
 import dev.intake.embedded.PostgresSupervisor;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -34,6 +35,7 @@ public final class Launcher {
     }
 
     public static void main(String... args) {
+        StartupTrace.mark("main");
         // Before anything touches java.util.logging, so the application's log manager takes it over.
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         if (LambdaBootstrap.isWanted(System.getenv(), args)) {
@@ -89,6 +91,7 @@ public final class Launcher {
                 System.exit(1);
             }
         }
+        StartupTrace.mark("application starting");
         Quarkus.run(IntakeCli.class, args);
     }
 
@@ -131,8 +134,9 @@ public final class Launcher {
         // loggers reachable, so their levels are not lost to garbage collection.
         List<Logger> quiet = List.of(Logger.getLogger("io.zonky"), Logger.getLogger("org.gaul"));
         quiet.forEach(logger -> logger.setLevel(Level.WARNING));
-        LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"));
-        LocalS3 s3 = LocalS3.start(home.resolve("s3"));
+        LocalServers servers = LocalServers.start(home);
+        StartupTrace.mark("embedded servers started");
+        LocalPostgres postgres = servers.postgres();
         // serve runs for hours: a database that dies under it is started again, or serve ends saying so.
         PostgresSupervisor supervisor = longRunning ? PostgresSupervisor.watch(postgres, PostgresSupervisor.Limits.DEFAULT,
                 new DatabaseRestarts(postgres)) : null;
@@ -140,14 +144,15 @@ public final class Launcher {
             // Their shutdown chatter is not for the user either; naming the loggers here keeps them held.
             quiet.forEach(logger -> logger.setLevel(Level.WARNING));
             awaitApplicationStop();
+            StartupTrace.mark("application stopped");
             if (supervisor != null) {
                 supervisor.close();
             }
-            s3.close();
-            postgres.close();
+            servers.close();
+            StartupTrace.mark("embedded servers stopped");
         }, "intake-embedded-shutdown"));
         postgres.datasourceProperties().forEach(System::setProperty);
-        s3.clientProperties().forEach(System::setProperty);
+        servers.s3().clientProperties().forEach(System::setProperty);
     }
 
     private static void startEmbeddedS3(Path folder) {

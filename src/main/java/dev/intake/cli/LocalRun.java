@@ -61,12 +61,15 @@ public class LocalRun {
                 request.instructions()), InterviewStatus.UPLOADING);
         log.ifPresent(out -> out.printf("Interview %s: uploading %s to s3://%s/%s%n", id, request.file(), bucket.name(), key.key()));
         bucket.put(key.key(), request.file(), Files.probeContentType(request.file()));
+        StartupTrace.mark("uploaded");
         log.ifPresent(out -> progress.watch(id, out));
         try {
             JsonNode response = uploadCompleted.uploadCompleted(notificationFor(key.key(), Files.size(request.file())));
             log.ifPresent(out -> response.path("results").forEach(r -> out.printf("upload-completed: %s (%s)%n",
                     r.path("outcome").asText(), r.path("detail").asText())));
-            return Settling.await(interviews, id, request.timeout());
+            Interview settled = Settling.await(interviews, id, request.timeout());
+            StartupTrace.mark("steps done");
+            return settled;
         } finally {
             progress.stop();
         }

@@ -3,6 +3,8 @@ package dev.intake.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.intake.access.LocalUser;
 import dev.intake.media.MediaBucket;
@@ -42,14 +44,44 @@ public class LocalWorkspace {
      * project with {@code questions}.
      */
     void prepare(List<String> questions) {
-        prepareStorage();
-        ensure(questions);
+        whileTheBucketIsChecked(() -> {
+            migrations.migrate();
+            StartupTrace.mark("migrations checked");
+            ensure(questions);
+        });
     }
 
     /** The local database migrated and the local bucket there: what a project named on local data needs. */
     void prepareStorage() {
-        migrations.migrate();
-        bucket.ensureExists();
+        whileTheBucketIsChecked(() -> {
+            migrations.migrate();
+            StartupTrace.mark("migrations checked");
+        });
+    }
+
+    /**
+     * Runs {@code databaseWork} while the bucket is checked (made if missing) on a thread of its own: the
+     * first S3 call builds the client, which takes about as long as the migrations' check and the first
+     * statements together, and the two share nothing. Returns once both are done; a failure of either
+     * is thrown.
+     */
+    private void whileTheBucketIsChecked(Runnable databaseWork) {
+        CompletableFuture<Void> bucketChecked = CompletableFuture.runAsync(() -> {
+            bucket.ensureExists();
+            StartupTrace.mark("bucket checked");
+        }, task -> new Thread(task, "intake-bucket-check").start());
+        try {
+            databaseWork.run();
+        } catch (RuntimeException databaseFailure) {
+            // The database's failure is the one to report; the check is let finish, whatever it found.
+            bucketChecked.handle((done, failure) -> null).join();
+            throw databaseFailure;
+        }
+        try {
+            bucketChecked.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** {@code questions} among the questions of {@code project}, a project of the local data someone named. */

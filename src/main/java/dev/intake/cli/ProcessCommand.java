@@ -69,6 +69,8 @@ public class ProcessCommand implements Callable<Integer> {
     IntakeConfig config;
     @Inject
     Engines engines;
+    @Inject
+    ModelWarmUp modelWarmUp;
 
     @Override
     public Integer call() throws Exception {
@@ -78,12 +80,14 @@ public class ProcessCommand implements Callable<Integer> {
             err.println("intake process: " + file + " is not a readable file");
             return 2;
         }
+        modelWarmUp.start();
         ProjectChoice.Choice choice = projects.choose(projectOption.project(), questions == null ? List.of() : questions);
         if (choice instanceof ProjectChoice.Choice.Refuse refused) {
             err.println("intake process: " + refused.reason());
             return 2;
         }
         ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
+        StartupTrace.mark("project ready");
         Interview done = run.run(new LocalRun.Request(file, project.accountId(), project.projectId(), title, instructions, timeout),
                 asJson ? Optional.empty() : Optional.of(out));
         if (asJson) {
@@ -93,6 +97,7 @@ public class ProcessCommand implements Callable<Integer> {
             out.println();
             report.print(done, out);
         }
+        StartupTrace.mark("report printed");
         if (!done.status().isSettled()) {
             err.println("intake process: " + new WaitRanOut(done, timeout, config.engine().kind(),
                     Diagnosis.Here.of(config, engines).repairOption()).line());

@@ -19,7 +19,6 @@ import dev.intake.http.NulCharacters;
 import dev.intake.workflow.Printable;
 import dev.intake.workflow.RedactedUrl;
 import dev.intake.http.RequestRejected;
-import dev.intake.media.GuardedHttp;
 import dev.intake.media.MediaTypes;
 import dev.intake.media.UrlGuard;
 import dev.intake.store.Interview;
@@ -51,13 +50,15 @@ public class UrlImport {
     private final boolean canTranscribe;
 
     UrlImport(ObjectMapper json, AccountAccess access, WorkspaceStore workspace, InterviewStore interviews,
-              RunStarter runs, GuardedHttp http, dev.intake.IntakeConfig config) {
+              RunStarter runs, dev.intake.IntakeConfig config) {
         this.json = json;
         this.access = access;
         this.workspace = workspace;
         this.interviews = interviews;
         this.runs = runs;
-        this.guard = http.guard();
+        // Only the check of the URL, not the HTTP client that fetches it: the upload step fetches, and
+        // building the client here cost every cold start of url-import its classes.
+        this.guard = UrlGuard.configured(config);
         this.canTranscribe = config.transcription().enabled();
     }
 

@@ -40,8 +40,7 @@ public class GuardedHttp {
 
     @Inject
     GuardedHttp(IntakeConfig config) {
-        this(new UrlGuard(config.urlImport().allowHttp(), config.urlImport().allowedHosts().orElse(java.util.List.of())),
-                config.urlImport().connectTimeout(), config.urlImport().readTimeout());
+        this(UrlGuard.configured(config), config.urlImport().connectTimeout(), config.urlImport().readTimeout());
     }
 
     public GuardedHttp(UrlGuard guard, Duration connectTimeout, Duration readTimeout) {

@@ -41,6 +41,11 @@ public final class UrlGuard {
         this.allowedHosts = Set.copyOf(this.allowedHostPorts.stream().map(h -> h.substring(0, h.lastIndexOf(':'))).toList());
     }
 
+    /** The guard the configuration describes ({@code intake.url-import.*}). */
+    public static UrlGuard configured(dev.intake.IntakeConfig config) {
+        return new UrlGuard(config.urlImport().allowHttp(), config.urlImport().allowedHosts().orElse(List.of()));
+    }
+
     /** Refusal of a URL: the reason is said to the caller (422). */
     public static final class UnsafeUrlException extends RuntimeException {
         public UnsafeUrlException(String message) {

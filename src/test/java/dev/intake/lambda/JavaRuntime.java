@@ -86,7 +86,13 @@ final class JavaRuntime {
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 "-XX:+ErrorFileToStderr",
-                "-D" + JNI_PROPERTY + "=" + nativeClient,
+                "-D" + JNI_PROPERTY + "=" + nativeClient));
+        // -Dlambda.jvmOptions="..." (profiling a cold start, e.g. -Xlog:class+load): added to every function's JVM.
+        String extra = System.getProperty("lambda.jvmOptions", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-classpath", runtimeClassPath(),
                 MAIN_CLASS,
                 HANDLER));
