@@ -3,6 +3,7 @@ package dev.intake.steps;
 import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.InsightStore;
+import dev.intake.store.Reads;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
@@ -15,11 +16,13 @@ public class AnswersStep implements StepHandler {
     private final WorkspaceStore workspace;
     private final RunTranscripts transcripts;
     private final EvidenceStore evidence;
+    private final Reads reads;
     private final InsightStore insights;
     private final AnalysisProvider analyzer;
 
     AnswersStep(WorkspaceStore workspace, RunTranscripts transcripts, EvidenceStore evidence, InsightStore insights,
-                AnalysisProvider analyzer) {
+                Reads reads, AnalysisProvider analyzer) {
+        this.reads = reads;
         this.workspace = workspace;
         this.transcripts = transcripts;
         this.evidence = evidence;
@@ -34,8 +37,10 @@ public class AnswersStep implements StepHandler {
 
     @Override
     public JsonObject run(StepContext context) {
-        var answers = analyzer.answerQuestions(workspace.questions(context.interview().projectId()),
-                evidence.list(context.interview().id()), transcripts.of(context),
+        var questions = workspace.questionsOf(context.interview().projectId());
+        var found = evidence.listing(context.interview().id());
+        Reads.Results in = reads.together(questions, found);
+        var answers = analyzer.answerQuestions(in.of(questions), in.of(found), transcripts.of(context),
                 context.analysisContext());
         insights.replaceAnswers(context.lease(), context.interview().projectId(), context.runId(), answers);
         return new JsonObject();

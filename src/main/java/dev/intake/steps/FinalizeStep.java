@@ -3,8 +3,6 @@ package dev.intake.steps;
 import java.util.List;
 import java.util.Optional;
 
-import org.jboss.logging.Logger;
-
 import dev.intake.interview.ConversationOverview;
 import dev.intake.interview.Evidence;
 import dev.intake.interview.InterviewTitle;
@@ -14,6 +12,7 @@ import dev.intake.store.ConversationLensStore;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewDetailsStore;
+import dev.intake.store.Reads;
 import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,16 +27,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FinalizeStep implements StepHandler {
 
-    private static final Logger LOG = Logger.getLogger(FinalizeStep.class);
-
     private final EvidenceStore evidence;
+    private final Reads reads;
     private final RunTranscripts transcripts;
     private final ConversationLensStore lenses;
     private final InterviewDetailsStore details;
     private final AnalysisProvider analyzer;
 
     FinalizeStep(EvidenceStore evidence, RunTranscripts transcripts, ConversationLensStore lenses,
-                 InterviewDetailsStore details, AnalysisProvider analyzer) {
+                 InterviewDetailsStore details, Reads reads, AnalysisProvider analyzer) {
+        this.reads = reads;
         this.evidence = evidence;
         this.transcripts = transcripts;
         this.lenses = lenses;
@@ -54,11 +53,14 @@ public class FinalizeStep implements StepHandler {
     public JsonObject run(StepContext context) {
         Interview interview = context.interview();
         Optional<Transcript> transcript = transcripts.ifAny(context);
+        var found = evidence.listing(interview.id());
+        var count = evidence.counting(interview.id());
+        Reads.Results in = reads.together(found, count);
         Optional<String> title = Optional.empty();
         // As Insights: no transcript, no overview (its finalize analyses only a transcript it has).
         if (transcript.isPresent() && !transcript.get().text().isBlank()) {
             String text = transcript.get().text();
-            ConversationOverview overview = overview(transcript.get(), evidence.list(interview.id()), context);
+            ConversationOverview overview = overview(transcript.get(), in.of(found), context);
             lenses.replace(context.lease(), overview);
             if (text.length() >= InterviewTitle.MIN_CONTENT && InterviewTitle.isPlaceholder(interview.title(),
                     InterviewDetailsStore.fileName(interview.mediaKey()).orElse(null))) {
@@ -66,7 +68,7 @@ public class FinalizeStep implements StepHandler {
             }
         }
         details.fill(context.lease(), interview, title, interview.title());
-        return new JsonObject().put("evidence_count", evidence.count(interview.id()));
+        return new JsonObject().put("evidence_count", in.of(count));
     }
 
     private ConversationOverview overview(Transcript transcript, List<Evidence> found, StepContext context) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.InsightStore;
+import dev.intake.store.Reads;
 import dev.intake.workflow.Step;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PersonasStep implements StepHandler {
 
     private final EvidenceStore evidence;
+    private final Reads reads;
     private final InsightStore insights;
     private final AnalysisProvider analyzer;
 
-    PersonasStep(EvidenceStore evidence, InsightStore insights, AnalysisProvider analyzer) {
+    PersonasStep(EvidenceStore evidence, InsightStore insights, Reads reads, AnalysisProvider analyzer) {
+        this.reads = reads;
         this.evidence = evidence;
         this.insights = insights;
         this.analyzer = analyzer;
@@ -31,8 +34,11 @@ public class PersonasStep implements StepHandler {
     @Override
     public JsonObject run(StepContext context) {
         UUID id = context.interview().id();
-        var personas = analyzer.buildPersonas(evidence.people(id), evidence.list(id), insights.themes(id),
-                context.analysisContext());
+        var people = evidence.peopleOf(id);
+        var found = evidence.listing(id);
+        var themes = insights.themesOf(id);
+        Reads.Results in = reads.together(people, found, themes);
+        var personas = analyzer.buildPersonas(in.of(people), in.of(found), in.of(themes), context.analysisContext());
         insights.replacePersonas(context.lease(), context.interview().accountId(), context.interview().projectId(), personas);
         return new JsonObject();
     }

@@ -105,8 +105,10 @@ public class EvidenceStore {
 
     private final Db db;
     private final FencedWrites writes;
+    private final Reads reads;
 
-    EvidenceStore(Db db, FencedWrites writes) {
+    EvidenceStore(Db db, FencedWrites writes, Reads reads) {
+        this.reads = reads;
         this.db = db;
         this.writes = writes;
     }
@@ -198,27 +200,47 @@ public class EvidenceStore {
 
     /** The evidence Intake wrote for the interview, in the order it was found. */
     public List<Evidence> list(UUID interviewId) {
-        List<Evidence> evidence = new ArrayList<>();
-        for (Row row : db.execute(LIST_EVIDENCE, Tuple.of(interviewId))) {
-            evidence.add(new Evidence(row.getUUID("id"),
-                    EvidenceKind.fromFacetKinds(Arrays.asList(row.getArrayOfStrings("kinds"))),
-                    row.getString("verbatim"), row.getString("speaker"),
-                    row.getDouble("start_sec"), row.getDouble("end_sec")));
-        }
-        return evidence;
+        return reads.one(listing(interviewId));
+    }
+
+    /** {@link #list}, to read together with other inputs of a step. */
+    public Read<List<Evidence>> listing(UUID interviewId) {
+        return new Read<>(new Db.Statement(LIST_EVIDENCE, Tuple.of(interviewId)), rows -> {
+            List<Evidence> evidence = new ArrayList<>();
+            for (Row row : rows) {
+                evidence.add(new Evidence(row.getUUID("id"),
+                        EvidenceKind.fromFacetKinds(Arrays.asList(row.getArrayOfStrings("kinds"))),
+                        row.getString("verbatim"), row.getString("speaker"),
+                        row.getDouble("start_sec"), row.getDouble("end_sec")));
+            }
+            return evidence;
+        });
     }
 
     public int count(UUID interviewId) {
-        return db.execute(COUNT_EVIDENCE, Tuple.of(interviewId)).iterator().next().getLong("n").intValue();
+        return reads.one(counting(interviewId));
+    }
+
+    /** {@link #count}, to read together with other inputs of a step. */
+    public Read<Integer> counting(UUID interviewId) {
+        return new Read<>(new Db.Statement(COUNT_EVIDENCE, Tuple.of(interviewId)),
+                rows -> rows.iterator().next().getLong("n").intValue());
     }
 
     public List<Person> people(UUID interviewId) {
-        List<Person> people = new ArrayList<>();
-        for (Row row : db.execute(LIST_PEOPLE, Tuple.of(interviewId))) {
-            people.add(new Person(row.getUUID("id"), row.getString("name"),
-                    InsightsRoles.personRole(row.getString("role")), row.getString("description")));
-        }
-        return people;
+        return reads.one(peopleOf(interviewId));
+    }
+
+    /** {@link #people}, to read together with other inputs of a step. */
+    public Read<List<Person>> peopleOf(UUID interviewId) {
+        return new Read<>(new Db.Statement(LIST_PEOPLE, Tuple.of(interviewId)), rows -> {
+            List<Person> people = new ArrayList<>();
+            for (Row row : rows) {
+                people.add(new Person(row.getUUID("id"), row.getString("name"),
+                        InsightsRoles.personRole(row.getString("role")), row.getString("description")));
+            }
+            return people;
+        });
     }
 
     /** Sets the descriptions of the people this interview created, fenced by the enrich-person step's lease. */

@@ -15,6 +15,7 @@ import dev.intake.interview.ThemeDraft;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -259,10 +260,12 @@ public class InsightStore {
 
     private final Db db;
     private final FencedWrites writes;
+    private final Reads reads;
 
-    InsightStore(Db db, FencedWrites writes) {
+    InsightStore(Db db, FencedWrites writes, Reads reads) {
         this.db = db;
         this.writes = writes;
+        this.reads = reads;
     }
 
     /**
@@ -304,8 +307,17 @@ public class InsightStore {
     }
 
     public List<ThemeDraft> themes(UUID interviewId) {
+        return reads.one(themesOf(interviewId));
+    }
+
+    /** {@link #themes}, to read together with other inputs of a step. */
+    public Read<List<ThemeDraft>> themesOf(UUID interviewId) {
+        return new Read<>(new Db.Statement(LIST_THEMES, Tuple.of(interviewId)), InsightStore::themesFrom);
+    }
+
+    private static List<ThemeDraft> themesFrom(RowSet<Row> rows) {
         List<ThemeDraft> themes = new ArrayList<>();
-        for (Row row : db.execute(LIST_THEMES, Tuple.of(interviewId))) {
+        for (Row row : rows) {
             UUID[] ids = row.getArrayOfUUIDs("evidence_ids");
             Number[] confidences = row.getArrayOfNumerics("confidences");
             String[] rationales = row.getArrayOfStrings("rationales");
@@ -321,12 +333,19 @@ public class InsightStore {
 
     /** The project's themes as the interview's themes are compared with them ({@link #PROJECT_THEMES}), newest first. */
     public List<ProjectTheme> projectThemes(UUID projectId, UUID interviewId) {
-        List<ProjectTheme> themes = new ArrayList<>();
-        for (Row row : db.execute(PROJECT_THEMES, Tuple.of(projectId, interviewId))) {
-            themes.add(new ProjectTheme(row.getUUID("id"), row.getString("name"), row.getString("statement"),
-                    strings(row.getArrayOfStrings("quotes"))));
-        }
-        return themes;
+        return reads.one(projectThemesOf(projectId, interviewId));
+    }
+
+    /** {@link #projectThemes}, to read together with other inputs of a step. */
+    public Read<List<ProjectTheme>> projectThemesOf(UUID projectId, UUID interviewId) {
+        return new Read<>(new Db.Statement(PROJECT_THEMES, Tuple.of(projectId, interviewId)), rows -> {
+            List<ProjectTheme> themes = new ArrayList<>();
+            for (Row row : rows) {
+                themes.add(new ProjectTheme(row.getUUID("id"), row.getString("name"), row.getString("statement"),
+                        strings(row.getArrayOfStrings("quotes"))));
+            }
+            return themes;
+        });
     }
 
     /**

@@ -90,10 +90,17 @@ public class WorkspaceStore {
     }
 
     public List<Question> questions(UUID projectId) {
-        List<Question> questions = new ArrayList<>();
-        for (Row row : db.execute(LIST_QUESTIONS, Tuple.of(projectId))) {
-            questions.add(new Question(row.getUUID("id"), row.getString("text")));
-        }
-        return questions;
+        return questionsOf(projectId).rows().apply(db.execute(LIST_QUESTIONS, Tuple.of(projectId)));
+    }
+
+    /** {@link #questions}, to read together with other inputs of a step. */
+    public Read<List<Question>> questionsOf(UUID projectId) {
+        return new Read<>(new Db.Statement(LIST_QUESTIONS, Tuple.of(projectId)), rows -> {
+            List<Question> questions = new ArrayList<>();
+            for (Row row : rows) {
+                questions.add(new Question(row.getUUID("id"), row.getString("text")));
+            }
+            return questions;
+        });
     }
 }
