@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "throughput", mixinStandardHelpOptions = true,
         description = "Measures the engine: N interviews of FILE (a tiny built-in transcript by default) through the"
-                + " pipeline at once; prints interviews/s and step transitions/s. Threads: INTAKE_LOCAL_ENGINE_THREADS."
+                + " pipeline at once; prints interviews/s, step transitions/s, the transactions and round trips each"
+                + " interview took, and the analyzer's own time per interview on FILE (in memory, no engine)."
+                + " Threads: INTAKE_LOCAL_ENGINE_THREADS."
                 + " On a configured database the interviews go to the project named with --project.")
 public class ThroughputCommand implements Callable<Integer> {
 

@@ -162,9 +162,20 @@ public class Db {
 
         /** Runs the statements together, one flight, and gives their answers in order. */
         public List<RowSet<Row>> executeAll(List<Statement> statements) {
+            return answered(statements, false);
+        }
+
+        /**
+         * Sends {@code statements}, and the COMMIT after them when {@code last}; waits for the flight and
+         * gives their answers in order.
+         */
+        private List<RowSet<Row>> answered(List<Statement> statements, boolean last) {
             List<Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>>> answers = new java.util.ArrayList<>();
             for (Statement statement : statements) {
                 answers.add(queue(statement.sql(), statement.args(), null));
+            }
+            if (last) {
+                sendCommit();
             }
             db.awaitFlight(this);
             return answers.stream().map(a -> RowSet.newInstance(a.result(), Row.__TYPE_ARG)).toList();
@@ -176,7 +187,7 @@ public class Db {
         }
 
         /**
-         * Sends a statement that must find a row (a fence, a conditional write); when it finds none, the
+         * Sends a statement that must find a row (a write fenced in its WHERE); when it finds none, the
          * next flight throws what {@code otherwise} gives and the transaction rolls back.
          */
         public void sendExpectingRows(String sql, Tuple args, java.util.function.Supplier<RuntimeException> otherwise) {
@@ -224,13 +235,7 @@ public class Db {
          * one fails, those after it and the COMMIT find the transaction aborted, and nothing was written.
          */
         public List<RowSet<Row>> executeAllAndCommit(List<Statement> statements) {
-            List<Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>>> answers = new java.util.ArrayList<>();
-            for (Statement statement : statements) {
-                answers.add(queue(statement.sql(), statement.args(), null));
-            }
-            sendCommit();
-            db.awaitFlight(this);
-            return answers.stream().map(a -> RowSet.newInstance(a.result(), Row.__TYPE_ARG)).toList();
+            return answered(statements, true);
         }
 
         private Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> queue(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,12 @@ class PipelinedStatementsTest {
     void probeTable() {
         db.execute("CREATE TABLE IF NOT EXISTS pipelining_probe (id int PRIMARY KEY)", Tuple.tuple());
         db.execute("TRUNCATE pipelining_probe", Tuple.tuple());
+    }
+
+    /** The schema is left as the migrations made it (SchemaSnapshotTest reads it). */
+    @AfterEach
+    void dropProbeTable() {
+        db.execute("DROP TABLE IF EXISTS pipelining_probe", Tuple.tuple());
     }
 
     private long rows() {
