@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.intake.IntakeConfig;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
@@ -49,7 +47,8 @@ public class ThroughputCommand implements Callable<Integer> {
 
     /** Two lines: enough for every step to run and write something, so the engine's own cost dominates. */
     /** Set by the launcher when the bucket is a throwaway one of this process's, which the command then makes. */
-    static final String OWN_BUCKET = "intake.throughput.own-bucket";
+    // A system property, not configuration: outside the prefix IntakeConfig maps, whose unknown keys refuse to start.
+    static final String OWN_BUCKET = "intake-throughput.own-bucket";
 
     /** Analyses of the transcript alone, for the analyzer's median time per interview. */
     private static final int ANALYZER_RUNS = 21;
@@ -106,8 +105,6 @@ public class ThroughputCommand implements Callable<Integer> {
     WorkspaceStore workspace;
     @Inject
     DbTraffic traffic;
-    @ConfigProperty(name = OWN_BUCKET, defaultValue = "false")
-    boolean ownBucket;
 
     private static Path tinyTranscript() throws IOException {
         Path tiny = Files.writeString(Files.createTempFile("intake-tiny-", ".vtt"), TINY, StandardCharsets.UTF_8);
@@ -123,7 +120,7 @@ public class ThroughputCommand implements Callable<Integer> {
             return 2;
         }
         ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
-        if (ownBucket) {
+        if (Boolean.getBoolean(OWN_BUCKET)) {
             bucket.ensureExists();
         }
         Path source = file != null ? file : tinyTranscript();
