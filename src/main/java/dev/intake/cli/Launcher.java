@@ -152,6 +152,7 @@ public final class Launcher {
             StartupTrace.mark("embedded servers stopped");
         }, "intake-embedded-shutdown"));
         postgres.datasourceProperties().forEach(System::setProperty);
+        LocalPostgres.directConnectionProperties().forEach(System::setProperty);
         servers.s3().clientProperties().forEach(System::setProperty);
     }
 
