@@ -47,10 +47,12 @@ public class StepExecutor {
     private final Event<StepEvent> events;
     private final StepMetrics metrics;
     private final FencedWrites writes;
+    private final Heartbeats heartbeats;
 
     StepExecutor(InterviewStore interviews, Instance<StepHandler> handlers, IntakeConfig config, Event<StepEvent> events,
-                 StepMetrics metrics, FencedWrites writes) {
+                 StepMetrics metrics, FencedWrites writes, Heartbeats heartbeats) {
         this.interviews = interviews;
+        this.heartbeats = heartbeats;
         this.writes = writes;
         this.lease = config.lease();
         this.longestWait = config.sweeper().stalledAfter().dividedBy(2);
@@ -111,7 +113,7 @@ public class StepExecutor {
         RunPlan plan;
         // The step's writes wait for the transaction that records how it ended: one commit per step.
         writes.keep(lease);
-        try (Heartbeat beating = new Heartbeat(interviews, lease, this.lease)) {
+        try (Heartbeat beating = heartbeats.start(lease, this.lease)) {
             plan = interview.runPlan();
             outputs = handlers.get(step).run(new StepContext(interview, lease, runId));
         } catch (StepPending e) {

@@ -39,6 +39,8 @@ class HeartbeatOnASlowDatabaseTest {
     @Inject
     InterviewStore interviews;
     @Inject
+    Heartbeats heartbeats;
+    @Inject
     Db db;
     @Inject
     TestData data;
@@ -64,7 +66,7 @@ class HeartbeatOnASlowDatabaseTest {
         }));
         try (LogCapture logs = LogCapture.start()) {
             assertTrue(locked.await(10, TimeUnit.SECONDS));
-            try (Heartbeat beating = new Heartbeat(interviews, lease, LEASE)) {
+            try (Heartbeat beating = heartbeats.start(lease, LEASE)) {
                 List<LogCapture.Line> failed = Eventually.await(() -> logs.saying("heartbeat failed"), l -> !l.isEmpty(),
                         Duration.ofSeconds(10), "a heartbeat to fail");
                 assertEquals("interview " + key.interviewId() + ": heartbeat failed (the database cancelled a statement"

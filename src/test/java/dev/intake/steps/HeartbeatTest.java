@@ -1,5 +1,6 @@
 package dev.intake.steps;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -24,6 +25,8 @@ class HeartbeatTest {
     @Inject
     InterviewStore interviews;
     @Inject
+    Heartbeats heartbeats;
+    @Inject
     TestData data;
 
     @Test
@@ -34,7 +37,7 @@ class HeartbeatTest {
         Lease lease = Lease.newOwner(key.interviewId());
         assertTrue(interviews.claimStep(lease, runId, Step.UPLOAD, SHORT_LEASE).isPresent());
 
-        try (Heartbeat beating = new Heartbeat(interviews, lease, SHORT_LEASE)) {
+        try (Heartbeat beating = heartbeats.start(lease, SHORT_LEASE)) {
             Thread.sleep(4 * SHORT_LEASE.toMillis());
             assertTrue(interviews.claimStep(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isEmpty(),
                     "the lease is still held after four lease lengths");
@@ -42,5 +45,29 @@ class HeartbeatTest {
         Thread.sleep(2 * SHORT_LEASE.toMillis());
         assertTrue(interviews.claimStep(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isPresent(),
                 "without heartbeats the lease expires and another invocation may take the step");
+    }
+
+    @Test
+    void a_step_done_before_its_first_beat_starts_no_thread_and_a_longer_one_beats_on_its_own() throws InterruptedException {
+        MediaKey key = data.uploadingInterview(data.project(), "call.vtt");
+        String runId = UUID.randomUUID().toString();
+        interviews.completeUpload(key.interviewId(), key.key(), runId);
+        Lease lease = Lease.newOwner(key.interviewId());
+        assertTrue(interviews.claimStep(lease, runId, Step.UPLOAD, SHORT_LEASE).isPresent());
+        String thread = "intake-heartbeat-" + lease.interviewId();
+        try (Heartbeat beating = heartbeats.start(lease, SHORT_LEASE)) {
+            assertFalse(threadNamed(thread), "no thread before the first beat is due");
+        }
+        Thread.sleep(SHORT_LEASE.toMillis());
+        assertFalse(threadNamed(thread), "a heartbeat closed before its first beat never starts its thread");
+
+        try (Heartbeat beating = heartbeats.start(lease, SHORT_LEASE)) {
+            Thread.sleep(SHORT_LEASE.toMillis());
+            assertTrue(threadNamed(thread), "the lease beats on a thread of its own once its first beat is due");
+        }
+    }
+
+    private static boolean threadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 }
