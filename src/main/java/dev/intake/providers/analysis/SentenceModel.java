@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ final class SentenceModel {
     private float[] run(long[] ids) {
         long[] shape = {1, ids.length};
         long[] mask = new long[ids.length];
-        java.util.Arrays.fill(mask, 1L);
+        Arrays.fill(mask, 1L);
         try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
                 OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
                 // One sentence per window: every token is of type 0, as the tokenizer encodes it.
