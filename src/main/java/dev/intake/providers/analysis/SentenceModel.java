@@ -48,7 +48,7 @@ final class SentenceModel {
 
     /**
      * The model and its tokenizer from the package: the bytes and tokenizer settings langchain4j loads,
-     * the session on one thread that never spins waiting for work.
+     * the session on one thread (the cores are shared by texts, not by the steps of one text's run).
      *
      * @throws IllegalStateException when the model cannot be read or started here
      * @throws LinkageError when ONNX Runtime's or the tokenizer's native library is not packaged for this platform
@@ -58,7 +58,6 @@ final class SentenceModel {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtSession session = environment.createSession(model.readAllBytes(), options);
             return new SentenceModel(environment, session,
                     new ModelWindows(HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false"))));
