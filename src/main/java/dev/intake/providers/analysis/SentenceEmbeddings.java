@@ -10,10 +10,6 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -22,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * by meaning rather than by keyword. Loaded on first use (about a second), once per process. Where the
  * model cannot run (a platform whose native library is not packaged, a native image), it is absent and
  * the analyzer falls back to its deterministic rules; which one ran is said in {@link #describe()}.
- * Vectors of recent texts are kept, so the steps of one interview embed each sentence once.
+ * Vectors of recent texts are kept, so the steps of one interview embed each sentence once; the others
+ * run one per core ({@link ParallelEmbedding}).
  */
 @ApplicationScoped
 public class SentenceEmbeddings {
@@ -35,7 +32,7 @@ public class SentenceEmbeddings {
      */
     private static final int CACHED_TEXTS = 20_000;
 
-    private volatile Optional<EmbeddingModel> model;
+    private volatile Optional<ParallelEmbedding> model;
     private volatile String unavailable;
     private final Map<String, float[]> recent = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -45,8 +42,8 @@ public class SentenceEmbeddings {
     };
 
     /** The model, loaded on first call; empty where it cannot run here. */
-    Optional<EmbeddingModel> model() {
-        Optional<EmbeddingModel> loaded = model;
+    Optional<ParallelEmbedding> model() {
+        Optional<ParallelEmbedding> loaded = model;
         if (loaded == null) {
             synchronized (this) {
                 if (model == null) {
@@ -58,10 +55,10 @@ public class SentenceEmbeddings {
         return loaded;
     }
 
-    private Optional<EmbeddingModel> load() {
+    private Optional<ParallelEmbedding> load() {
         try {
-            EmbeddingModel loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
-            loaded.embed("warm up");
+            ParallelEmbedding loaded = new ParallelEmbedding(SentenceModel.load(), Runtime.getRuntime().availableProcessors());
+            loaded.embed(List.of("warm up"));
             return Optional.of(loaded);
         } catch (RuntimeException | LinkageError e) {
             // Not a failure of any interview: the analyzer's rules take over, every interview records
@@ -96,7 +93,7 @@ public class SentenceEmbeddings {
         return model().map(m -> embed(m, texts));
     }
 
-    private List<float[]> embed(EmbeddingModel m, List<String> texts) {
+    private List<float[]> embed(ParallelEmbedding m, List<String> texts) {
         Map<String, float[]> known = new HashMap<>();
         List<String> missing = new ArrayList<>();
         synchronized (recent) {
@@ -110,9 +107,9 @@ public class SentenceEmbeddings {
             }
         }
         if (!missing.isEmpty()) {
-            List<Embedding> computed = m.embedAll(missing.stream().map(TextSegment::from).toList()).content();
+            List<float[]> computed = m.embed(missing);
             for (int i = 0; i < missing.size(); i++) {
-                known.put(missing.get(i), normalized(computed.get(i).vector()));
+                known.put(missing.get(i), normalized(computed.get(i)));
             }
             synchronized (recent) {
                 missing.forEach(text -> recent.put(text, known.get(text)));
