@@ -11,6 +11,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * Milliseconds per sentence of the sentence model: langchain4j's {@code embedAll} (the way Intake ran it
  * before) and {@link ParallelEmbedding} on the cores, alternately, on the same real sentences, and how
  * near the vectors are to langchain4j's. A measurement to read, not a test: note {@code uptime} beside it.
+ * Run by {@code bench/embeddings}:
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
  * java -cp target/classes:target/test-classes:$(cat cp.txt) dev.intake.providers.analysis.EmbeddingBench 2000 3
