@@ -64,15 +64,18 @@ final class QuestionAnswerer {
         Optional<Meanings> meanings = Meanings.of(questions, statements, evidence, embeddings);
         Rarity rarity = Rarity.of(statements);
         Quotations quotations = Quotations.of(evidence);
+        // A sentence's signals are its own, whatever the question: found once, not once per question.
+        double[][] signals = new double[statements.size()][];
         List<AnswerDraft> answers = new ArrayList<>();
         for (int q = 0; q < questions.size(); q++) {
-            answers.add(answer(questions.get(q), q, evidence, quotations, statements, meanings, rarity));
+            answers.add(answer(questions.get(q), q, evidence, quotations, statements, signals, meanings, rarity));
         }
         return answers;
     }
 
     private static AnswerDraft answer(Question question, int q, List<Evidence> evidence, Quotations quotations,
-                                      List<Statement> statements, Optional<Meanings> meanings, Rarity rarity) {
+                                      List<Statement> statements, double[][] signalsFound, Optional<Meanings> meanings,
+                                      Rarity rarity) {
         Set<String> words = Words.stems(question.text());
         AskedFor asked = AskedFor.of(question.text());
         record Scored(Statement statement, double score, boolean near, boolean directAnswer) {
@@ -88,7 +91,10 @@ final class QuestionAnswerer {
             if (!substantial && !(directAnswer && s.index() == 0) || QuestionHints.isSmallTalk(s.question())) {
                 continue;
             }
-            double[] signals = EvidenceClassifier.signals(s.text());
+            if (signalsFound[i] == null) {
+                signalsFound[i] = EvidenceClassifier.signals(s.text());
+            }
+            double[] signals = signalsFound[i];
             if (!asked.canBeAnsweredBy(s.text(), signals)) {
                 continue;
             }
