@@ -95,7 +95,7 @@ final class Salience {
         for (int k = 0; k < compared; k++) {
             int j = (int) ((long) k * others / compared);
             j = j >= i ? j + 1 : j;
-            if (stems.get(j).stream().anyMatch(stems.get(i)::contains)) {
+            if (sharesAWord(stems.get(j), stems.get(i))) {
                 sharing++;
             }
         }
@@ -103,11 +103,26 @@ final class Salience {
         return (double) sharing / compared;
     }
 
+    // Plain loops: these run evidence × sample times in a long call, where a stream's set-up per pair costs more than the pair.
+    private static boolean sharesAWord(Set<String> a, Set<String> b) {
+        for (String word : a) {
+            if (b.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static double overlap(Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        long shared = a.stream().filter(b::contains).count();
+        long shared = 0;
+        for (String word : a) {
+            if (b.contains(word)) {
+                shared++;
+            }
+        }
         return (double) shared / Math.min(a.size(), b.size());
     }
 }
