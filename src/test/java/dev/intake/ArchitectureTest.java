@@ -203,4 +203,17 @@ class ArchitectureTest {
                 .because("workflow/ is the rules alone: no I/O")
                 .check(intake());
     }
+
+    @Test
+    void the_analyzer_is_an_engine_of_its_own_without_io_or_a_model_runtime() {
+        // Packaged data (the first-names list) is read from the class path; nothing else leaves the process.
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAnyPackage("dev.intake.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.file..", "java.sql..",
+                        "io.vertx..", "software.amazon..", "jakarta.enterprise..", "ai.onnxruntime..", "ai.djl..",
+                        "dev.langchain4j..", "dev.intake.store..", "dev.intake.providers..", "dev.intake.steps..",
+                        "dev.intake.media..", "dev.intake.http..", "dev.intake.secrets..")
+                .because("analysis/ turns a transcript into drafts by rules and the vectors it is handed; the model"
+                        + " that computes them is a provider's")
+                .check(intake());
+    }
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import dev.intake.analysis.Embeddings;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -22,7 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * run one per core ({@link ParallelEmbedding}).
  */
 @ApplicationScoped
-public class SentenceEmbeddings {
+public class SentenceEmbeddings implements Embeddings {
 
     private static final Logger LOG = Logger.getLogger(SentenceEmbeddings.class);
 
@@ -88,7 +90,7 @@ public class SentenceEmbeddings {
         return model().isPresent();
     }
 
-    /** Unit-length vectors, one per text, in order; empty when the model is not available. */
+    @Override
     public Optional<List<float[]>> embed(List<String> texts) {
         return model().map(m -> embed(m, texts));
     }
@@ -126,15 +128,6 @@ public class SentenceEmbeddings {
     public AnalysisMode mode() {
         return available() ? new AnalysisMode(AnalysisMode.SENTENCE_MODEL, "all-MiniLM-L6-v2 (quantized) sentence embeddings")
                 : new AnalysisMode(AnalysisMode.RULES_ONLY, unavailable);
-    }
-
-    /** Cosine similarity of two unit vectors. */
-    public static double similarity(float[] a, float[] b) {
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-        }
-        return dot;
     }
 
     private static float[] normalized(float[] vector) {

@@ -24,7 +24,7 @@ class AnalysisModeTest {
 
     @Test
     void where_the_model_loads_the_built_in_analyzer_says_it_uses_it() {
-        AnalysisMode mode = new LocalAnalyzer(LocalAnalyzerTest.MODEL).mode();
+        AnalysisMode mode = new LocalAnalyzer(new SentenceEmbeddings()).mode();
         assertEquals(AnalysisMode.SENTENCE_MODEL, mode.mode(), mode.detail());
     }
 }

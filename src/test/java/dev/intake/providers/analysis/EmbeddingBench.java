@@ -1,5 +1,6 @@
 package dev.intake.providers.analysis;
 
+import dev.intake.analysis.VectorMath;
 import java.util.List;
 
 import dev.langchain4j.data.embedding.Embedding;
@@ -49,7 +50,7 @@ public final class EmbeddingBench {
     private static String parity(List<float[]> reference, List<float[]> vectors) {
         double lowest = 1;
         for (int i = 0; i < reference.size(); i++) {
-            lowest = Math.min(lowest, SentenceEmbeddings.similarity(reference.get(i), vectors.get(i)));
+            lowest = Math.min(lowest, VectorMath.similarity(reference.get(i), vectors.get(i)));
         }
         return String.format("; lowest cosine to langchain4j %.6f", lowest);
     }

@@ -67,4 +67,14 @@ class OverviewPromptTest {
         assertThrows(SchemaViolation.class, () -> OverviewPrompt.read(answer("""
                 {"priority": "low", "summary": "x", "evidence_snippets": [], "evidence": [7]}"""), EVIDENCE));
     }
+
+    @Test
+    void a_model_takeaway_without_evidence_numbers_gets_the_evidence_its_snippet_quotes() {
+        Evidence slow = new Evidence(new UUID(0, 1), dev.intake.interview.EvidenceKind.PAIN,
+                "It takes two weeks before a new analyst ships a report.", "Dana", null, null);
+        Evidence other = new Evidence(new UUID(0, 2), dev.intake.interview.EvidenceKind.GOAL,
+                "I want them to find the right table.", "Dana", null, null);
+        assertEquals(List.of(slow.id()), OverviewPrompt.quoted(List.of("two weeks before a new analyst"), List.of(other, slow)));
+        assertEquals(List.of(), OverviewPrompt.quoted(List.of("nothing like it"), List.of(other, slow)));
+    }
 }

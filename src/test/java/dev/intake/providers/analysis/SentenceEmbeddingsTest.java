@@ -1,5 +1,6 @@
 package dev.intake.providers.analysis;
 
+import dev.intake.analysis.VectorMath;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +23,10 @@ class SentenceEmbeddingsTest {
 
         assertTrue(embeddings.available(), embeddings.describe());
         assertEquals(384, v.get(0).length);
-        double same = SentenceEmbeddings.similarity(v.get(0), v.get(1));
-        double wordsOnly = SentenceEmbeddings.similarity(v.get(0), v.get(2));
+        double same = VectorMath.similarity(v.get(0), v.get(1));
+        double wordsOnly = VectorMath.similarity(v.get(0), v.get(2));
         assertTrue(same > wordsOnly, same + " vs " + wordsOnly);
-        assertEquals(1.0, SentenceEmbeddings.similarity(v.get(0), v.get(0)), 1e-5);
+        assertEquals(1.0, VectorMath.similarity(v.get(0), v.get(0)), 1e-5);
     }
 
     @Test

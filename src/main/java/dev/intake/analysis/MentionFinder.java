@@ -1,0 +1,186 @@
+package dev.intake.analysis;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.intake.interview.Transcript;
+import dev.intake.interview.Utterance;
+
+/**
+ * Finds people who are named but not speaking, by the ways speakers name each other: with a title
+ * ("Dr. Name", "Mrs. Name"), with their role before or after the name ("our CFO, First Last", "First
+ * Last, she's my manager", "the owner, Mr. Name"), by full name, or by first name alone where the
+ * sentence treats the name as someone acting or acted on ("I asked Name to…", "Name in finance
+ * checks…", "Name's been driving…"). Products, companies and places named like people are left out by
+ * the company they keep ("we use Mr. Brand", "Name & Name", a bank named after its founders); and so
+ * are pets ("our dog, Name"). The forms one person goes by become one
+ * mention under the fullest of them ({@link MentionedPeople}).
+ */
+final class MentionFinder {
+
+    private static final String CAP = "\\p{Lu}\\p{Ll}+(?:['’-]?\\p{Lu}\\p{Ll}+)?";
+    private static final String TITLE = "(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Judge|Coach|Pastor|Father|Officer|Nurse|Rev)";
+    private static final String ROLE = "((?:[\\p{L}-]+\\s+){0,3}?" + Roles.NOUN + "(?:\\s+(?:of|for)\\s+\\p{L}+(?:\\s+\\p{L}+)?)?)";
+
+    private static final Pattern TITLED = Pattern.compile("\\b(" + TITLE + ")\\.?\\s+(" + CAP + ")(?:\\s+(" + CAP + "))?");
+    private static final Pattern ROLE_THEN_NAME = Pattern.compile(
+            "\\b(?i:my|our|the|his|her|their)\\s+(?i:" + ROLE + "),?\\s+(?:(" + TITLE + ")\\.?\\s+)?(" + CAP + ")(?:\\s+(" + CAP + "))?");
+    private static final Pattern NAME_THEN_ROLE = Pattern.compile("\\b(" + CAP + ")(?:\\s+(" + CAP + "))?,\\s+"
+            + "(?:(?i:actually|um|uh|well|like|you know),?\\s+)?(?:(?i:she|he)(?:'s|’s|\\s+is)\\s+)?(?i:one of\\s+)?"
+            + "(?i:my|our|the|their)\\s+(?i:" + ROLE + ")\\b");
+    private static final Pattern LOWER_CASE_WORD = Pattern.compile("(?<![\\p{L}'’])\\p{Ll}+(?![\\p{L}'’])");
+    private static final Pattern WORD = Pattern.compile("\\b(" + CAP + ")\\b");
+    private static final Pattern NEXT_WORD = Pattern.compile("^\\s+(" + CAP + ")\\b");
+
+    /** What follows a name when the sentence has it do something, or places it in a team. */
+    private static final Pattern ACTS = Pattern.compile("^(?:\\s+(?:said|says|told|tells|asked|asks|thinks|thought|knows|knew|figured"
+            + "|liked|likes|wants|wanted|does|did|is|was|has|had|would|will|can|could|should|might|helps|helped|checks|checked"
+            + "|handles|handled|runs|ran|added|texts|texted|calls|called|emails|emailed|forwards|sends|sent|owns|started|approves"
+            + "|approved|signs|manages|keeps|gave|gets|got|went|came|took|made|found|brought|left|needs|loves|hates|used"
+            + "|\\p{Ll}+ed|\\p{Ll}+[^s]s)\\b"
+            + "|,\\s+(?:she|he)\\b|\\s+and\\s+(?:I|me)\\b|\\s+(?:last|this|next)\\s+(?:week|month|year|quarter)\\b"
+            + "|\\s+(?:in|from|on)\\s+(?:the\\s+)?(?:\\p{Ll}+|\\p{Lu}{2,5})(?:\\s+team)?\\b(?!\\s+\\p{Lu}))");
+    /** What comes before a name when someone is asked, told or written to. */
+    private static final Pattern ACTED_ON = Pattern.compile("(?i)\\b(?:ask|asks|asked|tell|tells|told|text|texts|texted|call|calls"
+            + "|called|email|emails|emailed|ping|pinged|cc|remind|reminded|send|sends|sent|thank|thanked|with|me and|and)\\s+$");
+    private static final Pattern ASKED_TO = Pattern.compile("(?i)\\b(?:ask|asks|asked|tell|tells|told|remind|reminded|get|got)\\s+$");
+    /** Where a business or a product goes: used, paid, banked or bought with, switched to. */
+    private static final Pattern PRODUCT_BEFORE = Pattern.compile("(?i)(?:\\b(?:use|uses|using|used|through|via|into|switched to"
+            + "|pay|pays|paying|paid|(?:bank|banks|banked|shop|shops|shopped|insured|signed up) (?:with|at|by)"
+            + "|(?:order|orders|ordered|buy|buys|bought|rent|rents|rented) from)|&)\\s+$");
+    /** Where a place goes: "in Name", "near Name", "outside Name". */
+    private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)\\b(?:in|at|near|outside|around|across|throughout)\\s+$");
+    private static final Pattern COMPANY_AFTER = Pattern.compile("^\\s*(?:&|and (?:Sons|Co)\\b|(?:'s|’s)\\s+(?:ads?|app|website|team)\\b)");
+    private static final String PET = "(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|bird|parrot|rabbit|hamster)";
+    /** A pet's name: "our dog, Bella", "a cat named Milo", "Bella is our lab". */
+    private static final Pattern PET_BEFORE = Pattern.compile("(?i)\\b" + PET + ",?\\s+(?:(?:named|called)\\s+)?$");
+    private static final Pattern PET_AFTER = Pattern.compile("(?i)^(?:,\\s+|\\s+(?:is|was)\\s+)(?:my|our|their|her|his|a|the)\\s+"
+            + "(?:\\w+\\s+)?" + PET + "\\b");
+    private static final Pattern NOT_A_SURNAME = Pattern.compile("(?:Street|Road|Avenue|Bank|Sheets?|Docs?|Drive|Church|Hospital"
+            + "|Clinic|University|College|School|County|City|Group|Inc|Company|Partners|Associates|Foods?|Motors|Health|Labs?"
+            + "|Center|Centre|Valley|Heights|Plaza|Mall|Airport|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            + "|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Eve|Day)");
+
+    /** Words that open a sentence without naming anyone ("Right, the owners…"). */
+    private static final Set<String> DISCOURSE = Set.of("right", "yes", "yeah", "yep", "well", "so", "okay", "ok", "sure",
+            "exactly", "honestly", "sorry", "thanks", "oh", "now", "then", "also", "plus", "actually", "basically", "anyway",
+            "like", "just", "totally", "absolutely", "definitely", "great", "good", "cool", "fine", "no", "true", "perfect",
+            "again", "first", "second", "finally", "hmm", "um", "uh", "look", "listen", "see", "wow", "ha", "hey", "hi");
+
+    /** Someone named: {@code relation} (e.g. "CFO") is how the speaker relates to them, when said. */
+    record Mention(String name, String relation, String sentence) {
+    }
+
+    private MentionFinder() {
+    }
+
+    /** Mentions in order of first appearance, one per person, leaving out the speakers themselves. */
+    static List<Mention> find(Transcript transcript) {
+        MentionedPeople people = new MentionedPeople(transcript.speakers());
+        Set<String> everyday = new HashSet<>();
+        for (Utterance u : transcript.utterances()) {
+            LOWER_CASE_WORD.matcher(u.text()).results().forEach(w -> everyday.add(w.group()));
+        }
+        for (Utterance u : transcript.utterances()) {
+            for (String sentence : Words.sentences(u.text())) {
+                scan(sentence, people, everyday);
+            }
+        }
+        return people.mentions();
+    }
+
+    /**
+     * Whether a lone capitalised word can be a name: only when it is never said in lower case ("Right,
+     * the owners…" is not about someone called Right; "Will" is no one where "will" is said too).
+     */
+    private static boolean canBeAName(String word, Set<String> everyday) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return !everyday.contains(lower) && !DISCOURSE.contains(lower);
+    }
+
+    private static void scan(String sentence, MentionedPeople people, Set<String> everyday) {
+        List<int[]> taken = new ArrayList<>();
+        Matcher m = ROLE_THEN_NAME.matcher(sentence);
+        while (m.find()) {
+            int from = m.start(2) >= 0 ? m.start(2) : m.start(3);
+            if (!companyAround(sentence, from, m.end()) && surname(m.group(4))) {
+                if (m.group(2) != null) {
+                    people.addTitled(m.group(2), m.group(3), m.group(4), m.group(1), sentence);
+                } else {
+                    people.add(m.group(3), m.group(4), m.group(1), sentence);
+                }
+                taken.add(new int[] {from, m.end()});
+            }
+        }
+        m = NAME_THEN_ROLE.matcher(sentence);
+        while (m.find()) {
+            if (!overlaps(taken, m.start(1)) && !companyAround(sentence, m.start(1), m.end(1)) && surname(m.group(2))
+                    && (m.group(2) != null || canBeAName(m.group(1), everyday))) {
+                people.add(m.group(1), m.group(2), m.group(3), sentence);
+                taken.add(new int[] {m.start(1), m.end(m.group(2) == null ? 1 : 2)});
+            }
+        }
+        m = TITLED.matcher(sentence);
+        while (m.find()) {
+            if (!overlaps(taken, m.start(2)) && !companyAround(sentence, m.start(), m.end()) && surname(m.group(3))) {
+                people.addTitled(m.group(1), m.group(2), m.group(3), null, sentence);
+            }
+            taken.add(new int[] {m.start(), m.end()});
+        }
+        m = WORD.matcher(sentence);
+        int skipTo = 0;
+        while (m.find()) {
+            if (m.start() >= skipTo && !overlaps(taken, m.start(1))) {
+                skipTo = named(sentence, m, people, everyday);
+            }
+        }
+    }
+
+    /**
+     * A capitalised word: with the next, a full name when it is a given name; alone, a name when the
+     * sentence uses it as someone's. Returns where the name ends, so a surname is not read again.
+     */
+    private static int named(String sentence, Matcher m, MentionedPeople people, Set<String> everyday) {
+        String first = m.group(1);
+        Matcher next = NEXT_WORD.matcher(sentence.substring(m.end(1)));
+        if (next.find() && FirstNames.contains(first) && surname(next.group(1))
+                && !companyAround(sentence, m.start(1), m.end(1) + next.end(1))) {
+            people.add(first, next.group(1), null, sentence);
+            return m.end(1) + next.end(1);
+        }
+        if (companyAround(sentence, m.start(1), m.end(1))) {
+            return m.end(1);
+        }
+        String before = sentence.substring(0, m.start(1));
+        String after = sentence.substring(m.end(1));
+        boolean acts = ACTS.matcher(after).find();
+        boolean actedOn = !before.isBlank() && ACTED_ON.matcher(before).find();
+        boolean strongly = (ASKED_TO.matcher(before).find() && after.startsWith(" to "))
+                || after.matches("^,\\s+(?:she|he)(?:'s|’s|\\s+is)\\b.*");
+        if ((strongly && canBeAName(first, everyday)) || (FirstNames.contains(first) && canBeAName(first, everyday) && (acts || actedOn))) {
+            people.add(first, null, null, sentence);
+        }
+        return m.end(1);
+    }
+
+    private static boolean surname(String word) {
+        return word == null || !NOT_A_SURNAME.matcher(word).matches();
+    }
+
+    /** Whether the words around a name make it a product, a company, a place or a pet rather than a person. */
+    private static boolean companyAround(String sentence, int start, int end) {
+        String before = sentence.substring(0, start);
+        String after = sentence.substring(end);
+        return PRODUCT_BEFORE.matcher(before).find() || PLACE_BEFORE.matcher(before).find() || COMPANY_AFTER.matcher(after).find()
+                || PET_BEFORE.matcher(before).find() || PET_AFTER.matcher(after).find();
+    }
+
+    private static boolean overlaps(List<int[]> taken, int at) {
+        return taken.stream().anyMatch(span -> at >= span[0] && at < span[1]);
+    }
+}
