@@ -1,5 +1,6 @@
 package dev.intake.cli;
 
+import dev.intake.local.StartupTrace;
 import java.util.List;
 
 import io.quarkus.arc.Arc;

@@ -1,5 +1,8 @@
 package dev.intake.cli;
 
+import dev.intake.local.StartupTrace;
+import dev.intake.local.DatabaseRestarts;
+import dev.intake.local.LocalSecrets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

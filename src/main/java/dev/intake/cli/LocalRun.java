@@ -1,5 +1,6 @@
 package dev.intake.cli;
 
+import dev.intake.local.StartupTrace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;

@@ -1,5 +1,7 @@
 package dev.intake.cli;
 
+import dev.intake.local.ModelWarmUp;
+import dev.intake.local.StartupTrace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.intake.cli;
 
+import dev.intake.local.LocalWorkspace;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,5 +1,9 @@
 package dev.intake.cli;
 
+import dev.intake.local.LocalTokens;
+import dev.intake.local.LocalSecrets;
+import dev.intake.local.SweepSchedule;
+import dev.intake.local.FunctionRouter;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.intake.cli;
 
+import dev.intake.local.LocalWorkspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

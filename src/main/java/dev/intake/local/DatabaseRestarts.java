@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.local;
 
 import dev.intake.embedded.LocalPostgres;
 import dev.intake.embedded.PostgresSupervisor;
@@ -8,14 +8,14 @@ import dev.intake.embedded.PostgresSupervisor;
  * again, and when it cannot be, one line saying why and what to do, then the process ends with a
  * non-zero status (a server with no database would only answer 503 for as long as it is left).
  */
-final class DatabaseRestarts implements PostgresSupervisor.Listener {
+public final class DatabaseRestarts implements PostgresSupervisor.Listener {
 
     /** The status {@code serve} ends with when its database cannot be started again. */
     static final int NO_DATABASE = 3;
 
     private final LocalPostgres postgres;
 
-    DatabaseRestarts(LocalPostgres postgres) {
+    public DatabaseRestarts(LocalPostgres postgres) {
         this.postgres = postgres;
     }
 

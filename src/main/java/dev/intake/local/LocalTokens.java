@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.local;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,7 @@ public class LocalTokens {
         this.clock = clock;
     }
 
-    Optional<String> forLocalUser() {
+    public Optional<String> forLocalUser() {
         Instant now = clock.instant();
         return config.auth().jwtSecret().map(secret ->
                 JwtSigner.sign(LocalUser.ID, config.auth().jwtAudience(), now, now.plus(VALID_FOR), secret));

@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.local;
 
 import dev.intake.IntakeConfig;
 import dev.intake.providers.analysis.SentenceEmbeddings;
@@ -21,7 +21,7 @@ public class ModelWarmUp {
         this.embeddings = embeddings;
     }
 
-    void start() {
+    public void start() {
         if (!"local".equals(config.analysis().provider())) {
             return;
         }

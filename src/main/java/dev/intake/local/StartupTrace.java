@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.local;
 
 import java.lang.management.ManagementFactory;
 
@@ -7,14 +7,14 @@ import java.lang.management.ManagementFactory;
  * in milliseconds since the JVM started, so the parts of a run can be measured where they happen
  * (bench/README.md, "start-up"). Off by default; nothing is kept between marks.
  */
-final class StartupTrace {
+public final class StartupTrace {
 
     private static final String SWITCH = "INTAKE_TRACE_STARTUP";
 
     private StartupTrace() {
     }
 
-    static void mark(String phase) {
+    public static void mark(String phase) {
         if ("true".equalsIgnoreCase(System.getenv(SWITCH))) {
             long since = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             System.err.printf("startup +%5d ms  %s (%s)%n", since, phase, Thread.currentThread().getName());

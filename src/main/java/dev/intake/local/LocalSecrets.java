@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.local;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -20,7 +20,7 @@ public class LocalSecrets {
             "intake.r2.forward-secret", "INTAKE_R2_FORWARD_SECRET");
 
     /** Sets a random value for each secret neither a system property nor the environment gives. */
-    static void makeUpMissing() {
+    public static void makeUpMissing() {
         SecureRandom random = new SecureRandom();
         SETTINGS.forEach((property, variable) -> {
             if (System.getProperty(property) == null && System.getenv(variable) == null) {
@@ -32,7 +32,7 @@ public class LocalSecrets {
         });
     }
 
-    void forEach(BiConsumer<String, String> each) {
+    public void forEach(BiConsumer<String, String> each) {
         Map<String, String> shown = new LinkedHashMap<>();
         for (String property : new String[] {"intake.recall.webhook-secret", "intake.r2.forward-secret"}) {
             String value = System.getProperty(property);

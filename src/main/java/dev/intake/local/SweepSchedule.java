@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.local;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -38,16 +38,16 @@ public class SweepSchedule {
                 config.sweeper().jitter());
     }
 
-    Duration every() {
+    public Duration every() {
         return every;
     }
 
     /** How soon after a run stops this schedule has resumed or failed its interview. */
-    Duration recoveredWithin() {
+    public Duration recoveredWithin() {
         return recoveredWithin;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (timer != null) {
             return;
         }
@@ -69,7 +69,7 @@ public class SweepSchedule {
     }
 
     /** Stops sweeping; a sweep in progress is let finish. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (timer == null) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.local;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,15 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The account and project local runs file interviews under. Ids are derived from names, so every
  * run finds the same ones and a second run adds to the first. Local data only: on a configured
- * database nothing here runs ({@link ProjectChoice}).
+ * database nothing here runs (cli/ProjectChoice).
  */
 @ApplicationScoped
 public class LocalWorkspace {
 
-    static final UUID ACCOUNT_ID = nameId("account:local");
-    static final UUID PROJECT_ID = nameId("project:local");
+    public static final UUID ACCOUNT_ID = nameId("account:local");
+    public static final UUID PROJECT_ID = nameId("project:local");
 
-    static final List<String> DEFAULT_QUESTIONS = List.of(
+    public static final List<String> DEFAULT_QUESTIONS = List.of(
             "What problems do they have today?",
             "What have they tried so far?",
             "What are they willing to pay for?",
@@ -43,7 +43,7 @@ public class LocalWorkspace {
      * Readies a local database and bucket for use: migrated, the bucket there, the local account and
      * project with {@code questions}.
      */
-    void prepare(List<String> questions) {
+    public void prepare(List<String> questions) {
         whileTheBucketIsChecked(() -> {
             migrations.migrate();
             StartupTrace.mark("migrations checked");
@@ -52,7 +52,7 @@ public class LocalWorkspace {
     }
 
     /** The local database migrated and the local bucket there: what a project named on local data needs. */
-    void prepareStorage() {
+    public void prepareStorage() {
         whileTheBucketIsChecked(() -> {
             migrations.migrate();
             StartupTrace.mark("migrations checked");
@@ -85,7 +85,7 @@ public class LocalWorkspace {
     }
 
     /** {@code questions} among the questions of {@code project}, a project of the local data someone named. */
-    void addQuestions(UUID project, List<String> questions) {
+    public void addQuestions(UUID project, List<String> questions) {
         for (int i = 0; i < questions.size(); i++) {
             workspace.ensureQuestion(nameId("question:" + project + ":" + questions.get(i)), project, questions.get(i), i);
         }
@@ -96,7 +96,7 @@ public class LocalWorkspace {
      * evaluation gives each labeled interview the questions it was labeled with); its id. Once
      * {@link #prepare} has run.
      */
-    UUID prepareProject(String name, List<String> questions) {
+    public UUID prepareProject(String name, List<String> questions) {
         UUID project = nameId("project:" + name);
         workspace.ensureProject(project, ACCOUNT_ID, name, "Interviews processed with `intake eval`");
         for (int i = 0; i < questions.size(); i++) {

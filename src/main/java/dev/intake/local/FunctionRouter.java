@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.local;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
