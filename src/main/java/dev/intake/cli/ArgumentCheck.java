@@ -8,13 +8,13 @@ import picocli.CommandLine;
  * The command line read before anything starts: a mistyped id or duration is refused in a line, without
  * first starting an embedded PostgreSQL and S3 server for a command that will not run.
  */
-final class ArgumentCheck {
+public final class ArgumentCheck {
 
     private ArgumentCheck() {
     }
 
     /** What is wrong with {@code args}, as the command would say it; empty when they parse. */
-    static Optional<String> problem(String... args) {
+    public static Optional<String> problem(String... args) {
         CommandLine line = IntakeCli.commandLine(CommandLine.defaultFactory());
         try {
             line.parseArgs(args);

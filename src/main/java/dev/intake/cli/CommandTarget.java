@@ -43,7 +43,7 @@ public class CommandTarget {
         this.s3Region = s3Region;
     }
 
-    boolean localMode() {
+    public boolean localMode() {
         return config.localMode();
     }
 

@@ -1,5 +1,8 @@
 package dev.intake.cli;
 
+import dev.intake.cli.measure.EvalCommand;
+import dev.intake.cli.measure.SweepScanCommand;
+import dev.intake.cli.measure.ThroughputCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "intake", mixinStandardHelpOptions = true,

@@ -35,7 +35,7 @@ public class InterviewReport {
         this.lenses = lenses;
     }
 
-    InterviewResult result(Interview interview) {
+    public InterviewResult result(Interview interview) {
         UUID id = interview.id();
         Map<UUID, String> questions = new HashMap<>();
         for (Question q : workspace.questions(interview.projectId())) {

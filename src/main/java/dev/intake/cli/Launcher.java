@@ -1,5 +1,6 @@
 package dev.intake.cli;
 
+import dev.intake.cli.measure.ThroughputCommand;
 import dev.intake.local.StartupTrace;
 import dev.intake.local.DatabaseRestarts;
 import dev.intake.local.LocalSecrets;

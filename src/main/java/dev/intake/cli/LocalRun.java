@@ -46,14 +46,14 @@ public class LocalRun {
     }
 
     /** What to run: the file, the account and project it is filed under, and the interview's title and instructions. */
-    record Request(Path file, UUID accountId, UUID projectId, String title, String instructions, Duration timeout) {
+    public record Request(Path file, UUID accountId, UUID projectId, String title, String instructions, Duration timeout) {
     }
 
     /**
      * Runs {@code request} and returns the interview once ready or failed (or as it is at the timeout);
      * each step is printed to {@code log} when given.
      */
-    Interview run(Request request, Optional<PrintWriter> log) throws IOException, InterruptedException {
+    public Interview run(Request request, Optional<PrintWriter> log) throws IOException, InterruptedException {
         UUID id = UUID.randomUUID();
         String fileName = request.file().getFileName().toString();
         MediaKey key = new MediaKey(request.accountId(), request.projectId(), id, fileName);

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ProjectChoice {
 
     /** The project to use, or why the command must not run. */
-    sealed interface Choice {
+    public sealed interface Choice {
         record Use(UUID accountId, UUID projectId) implements Choice {
         }
 
@@ -37,7 +37,7 @@ public class ProjectChoice {
     }
 
     /** {@code questions}: the ones given with {@code --question}, empty when none were. */
-    Choice choose(Optional<UUID> project, List<String> questions) {
+    public Choice choose(Optional<UUID> project, List<String> questions) {
         if (target.localMode()) {
             return onLocalData(project, questions);
         }

@@ -18,7 +18,7 @@ public class ProjectOption {
                     + " go to its account). Required on a configured database; on local data the local project by default")
     UUID project;
 
-    Optional<UUID> project() {
+    public Optional<UUID> project() {
         return Optional.ofNullable(project);
     }
 

@@ -9,7 +9,7 @@ import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 
 /** Waits, for a command that ran an interview in this process, until it is ready or failed. */
-final class Settling {
+public final class Settling {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
@@ -21,7 +21,7 @@ final class Settling {
      * database busy (a long step's transaction and its heartbeat holding the pool) is tried again at the
      * next poll: the wait is for the run, not for one look at it.
      */
-    static Interview await(InterviewStore interviews, UUID id, Duration timeout) throws InterruptedException {
+    public static Interview await(InterviewStore interviews, UUID id, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             try {

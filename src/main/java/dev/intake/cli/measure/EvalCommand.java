@@ -1,5 +1,8 @@
-package dev.intake.cli;
+package dev.intake.cli.measure;
 
+import dev.intake.cli.InterviewReport;
+import dev.intake.cli.CommandTarget;
+import dev.intake.cli.LocalRun;
 import dev.intake.local.LocalWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,8 @@
-package dev.intake.cli;
+package dev.intake.cli.measure;
 
+import dev.intake.cli.ProjectChoice;
+import dev.intake.cli.Settling;
+import dev.intake.cli.ProjectOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,14 +53,14 @@ import picocli.CommandLine.Spec;
                 + " On a configured database the interviews go to the project named with --project.")
 public class ThroughputCommand implements Callable<Integer> {
 
-    /** Two lines: enough for every step to run and write something, so the engine's own cost dominates. */
     /** Set by the launcher when the bucket is a throwaway one of this process's, which the command then makes. */
     // A system property, not configuration: outside the prefix IntakeConfig maps, whose unknown keys refuse to start.
-    static final String OWN_BUCKET = "intake-throughput.own-bucket";
+    public static final String OWN_BUCKET = "intake-throughput.own-bucket";
 
     /** Analyses of the transcript alone, for the analyzer's median time per interview. */
     private static final int ANALYZER_RUNS = 21;
 
+    /** Two lines: enough for every step to run and write something, so the engine's own cost dominates. */
     static final String TINY = "WEBVTT\n\n00:00.000 --> 00:04.000\n<v Interviewer>What slows you down today?\n\n"
             + "00:04.000 --> 00:09.000\n<v Dana>Copying the same spreadsheet every week takes me two hours.\n";
 

@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.cli.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

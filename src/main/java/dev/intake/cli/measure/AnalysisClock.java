@@ -1,4 +1,4 @@
-package dev.intake.cli;
+package dev.intake.cli.measure;
 
 import java.time.Duration;
 import java.util.Map;

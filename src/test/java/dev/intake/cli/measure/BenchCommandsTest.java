@@ -1,5 +1,6 @@
-package dev.intake.cli;
+package dev.intake.cli.measure;
 
+import dev.intake.cli.ArgumentCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
