@@ -1,12 +1,13 @@
 package dev.intake.cli;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.intake.engine.Engines;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --engine}, for the commands that start runs ({@code repair}, {@code sweep}). On local data
+ * {@code --engine} and {@code --wait}, for the commands that start runs ({@code repair}, {@code sweep}). On local data
  * the configured engine (in-process by default) runs them. On a configured database they go to the
  * deployed state machine: running the steps in this short-lived process, with whatever providers it
  * happens to be configured with, happens only when asked for with {@code --engine local}.
@@ -17,6 +18,11 @@ public class EngineChoice {
             description = "where the runs go: aws (executions of the deployed state machine; the default on a configured"
                     + " database) or local (in this process; the default on local data)")
     String engine;
+
+    /** The runs this process runs end with it, so the command waits for them, this long at most. */
+    @Option(names = "--wait", defaultValue = "PT5M",
+            description = "when the runs go to this process: how long to wait for them to end (e.g. 90s, 10m; default 5 minutes)")
+    Duration wait;
 
     /** The engine kind to use, or why the command must not run. */
     sealed interface Decision {

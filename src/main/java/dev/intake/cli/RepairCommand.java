@@ -56,10 +56,6 @@ public class RepairCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "100", description = "with --stuck: at most this many (default 100)")
     int limit;
 
-    @Option(names = "--wait", defaultValue = "PT5M",
-            description = "how long to wait for each run to end when it runs in this process (e.g. 90s, 10m; default 5 minutes)")
-    Duration wait;
-
     @Mixin
     EngineChoice engineChoice;
 
@@ -181,7 +177,7 @@ public class RepairCommand implements Callable<Integer> {
             out.printf("  %s: handed to the state machine; `intake diagnose %s` follows it%n", target, target);
             return true;
         }
-        Interview settled = Settling.await(interviews, target, wait);
+        Interview settled = Settling.await(interviews, target, engineChoice.wait);
         out.printf("  %s: %s%s%n", target, settled.status().dbValue(), settled.lastError()
                 .map(e -> " at " + e.getString("step") + ": " + e.getString("message")).orElse(""));
         return !settled.status().equals(dev.intake.workflow.InterviewStatus.ERROR) && settled.status().isSettled();

@@ -33,10 +33,6 @@ public class SweepCommand implements Callable<Integer> {
     @Mixin
     EngineChoice engineChoice;
 
-    @Option(names = "--wait", defaultValue = "PT5M",
-            description = "when the runs go to this process: how long to wait for them to end (e.g. 90s, 10m; default 5 minutes)")
-    Duration wait;
-
     @Spec
     CommandSpec spec;
 
@@ -104,9 +100,9 @@ public class SweepCommand implements Callable<Integer> {
             return 0;
         }
         out.printf("Waiting up to %s for the %d run(s) started in this process ...%n",
-                Durations.readableSeconds(wait.toSeconds()), started.size());
+                Durations.readableSeconds(engineChoice.wait.toSeconds()), started.size());
         out.flush();
-        Instant deadline = Instant.now().plus(wait);
+        Instant deadline = Instant.now().plus(engineChoice.wait);
         int unfinished = 0;
         for (SweepReport.Entry entry : started) {
             Interview interview = Settling.await(interviews, UUID.fromString(entry.interviewId()),
