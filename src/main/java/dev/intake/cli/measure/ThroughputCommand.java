@@ -27,7 +27,6 @@ import dev.intake.media.MediaKey;
 import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.DbTraffic;
 import dev.intake.store.WorkspaceStore;
-import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.workflow.InterviewStatus;
@@ -99,8 +98,6 @@ public class ThroughputCommand implements Callable<Integer> {
     MediaBucket bucket;
     @Inject
     InterviewStore interviews;
-    @Inject
-    DiagnosticsStore diagnostics;
     @Inject
     UploadCompletion uploads;
     @Inject
