@@ -56,10 +56,7 @@ class LinearCostTest {
 
     @Test
     void themes_of_four_times_the_evidence_take_about_four_times_the_comparisons() {
-        long small = themeComparisons(N);
-        long large = themeComparisons(4 * N);
-        assertTrue(large <= AT_MOST * small, "4× the evidence took " + large + " comparisons against " + small
-                + " (" + (double) large / small + "×)");
+        assertAboutLinear(LinearCostTest::themeComparisons);
     }
 
     /** Random unit vectors around a few directions, as centred sentence vectors of a few topics are. */
@@ -96,10 +93,7 @@ class LinearCostTest {
 
     @Test
     void grouping_by_meaning_four_times_the_evidence_takes_about_four_times_the_comparisons() {
-        long small = groupingComparisons(N);
-        long large = groupingComparisons(4 * N);
-        assertTrue(large <= AT_MOST * small, "4× the evidence took " + large + " comparisons against " + small
-                + " (" + (double) large / small + "×)");
+        assertAboutLinear(LinearCostTest::groupingComparisons);
     }
 
     @Test
@@ -127,8 +121,13 @@ class LinearCostTest {
 
     @Test
     void the_takeaways_of_four_times_the_evidence_take_about_four_times_the_comparisons() {
-        long small = salienceComparisons(N);
-        long large = salienceComparisons(4 * N);
+        assertAboutLinear(LinearCostTest::salienceComparisons);
+    }
+
+    /** Four times the evidence takes at most {@link #AT_MOST} times the comparisons (comparing every pair would take 16×). */
+    private static void assertAboutLinear(java.util.function.IntToLongFunction comparisonsAt) {
+        long small = comparisonsAt.applyAsLong(N);
+        long large = comparisonsAt.applyAsLong(4 * N);
         assertTrue(large <= AT_MOST * small, "4× the evidence took " + large + " comparisons against " + small
                 + " (" + (double) large / small + "×)");
     }
