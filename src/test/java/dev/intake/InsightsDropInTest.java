@@ -34,10 +34,12 @@ import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
+import dev.intake.store.StepLeases;
 import dev.intake.testing.Cli;
 import dev.intake.testing.InsightsDatabaseResource;
 import dev.intake.testing.InsightsFixture;
 import dev.intake.testing.RecallFixtures;
+import dev.intake.testing.StepEnds;
 import dev.intake.testing.TestData;
 import dev.intake.testing.WebAppProgress;
 import dev.intake.testing.WireMockResource;
@@ -102,6 +104,8 @@ class InsightsDropInTest {
     Db db;
     @Inject
     InterviewStore interviews;
+    @Inject
+    StepLeases leases;
     @Inject
     UploadCompletion uploads;
     @Inject
@@ -337,14 +341,14 @@ class InsightsDropInTest {
         assertEquals(new WebAppProgress("uploaded", 25, "Upload received; processing starts shortly", false, false, "upload"),
                 webApp(id));
         Lease lease = Lease.newOwner(id);
-        interviews.claimStep(lease, runId, Step.UPLOAD, java.time.Duration.ofMinutes(1)).orElseThrow();
+        leases.claim(lease, runId, Step.UPLOAD, java.time.Duration.ofMinutes(1)).orElseThrow();
         assertEquals(new WebAppProgress("transcribing", 25, Step.UPLOAD.detail(), false, false, "upload"), webApp(id));
-        interviews.completeStep(lease, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject());
+        StepEnds.complete(leases, lease, runId, Step.UPLOAD, Optional.of(Step.EVIDENCE), new JsonObject());
         assertEquals(new WebAppProgress("transcribed", 30, "Completed upload; next: evidence", false, false, "evidence"),
                 webApp(id));
         Lease next = Lease.newOwner(id);
-        interviews.claimStep(next, runId, Step.EVIDENCE, java.time.Duration.ofMinutes(1)).orElseThrow();
-        interviews.recordFailure(id, Optional.of(next), new StepError("evidence", "the analysis endpoint said 400", ErrorKind.PERMANENT, 1));
+        leases.claim(next, runId, Step.EVIDENCE, java.time.Duration.ofMinutes(1)).orElseThrow();
+        StepEnds.fail(leases, next, new StepError("evidence", "the analysis endpoint said 400", ErrorKind.PERMANENT, 1));
         assertEquals(new WebAppProgress("error", 0, "Failed at evidence: the analysis endpoint said 400", false, true, null),
                 webApp(id));
         processed.add(id);

@@ -32,6 +32,7 @@ import dev.intake.store.InsightStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
+import dev.intake.store.StepLeases;
 import dev.intake.store.WorkspaceStore;
 import dev.intake.testing.Cli;
 import dev.intake.testing.InsightsDatabase;
@@ -145,6 +146,8 @@ class ThemesAndAnswersScreensTest {
     WorkspaceStore workspace;
     @Inject
     InterviewStore interviews;
+    @Inject
+    StepLeases leases;
     @Inject
     InsightStore insights;
     @Inject
@@ -306,7 +309,7 @@ class ThemesAndAnswersScreensTest {
         String runId = UUID.randomUUID().toString();
         interviews.startRun(interview.id(), runId, RunPlan.resumeFrom(step));
         Lease lease = Lease.newOwner(interview.id());
-        interviews.claimStep(lease, runId, step, Duration.ofMinutes(2)).orElseThrow();
+        leases.claim(lease, runId, step, Duration.ofMinutes(2)).orElseThrow();
         return lease;
     }
 

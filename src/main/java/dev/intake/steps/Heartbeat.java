@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
-import dev.intake.store.InterviewStore;
+import dev.intake.store.StepLeases;
 import dev.intake.store.Lease;
 
 /**
@@ -21,7 +21,7 @@ final class Heartbeat implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Heartbeat.class);
 
-    private final InterviewStore interviews;
+    private final StepLeases leases;
     private final Lease lease;
     private final Duration leaseFor;
     private final long every;
@@ -30,8 +30,8 @@ final class Heartbeat implements AutoCloseable {
     private boolean closed;
 
     /** Beats from {@code every} on; {@code starter} only starts the lease's own timer, and never waits on the database. */
-    Heartbeat(ScheduledExecutorService starter, InterviewStore interviews, Lease lease, Duration leaseFor) {
-        this.interviews = interviews;
+    Heartbeat(ScheduledExecutorService starter, StepLeases leases, Lease lease, Duration leaseFor) {
+        this.leases = leases;
         this.lease = lease;
         this.leaseFor = leaseFor;
         this.every = Math.max(1, leaseFor.toMillis() / 3);
@@ -52,7 +52,7 @@ final class Heartbeat implements AutoCloseable {
 
     private void beat() {
         try {
-            if (!interviews.renewLease(lease, leaseFor).won()) {
+            if (!leases.renew(lease, leaseFor).won()) {
                 LOG.warnf("interview %s: lease %s was taken over; heartbeats stop and this step's writes will be refused",
                         lease.interviewId(), lease.owner());
                 close();

@@ -3,7 +3,7 @@ package dev.intake.steps;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-import dev.intake.store.InterviewStore;
+import dev.intake.store.StepLeases;
 import dev.intake.store.Lease;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class Heartbeats {
 
-    private final InterviewStore interviews;
+    private final StepLeases leases;
     private final ScheduledThreadPoolExecutor starter;
 
-    Heartbeats(InterviewStore interviews) {
-        this.interviews = interviews;
+    Heartbeats(StepLeases leases) {
+        this.leases = leases;
         this.starter = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "intake-heartbeat-start");
             t.setDaemon(true);
@@ -27,7 +27,7 @@ class Heartbeats {
     }
 
     Heartbeat start(Lease lease, Duration leaseFor) {
-        return new Heartbeat(starter, interviews, lease, leaseFor);
+        return new Heartbeat(starter, leases, lease, leaseFor);
     }
 
     @PreDestroy

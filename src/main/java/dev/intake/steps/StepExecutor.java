@@ -13,6 +13,7 @@ import dev.intake.IntakeConfig;
 import dev.intake.store.FencedWrites;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
+import dev.intake.store.StepLeases;
 import dev.intake.store.Lease;
 import dev.intake.store.LeaseLostException;
 import dev.intake.store.Race;
@@ -37,6 +38,7 @@ public class StepExecutor {
     private static final Logger LOG = Logger.getLogger(StepExecutor.class);
 
     private final InterviewStore interviews;
+    private final StepLeases leases;
     private final Map<Step, StepHandler> handlers = new EnumMap<>(Step.class);
     private final Duration lease;
     /**
@@ -49,9 +51,10 @@ public class StepExecutor {
     private final FencedWrites writes;
     private final Heartbeats heartbeats;
 
-    StepExecutor(InterviewStore interviews, Instance<StepHandler> handlers, IntakeConfig config, Event<StepEvent> events,
-                 StepMetrics metrics, FencedWrites writes, Heartbeats heartbeats) {
+    StepExecutor(InterviewStore interviews, StepLeases leases, Instance<StepHandler> handlers, IntakeConfig config,
+                 Event<StepEvent> events, StepMetrics metrics, FencedWrites writes, Heartbeats heartbeats) {
         this.interviews = interviews;
+        this.leases = leases;
         this.heartbeats = heartbeats;
         this.writes = writes;
         this.lease = config.lease();
@@ -99,7 +102,7 @@ public class StepExecutor {
     private Ran claimAndRun(UUID interviewId, String runId, Step step, Optional<Claim> claimedBefore, boolean claimNext) {
         Optional<Claim> claim = claimedBefore.filter(c -> c.interview().id().equals(interviewId)).or(() -> {
             Lease fresh = Lease.newOwner(interviewId);
-            return interviews.claimStep(fresh, runId, step, this.lease).map(i -> new Claim(i, fresh));
+            return leases.claim(fresh, runId, step, this.lease).map(i -> new Claim(i, fresh));
         });
         if (claim.isEmpty()) {
             return new Ran(whyNotClaimed(interviewId, runId, step), Optional.empty());
@@ -132,9 +135,9 @@ public class StepExecutor {
         FencedWrites.Kept kept = writes.take(lease);
         Optional<Step> next = plan.after(step);
         Optional<Lease> nextLease = claimNext ? next.map(n -> Lease.newOwner(interviewId)) : Optional.empty();
-        InterviewStore.Ended ended;
+        StepLeases.Ended ended;
         try {
-            ended = interviews.completeStep(lease, runId, step, next, outputs, kept, nextLease, this.lease);
+            ended = leases.complete(lease, runId, step, next, outputs, kept, nextLease, this.lease);
         } catch (RuntimeException e) {
             // The step's writes failed as they were made (nothing of them stands): the step failed.
             return new Ran(fail(interview, lease, step, StepError.from(step, e, attempt), e, started,
@@ -172,7 +175,7 @@ public class StepExecutor {
                 return new StepOutcome.AlreadyDone(interviewId, step, current.get());
             }
             // The database's clock set the lease and judges every claim: this process's clock may differ.
-            Optional<Duration> left = current.filter(step::equals).isPresent() ? interviews.leaseLeft(interviewId)
+            Optional<Duration> left = current.filter(step::equals).isPresent() ? leases.timeLeft(interviewId)
                     : Optional.empty();
             if (left.isPresent()) {
                 Duration wait = left.get().plusSeconds(1);
@@ -192,7 +195,7 @@ public class StepExecutor {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Duration wait = pending.checkAgainIn().compareTo(longestWait) > 0 ? longestWait : pending.checkAgainIn();
         String detail = pending.detail() + "; checking again in " + Durations.readable(wait);
-        if (!interviews.awaitStep(lease, detail, wait, kept).won()) {
+        if (!leases.await(lease, detail, wait, kept).won()) {
             LOG.warnf("interview %s: %s was taken over while it waited (%s); the newer run's state stands",
                     interview.id(), step.key(), pending.detail());
             return new StepOutcome.LeaseLost(interview.id(), step);
@@ -209,7 +212,7 @@ public class StepExecutor {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (error.kind() == ErrorKind.TRANSIENT && step.retry().retries(error.attempts())) {
             Duration delay = step.retry().delayAfter(error.attempts());
-            if (!interviews.scheduleRetry(lease, error, delay, kept).won()) {
+            if (!leases.retry(lease, error, delay, kept).won()) {
                 LOG.warnf("interview %s: %s failed (%s) after its lease was taken over; the newer run's state stands",
                         interview.id(), step.key(), error.message());
                 return new StepOutcome.LeaseLost(interview.id(), step);
@@ -220,7 +223,7 @@ public class StepExecutor {
                     interview.id(), step.key(), error.attempts(), step.retry().attempts(), error.message(), delay.toMillis());
             return new StepOutcome.RetryScheduled(interview.id(), step, error, delay);
         }
-        if (!interviews.recordFailure(lease, error, kept).won()) {
+        if (!leases.fail(lease, error, kept).won()) {
             LOG.warnf("interview %s: %s failed (%s) after its lease was taken over; the newer run's state stands",
                     interview.id(), step.key(), error.message());
             return new StepOutcome.LeaseLost(interview.id(), step);

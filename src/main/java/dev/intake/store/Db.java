@@ -142,16 +142,12 @@ public class Db {
             this.connection = connection;
         }
 
-        /**
-         * A command on its way; {@code unlessRows}, when set, is thrown when it finds no row (checked here,
-         * so no COMMIT may go with it), and {@code failingAs} names the server's error that means it.
-         */
-        private record Sent(Future<? extends io.vertx.sqlclient.SqlResult<?>> answer,
-                            java.util.function.Supplier<RuntimeException> unlessRows, String failingAs,
+        /** A command on its way; {@code failingAs}, when set, names the server's error that means {@code meaning}. */
+        private record Sent(Future<? extends io.vertx.sqlclient.SqlResult<?>> answer, String failingAs,
                             java.util.function.Supplier<RuntimeException> meaning) {
 
             Sent(Future<? extends io.vertx.sqlclient.SqlResult<?>> answer) {
-                this(answer, null, null, null);
+                this(answer, null, null);
             }
         }
 
@@ -172,7 +168,7 @@ public class Db {
         private List<RowSet<Row>> answered(List<Statement> statements, boolean last) {
             List<Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>>> answers = new java.util.ArrayList<>();
             for (Statement statement : statements) {
-                answers.add(queue(statement.sql(), statement.args(), null));
+                answers.add(queue(statement.sql(), statement.args()));
             }
             if (last) {
                 sendCommit();
@@ -183,15 +179,7 @@ public class Db {
 
         /** Sends a statement whose answer nobody reads; it is answered with the next flight. */
         public void send(String sql, Tuple args) {
-            queue(sql, args, null);
-        }
-
-        /**
-         * Sends a statement that must find a row (a write fenced in its WHERE); when it finds none, the
-         * next flight throws what {@code otherwise} gives and the transaction rolls back.
-         */
-        public void sendExpectingRows(String sql, Tuple args, java.util.function.Supplier<RuntimeException> otherwise) {
-            queue(sql, args, otherwise);
+            queue(sql, args);
         }
 
         /**
@@ -201,7 +189,7 @@ public class Db {
          */
         public void sendFailingAs(String sql, Tuple args, String sqlState, java.util.function.Supplier<RuntimeException> meaning) {
             prepareToSend();
-            unanswered.add(new Sent(connection.preparedQuery(sql).execute(args.getDelegate()), null, sqlState, meaning));
+            unanswered.add(new Sent(connection.preparedQuery(sql).execute(args.getDelegate()), sqlState, meaning));
         }
 
         /** Sends one statement for each of {@code rows}; answered with the next flight. */
@@ -212,14 +200,6 @@ public class Db {
             prepareToSend();
             unanswered.add(new Sent(connection.preparedQuery(sql).executeBatch(rows.stream().map(Tuple::getDelegate)
                     .toList())));
-        }
-
-        /** Runs one statement for each of {@code rows}, and waits for them. */
-        public void executeBatch(String sql, List<Tuple> rows) {
-            if (!rows.isEmpty()) {
-                sendBatch(sql, rows);
-                db.awaitFlight(this);
-            }
         }
 
         /**
@@ -239,11 +219,11 @@ public class Db {
         }
 
         private Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> queue(
-                String sql, Tuple args, java.util.function.Supplier<RuntimeException> unlessRows) {
+                String sql, Tuple args) {
             prepareToSend();
             Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> answer = connection.preparedQuery(sql)
                     .execute(args.getDelegate());
-            unanswered.add(new Sent(answer, unlessRows, null, null));
+            unanswered.add(new Sent(answer));
             return answer;
         }
 
@@ -258,14 +238,8 @@ public class Db {
             }
         }
 
-        /**
-         * Sends the COMMIT; first waits for the answers a check reads here (a row expected), since a COMMIT
-         * sent with them would commit before the check could refuse.
-         */
+        /** Sends the COMMIT behind what is in flight: a refusal among it fails on the server and rolls it back. */
         private void sendCommit() {
-            if (unanswered.stream().anyMatch(sent -> sent.unlessRows() != null)) {
-                db.awaitFlight(this);
-            }
             unanswered.add(new Sent(connection.query("COMMIT").execute()));
             ended = true;
         }
@@ -350,10 +324,7 @@ public class Db {
         RuntimeException failed = null;
         for (Tx.Sent sent : flight) {
             try {
-                io.vertx.sqlclient.SqlResult<?> result = await(Uni.createFrom().completionStage(sent.answer().toCompletionStage()));
-                if (sent.unlessRows() != null && result.rowCount() == 0) {
-                    throw sent.unlessRows().get();
-                }
+                await(Uni.createFrom().completionStage(sent.answer().toCompletionStage()));
             } catch (PgException e) {
                 RuntimeException told = sent.failingAs() != null && sent.failingAs().equals(e.getSqlState())
                         ? sent.meaning().get() : e;

@@ -3,8 +3,6 @@ package dev.intake.store;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +20,7 @@ public class InterviewDetailsStore {
      * $2 source_type and $3 file_extension as the media says; media_type 'interview' (the upload form's
      * default); interview_date the day the row was made (Insights: the day of the upload);
      * participant_pseudonym the first participant's name, else Insights' "Participant 1". The title
-     * becomes $4 only when it still is $5. Fenced by the lease ($6).
+     * becomes $4 only when it still is $5. Sent behind the lease's fence ({@link LeaseFence}).
      */
     @Sql
     static final String FILL = """
@@ -39,8 +37,7 @@ public class InterviewDetailsStore {
                     'Participant 1'),
                 title = CASE WHEN $4::text IS NOT NULL AND title IS NOT DISTINCT FROM $5::text THEN $4 ELSE title END,
                 updated_at = now()
-            WHERE id = $1 AND conversation_analysis->'intake'->>'lease_owner' = $6
-            RETURNING title""";
+            WHERE id = $1""";
 
     private final FencedWrites writes;
 
@@ -58,8 +55,8 @@ public class InterviewDetailsStore {
         String sourceType = source.origin() == Interview.Origin.RECALL ? Interview.Source.RECALL
                 : file == null ? null : Interview.Source.typeOf(file);
         Tuple args = Tuple.from(java.util.Arrays.asList(interview.id(), sourceType, extension(file).orElse(null),
-                title.orElse(null), placeholder, lease.owner()));
-        writes.write(lease, tx -> tx.sendExpectingRows(FILL, args, () -> new LeaseLostException(lease)));
+                title.orElse(null), placeholder));
+        writes.write(lease, tx -> tx.send(FILL, args));
     }
 
     /** The last segment of a media key or URL, without query or fragment. */

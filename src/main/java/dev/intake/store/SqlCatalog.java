@@ -10,7 +10,7 @@ public final class SqlCatalog {
 
     /** The classes that hold SQL. A test fails when a class of this package with {@link Sql} fields is missing. */
     public static final List<Class<?>> STORES = List.of(
-            InterviewStore.class, TranscriptStore.class, EvidenceStore.class, EvidenceFacets.class,
+            InterviewStore.class, StepLeases.class, FailureRecord.class, Races.class, TranscriptStore.class, EvidenceStore.class, EvidenceFacets.class,
             InterviewPeople.class, InsightStore.class,
             WorkspaceStore.class, LeaseFence.class, SweepStore.class, DiagnosticsStore.class, ConsoleStore.class, Db.class,
             ConversationLensStore.class, InterviewDetailsStore.class);

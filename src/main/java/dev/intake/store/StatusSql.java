@@ -19,6 +19,11 @@ final class StatusSql {
         return "'" + status.dbValue() + "'";
     }
 
+    /** The statuses as a parameter binds them (an interview_status[]), sorted so equal sets bind alike. */
+    static String[] values(Collection<InterviewStatus> statuses) {
+        return statuses.stream().map(InterviewStatus::dbValue).sorted().toArray(String[]::new);
+    }
+
     /** {@code 'a', 'b', …} in the enum's order. */
     static String list(Collection<InterviewStatus> statuses) {
         return statuses.stream().sorted().map(StatusSql::literal).collect(Collectors.joining(", "));

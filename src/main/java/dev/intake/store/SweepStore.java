@@ -71,20 +71,26 @@ public class SweepStore {
 
     /** A new run from the step the interview is stuck in, counting the resume. */
     @Sql
-    static final String RESUME = "UPDATE interviews SET status = $3::interview_status, updated_at = now(),"
-            + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object("
-            + "     'status_detail', $4::text,"
-            + "     'intake', (" + InterviewStore.RUN + " - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at'"
-            + "            - 'start_failed_at')"
-            + "         || jsonb_build_object("
-            + "             'run_id', $2::text,"
-            + "             'resume_count', coalesce((" + InterviewStore.RUN + "->>'resume_count')::int, 0) + 1,"
-            + "             'heartbeat_at', now(),"
-            + "             'progress_at', now(),"
-            + "             'resume_from', conversation_analysis->>'current_step')),"
-            + " processing_metadata = " + InterviewStore.METADATA + " || jsonb_build_object('status_detail', $4::text)"
-            + " WHERE id = $1 AND status = ANY($5::interview_status[])"
-            + " RETURNING id";
+    static final String RESUME = """
+            UPDATE interviews
+            SET status = $3::interview_status,
+                updated_at = now(),
+                (conversation_analysis, processing_metadata) = (
+                    SELECT coalesce(conversation_analysis, '{}'::jsonb)
+                               || jsonb_build_object('intake',
+                                   (run - 'lease_owner' - 'lease_until' - 'attempt' - 'retry_at' - 'start_failed_at')
+                                   || jsonb_build_object(
+                                       'run_id', $2::text,
+                                       'resume_count', coalesce((run->>'resume_count')::int, 0) + 1,
+                                       'heartbeat_at', now(),
+                                       'progress_at', now(),
+                                       'resume_from', conversation_analysis->>'current_step'))
+                               || shown,
+                           coalesce(processing_metadata, '{}'::jsonb) || shown
+                    FROM (SELECT coalesce(conversation_analysis->'intake', '{}'::jsonb) AS run,
+                                 jsonb_build_object('status_detail', $4::text) AS shown) AS state)
+            WHERE id = $1 AND status = ANY($5::interview_status[])
+            RETURNING id""";
 
     /**
      * Uploads still 'uploading' after $1 seconds (their S3 event may have been lost), in (updated_at, id)
@@ -105,9 +111,11 @@ public class SweepStore {
      * scan reads only them however many interviews the database holds.
      */
     @Sql
-    static final String UNCLAIMED_UPLOADS = "SELECT id FROM interviews WHERE " + InterviewStore.UNCLAIMED_UPLOAD
-            + " AND updated_at < now() - make_interval(secs => $1::double precision)"
-            + " ORDER BY updated_at LIMIT $2";
+    static final String UNCLAIMED_UPLOADS = """
+            SELECT id FROM interviews
+            WHERE %s
+              AND updated_at < now() - make_interval(secs => $1::double precision)
+            ORDER BY updated_at LIMIT $2""".formatted(InterviewStore.UNCLAIMED_UPLOAD);
 
     @Sql
     static final String READ_CURSOR = "SELECT updated_at, interview_id FROM intake.sweep_cursors WHERE name = $1";
@@ -212,7 +220,7 @@ public class SweepStore {
                     resume.status().dbValue(), resume.detail(), inFlight()))).rowCount() == 1;
         }
         StepError error = ((Action.Fail) action).error();
-        return tx.execute(InterviewStore.RECORD_FAILURE, InterviewStore.recordFailureParameters(action.interviewId(), null,
+        return tx.execute(FailureRecord.RECORD_FAILURE, FailureRecord.parameters(action.interviewId(), null,
                 null, StatusTransitions.predecessorsOf(InterviewStatus.ERROR), error)).rowCount() == 1;
     }
 

@@ -26,27 +26,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TranscriptStore {
 
     @Sql
-    static final String SAVE = "UPDATE interviews SET transcript = $2, transcript_formatted = $3::jsonb,"
-            + " duration_sec = $4::int, updated_at = now(),"
-            + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object('transcript_data', $5::jsonb)"
-            + " WHERE id = $1";
+    static final String SAVE = """
+            UPDATE interviews
+            SET transcript = $2, transcript_formatted = $3::jsonb, duration_sec = $4::int, updated_at = now(),
+                conversation_analysis = coalesce(conversation_analysis, '{}'::jsonb)
+                                        || jsonb_build_object('transcript_data', $5::jsonb)
+            WHERE id = $1""";
 
     @Sql
     static final String LOAD = "SELECT transcript_formatted FROM interviews WHERE id = $1";
 
-    /** The job a provider makes the transcript in, kept under Intake's run state (replacing an older one). */
+    /**
+     * The job a provider makes the transcript in, kept under Intake's run state (replacing an older one)
+     * as 'transcription' ({@link TranscriptionJob#KEY}, which reads it back).
+     */
     @Sql
-    static final String RECORD_JOB = "UPDATE interviews SET updated_at = now(),"
-            + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object('intake', "
-            + InterviewStore.RUN + " || jsonb_build_object('" + TranscriptionJob.KEY + "', $2::jsonb))"
-            + " WHERE id = $1";
+    static final String RECORD_JOB = """
+            UPDATE interviews
+            SET updated_at = now(),
+                conversation_analysis = coalesce(conversation_analysis, '{}'::jsonb) || jsonb_build_object('intake',
+                    coalesce(conversation_analysis->'intake', '{}'::jsonb) || jsonb_build_object('transcription', $2::jsonb))
+            WHERE id = $1""";
 
     /** Forgets the job (the provider gave up on it), so the next run asks for a new one. */
     @Sql
-    static final String FORGET_JOB = "UPDATE interviews SET updated_at = now(),"
-            + " conversation_analysis = " + InterviewStore.ANALYSIS + " || jsonb_build_object('intake', "
-            + InterviewStore.RUN + " - '" + TranscriptionJob.KEY + "')"
-            + " WHERE id = $1";
+    static final String FORGET_JOB = """
+            UPDATE interviews
+            SET updated_at = now(),
+                conversation_analysis = coalesce(conversation_analysis, '{}'::jsonb) || jsonb_build_object('intake',
+                    coalesce(conversation_analysis->'intake', '{}'::jsonb) - 'transcription')
+            WHERE id = $1""";
 
     /** Which of Intake's parsers the transcript came from; Insights' own rows lack it. */
     private static final String FORMAT = "intake_format";

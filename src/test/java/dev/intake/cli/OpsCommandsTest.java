@@ -18,9 +18,12 @@ import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
+import dev.intake.store.StepLeases;
 import dev.intake.testing.Cli;
+import dev.intake.testing.StepEnds;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
+import dev.intake.workflow.StatusTransitions;
 import dev.intake.workflow.Step;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +46,8 @@ class OpsCommandsTest {
     CommandLine.IFactory factory;
     @Inject
     InterviewStore interviews;
+    @Inject
+    StepLeases leases;
     @Inject
     MediaBucket bucket;
     @Inject
@@ -70,10 +75,10 @@ class OpsCommandsTest {
         String runId = "run_incident";
         interviews.completeUpload(INCIDENT, key.key(), runId);
         Lease lease = Lease.newOwner(INCIDENT);
-        Interview claimed = interviews.claimStep(lease, runId, Step.UPLOAD, java.time.Duration.ofMinutes(2)).orElseThrow();
+        Interview claimed = leases.claim(lease, runId, Step.UPLOAD, java.time.Duration.ofMinutes(2)).orElseThrow();
         handlers.stream().filter(h -> h.step() == Step.UPLOAD).findFirst().orElseThrow()
                 .run(new StepContext(claimed, lease, runId));
-        interviews.completeStep(lease, runId, Step.UPLOAD, java.util.Optional.of(Step.EVIDENCE), new JsonObject());
+        StepEnds.complete(leases, lease, runId, Step.UPLOAD, java.util.Optional.of(Step.EVIDENCE), new JsonObject());
         db.execute("""
                 UPDATE interviews SET status = 'processing', updated_at = now() - interval '8 hours',
                        conversation_analysis = conversation_analysis || '{"status_detail": "Analyzing"}'
@@ -137,7 +142,7 @@ class OpsCommandsTest {
         MediaKey key = data.uploadingInterview(data.project(), "notes.txt");
         data.putObject(key, "Ana: " + "x ".repeat(5));
         interviews.completeUpload(key.interviewId(), key.key(), UUID.randomUUID().toString());
-        interviews.recordFailure(key.interviewId(), java.util.Optional.empty(),
+        interviews.recordFailureIfStill(key.interviewId(), StatusTransitions.predecessorsOf(InterviewStatus.ERROR),
                 new dev.intake.workflow.StepError("upload", "simulated outage", dev.intake.workflow.ErrorKind.TRANSIENT, 4));
         data.putObject(key, TestData.sample("standup-notes.txt"));
 

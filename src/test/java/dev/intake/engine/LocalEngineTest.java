@@ -28,6 +28,8 @@ import dev.intake.store.Db;
 import dev.intake.store.EvidenceStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
+import dev.intake.store.StepLeases;
+import dev.intake.testing.StepEnds;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.RunPlan;
@@ -50,6 +52,8 @@ class LocalEngineTest {
     UploadCompletion completion;
     @Inject
     InterviewStore interviews;
+    @Inject
+    StepLeases leases;
     @Inject
     EvidenceStore evidence;
     @Inject
@@ -399,8 +403,8 @@ class LocalEngineTest {
         String runId = UUID.randomUUID().toString();
         interviews.startRun(done.id(), runId, RunPlan.resumeFrom(Step.INSIGHTS));
         dev.intake.store.Lease lease = dev.intake.store.Lease.newOwner(done.id());
-        interviews.claimStep(lease, runId, Step.INSIGHTS, java.time.Duration.ofMinutes(2));
-        interviews.completeStep(lease, runId, Step.INSIGHTS, java.util.Optional.of(Step.PERSONAS), new JsonObject());
+        leases.claim(lease, runId, Step.INSIGHTS, java.time.Duration.ofMinutes(2));
+        StepEnds.complete(leases, lease, runId, Step.INSIGHTS, java.util.Optional.of(Step.PERSONAS), new JsonObject());
 
         StepOutcome again = executor.execute(done.id(), runId, Step.INSIGHTS);
 
@@ -414,7 +418,7 @@ class LocalEngineTest {
         Interview done = processed("standup-notes.txt");
         String runId = UUID.randomUUID().toString();
         interviews.startRun(done.id(), runId, RunPlan.resumeFrom(Step.ANSWERS));
-        interviews.claimStep(dev.intake.store.Lease.newOwner(done.id()), runId, Step.ANSWERS, java.time.Duration.ofSeconds(30));
+        leases.claim(dev.intake.store.Lease.newOwner(done.id()), runId, Step.ANSWERS, java.time.Duration.ofSeconds(30));
 
         StepOutcome again = executor.execute(done.id(), runId, Step.ANSWERS);
 

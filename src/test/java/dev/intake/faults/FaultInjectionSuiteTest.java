@@ -44,11 +44,13 @@ import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
+import dev.intake.store.StepLeases;
 import dev.intake.store.SweepStore;
 import dev.intake.sweeper.Sweeper;
 import dev.intake.testing.OutageResource;
 import dev.intake.testing.Racers;
 import dev.intake.testing.RecallFixtures;
+import dev.intake.testing.StepEnds;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
 import dev.intake.workflow.Recovery;
@@ -133,6 +135,8 @@ class FaultInjectionSuiteTest {
     Db db;
     @Inject
     InterviewStore interviews;
+    @Inject
+    StepLeases leases;
     @Inject
     SweepStore sweeps;
     @Inject
@@ -375,12 +379,12 @@ class FaultInjectionSuiteTest {
                     String runId = UUID.randomUUID().toString();
                     interviews.startRun(id, runId, RunPlan.resumeFrom(step));
                     Lease lease = Lease.newOwner(id);
-                    Interview claimed = interviews.claimStep(lease, runId, step, config.lease()).orElseThrow();
+                    Interview claimed = leases.claim(lease, runId, step, config.lease()).orElseThrow();
                     if (point >= 1) {
                         handler(step).run(new StepContext(claimed, lease, runId));
                     }
                     if (point == 2) {
-                        interviews.completeStep(lease, runId, step, step.following(), new JsonObject());
+                        StepEnds.complete(leases, lease, runId, step, step.following(), new JsonObject());
                     }
                     // ... and the process dies here: nobody dispatches the next step.
                     faultAt.put(id, databaseNow());

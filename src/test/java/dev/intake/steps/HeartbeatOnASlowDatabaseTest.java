@@ -19,6 +19,7 @@ import dev.intake.media.MediaKey;
 import dev.intake.store.Db;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
+import dev.intake.store.StepLeases;
 import dev.intake.testing.Eventually;
 import dev.intake.testing.LogCapture;
 import dev.intake.testing.ShortDatabaseLimits;
@@ -39,6 +40,8 @@ class HeartbeatOnASlowDatabaseTest {
     @Inject
     InterviewStore interviews;
     @Inject
+    StepLeases leases;
+    @Inject
     Heartbeats heartbeats;
     @Inject
     Db db;
@@ -51,7 +54,7 @@ class HeartbeatOnASlowDatabaseTest {
         String runId = UUID.randomUUID().toString();
         interviews.completeUpload(key.interviewId(), key.key(), runId);
         Lease lease = Lease.newOwner(key.interviewId());
-        assertTrue(interviews.claimStep(lease, runId, Step.UPLOAD, LEASE).isPresent());
+        assertTrue(leases.claim(lease, runId, Step.UPLOAD, LEASE).isPresent());
 
         // Someone else holds the interview's row, busy (never idle) for longer than a statement may wait.
         ExecutorService other = Executors.newSingleThreadExecutor();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.intake.media.MediaKey;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
+import dev.intake.store.StepLeases;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.Step;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,8 @@ class HeartbeatTest {
     @Inject
     InterviewStore interviews;
     @Inject
+    StepLeases leases;
+    @Inject
     Heartbeats heartbeats;
     @Inject
     TestData data;
@@ -35,15 +38,15 @@ class HeartbeatTest {
         String runId = UUID.randomUUID().toString();
         interviews.completeUpload(key.interviewId(), key.key(), runId);
         Lease lease = Lease.newOwner(key.interviewId());
-        assertTrue(interviews.claimStep(lease, runId, Step.UPLOAD, SHORT_LEASE).isPresent());
+        assertTrue(leases.claim(lease, runId, Step.UPLOAD, SHORT_LEASE).isPresent());
 
         try (Heartbeat beating = heartbeats.start(lease, SHORT_LEASE)) {
             Thread.sleep(4 * SHORT_LEASE.toMillis());
-            assertTrue(interviews.claimStep(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isEmpty(),
+            assertTrue(leases.claim(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isEmpty(),
                     "the lease is still held after four lease lengths");
         }
         Thread.sleep(2 * SHORT_LEASE.toMillis());
-        assertTrue(interviews.claimStep(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isPresent(),
+        assertTrue(leases.claim(Lease.newOwner(key.interviewId()), runId, Step.UPLOAD, SHORT_LEASE).isPresent(),
                 "without heartbeats the lease expires and another invocation may take the step");
     }
 
@@ -53,7 +56,7 @@ class HeartbeatTest {
         String runId = UUID.randomUUID().toString();
         interviews.completeUpload(key.interviewId(), key.key(), runId);
         Lease lease = Lease.newOwner(key.interviewId());
-        assertTrue(interviews.claimStep(lease, runId, Step.UPLOAD, SHORT_LEASE).isPresent());
+        assertTrue(leases.claim(lease, runId, Step.UPLOAD, SHORT_LEASE).isPresent());
         String thread = "intake-heartbeat-" + lease.interviewId();
         try (Heartbeat beating = heartbeats.start(lease, SHORT_LEASE)) {
             assertFalse(threadNamed(thread), "no thread before the first beat is due");

@@ -50,6 +50,8 @@ class EvidenceStoreTest {
     @Inject
     InterviewStore interviews;
     @Inject
+    StepLeases leases;
+    @Inject
     EvidenceStore evidence;
     @Inject
     UploadCompletion completion;
@@ -79,7 +81,7 @@ class EvidenceStoreTest {
         String runId = UUID.randomUUID().toString();
         interviews.startRun(w.interviewId(), runId, RunPlan.resumeFrom(Step.EVIDENCE));
         Lease lease = Lease.newOwner(w.interviewId());
-        interviews.claimStep(lease, runId, Step.EVIDENCE, Duration.ofMinutes(2)).orElseThrow();
+        leases.claim(lease, runId, Step.EVIDENCE, Duration.ofMinutes(2)).orElseThrow();
         evidence.replace(lease, w.project().accountId(), w.project().projectId(), null,
                 new EvidenceFindings(found, List.of(people)));
     }

@@ -30,6 +30,8 @@ class LeaseFenceTest {
     @Inject
     InterviewStore interviews;
     @Inject
+    StepLeases leases;
+    @Inject
     TranscriptStore transcripts;
     @Inject
     EvidenceStore evidence;
@@ -53,10 +55,10 @@ class LeaseFenceTest {
         interviews.completeUpload(key.interviewId(), key.key(), runId);
 
         Lease first = Lease.newOwner(key.interviewId());
-        assertTrue(interviews.claimStep(first, runId, Step.UPLOAD, Duration.ofMillis(200)).isPresent());
+        assertTrue(leases.claim(first, runId, Step.UPLOAD, Duration.ofMillis(200)).isPresent());
         Thread.sleep(300);
         Lease second = Lease.newOwner(key.interviewId());
-        assertTrue(interviews.claimStep(second, runId, Step.UPLOAD, Duration.ofMinutes(2)).isPresent());
+        assertTrue(leases.claim(second, runId, Step.UPLOAD, Duration.ofMinutes(2)).isPresent());
 
         transcripts.save(second, transcript("the newer run's words"), key.key());
         assertThrows(LeaseLostException.class, () -> transcripts.save(first, transcript("stale words"), key.key()));

@@ -36,6 +36,8 @@ class SharedProjectRowsTest {
     @Inject
     InterviewStore interviews;
     @Inject
+    StepLeases leases;
+    @Inject
     InsightStore insights;
     @Inject
     EvidenceStore evidence;
@@ -64,7 +66,7 @@ class SharedProjectRowsTest {
         String runId = UUID.randomUUID().toString();
         interviews.startRun(interview.id(), runId, RunPlan.resumeFrom(Step.INSIGHTS));
         Lease lease = Lease.newOwner(interview.id());
-        interviews.claimStep(lease, runId, Step.INSIGHTS, Duration.ofMinutes(2)).orElseThrow();
+        leases.claim(lease, runId, Step.INSIGHTS, Duration.ofMinutes(2)).orElseThrow();
         return lease;
     }
 

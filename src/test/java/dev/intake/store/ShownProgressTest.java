@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.intake.testing.StepEnds;
 import dev.intake.testing.TestData;
 import dev.intake.testing.WebAppProgress;
 import dev.intake.workflow.RunPlan;
@@ -35,6 +36,8 @@ class ShownProgressTest {
     Db db;
     @Inject
     InterviewStore interviews;
+    @Inject
+    StepLeases leases;
     @Inject
     TestData data;
 
@@ -73,9 +76,9 @@ class ShownProgressTest {
         }
         for (Step step : plan.steps()) {
             Lease lease = Lease.newOwner(id);
-            assertTrue(interviews.claimStep(lease, runId, step, LEASE).isPresent(), "claim of " + step.key());
+            assertTrue(leases.claim(lease, runId, step, LEASE).isPresent(), "claim of " + step.key());
             seen.add(shown(id).progress());
-            assertEquals(Race.WON, interviews.completeStep(lease, runId, step, plan.after(step), new JsonObject()));
+            assertEquals(Race.WON, StepEnds.complete(leases, lease, runId, step, plan.after(step), new JsonObject()));
             seen.add(shown(id).progress());
         }
         return seen;

@@ -60,6 +60,6 @@ class SqlCatalogTest {
 
     @Test
     void statement_names_say_where_the_statement_lives() {
-        assertTrue(SqlCatalog.statements().stream().anyMatch(s -> s.name().equals("InterviewStore.CLAIM_STEP")));
+        assertTrue(SqlCatalog.statements().stream().anyMatch(s -> s.name().equals("StepLeases.CLAIM")));
     }
 }

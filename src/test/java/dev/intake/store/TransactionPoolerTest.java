@@ -62,6 +62,8 @@ class TransactionPoolerTest {
     @Inject
     InterviewStore interviews;
     @Inject
+    StepLeases leases;
+    @Inject
     MediaBucket bucket;
     @Inject
     TestData data;
@@ -128,7 +130,7 @@ class TransactionPoolerTest {
         MediaKey key = data.uploadingInterview(data.project(), "call.vtt");
         String runId = UUID.randomUUID().toString();
         interviews.completeUpload(key.interviewId(), key.key(), runId);
-        List<Boolean> claims = Racers.race(12, () -> interviews.claimStep(Lease.newOwner(key.interviewId()), runId,
+        List<Boolean> claims = Racers.race(12, () -> leases.claim(Lease.newOwner(key.interviewId()), runId,
                 Step.UPLOAD, Duration.ofMinutes(2)).isPresent());
         assertEquals(1, claims.stream().filter(won -> won).count());
     }

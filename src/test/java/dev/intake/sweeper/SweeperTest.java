@@ -27,8 +27,10 @@ import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.Lease;
+import dev.intake.store.StepLeases;
 import dev.intake.store.SweepStore;
 import dev.intake.testing.Racers;
+import dev.intake.testing.StepEnds;
 import dev.intake.testing.StepFunctionsStub;
 import dev.intake.testing.TestData;
 import dev.intake.workflow.InterviewStatus;
@@ -57,6 +59,8 @@ class SweeperTest {
     SweepStore sweeps;
     @Inject
     InterviewStore interviews;
+    @Inject
+    StepLeases leases;
     @Inject
     UploadCompletion completion;
     @Inject
@@ -130,7 +134,7 @@ class SweeperTest {
         Interview done = ready("onboarding-interview.vtt");
         List<Long> before = rows(done.id());
         String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.EVIDENCE));
-        assertTrue(interviews.claimStep(Lease.newOwner(done.id()), runId, Step.EVIDENCE, LEASE).isPresent());
+        assertTrue(leases.claim(Lease.newOwner(done.id()), runId, Step.EVIDENCE, LEASE).isPresent());
 
         sweptToReady(done.id());
 
@@ -143,7 +147,7 @@ class SweeperTest {
         List<Long> before = rows(done.id());
         String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.EVIDENCE));
         Lease lease = Lease.newOwner(done.id());
-        Interview claimed = interviews.claimStep(lease, runId, Step.EVIDENCE, LEASE).orElseThrow();
+        Interview claimed = leases.claim(lease, runId, Step.EVIDENCE, LEASE).orElseThrow();
         handler(Step.EVIDENCE).run(new StepContext(claimed, lease, runId));
 
         sweptToReady(done.id());
@@ -157,9 +161,9 @@ class SweeperTest {
         List<Long> before = rows(done.id());
         String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.INSIGHTS));
         Lease lease = Lease.newOwner(done.id());
-        Interview claimed = interviews.claimStep(lease, runId, Step.INSIGHTS, LEASE).orElseThrow();
+        Interview claimed = leases.claim(lease, runId, Step.INSIGHTS, LEASE).orElseThrow();
         handler(Step.INSIGHTS).run(new StepContext(claimed, lease, runId));
-        interviews.completeStep(lease, runId, Step.INSIGHTS, Optional.of(Step.PERSONAS), new JsonObject());
+        StepEnds.complete(leases, lease, runId, Step.INSIGHTS, Optional.of(Step.PERSONAS), new JsonObject());
         assertEquals("personas", data.interview(done.id()).currentStep().orElseThrow());
 
         Interview swept = sweptToReady(done.id());
@@ -201,7 +205,7 @@ class SweeperTest {
     void an_interview_with_a_live_lease_or_recent_progress_is_left_alone() {
         Interview done = ready("standup-notes.txt");
         String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.EVIDENCE));
-        interviews.claimStep(Lease.newOwner(done.id()), runId, Step.EVIDENCE, Duration.ofHours(1));
+        leases.claim(Lease.newOwner(done.id()), runId, Step.EVIDENCE, Duration.ofHours(1));
         db.execute("UPDATE interviews SET updated_at = now() - interval '1 hour' WHERE id = $1", Tuple.of(done.id()));
         SweepReport report = sweeper.sweepNow(STALLED);
         assertTrue(report.resumed().stream().noneMatch(e -> e.interviewId().equals(done.id().toString())));
@@ -357,8 +361,8 @@ class SweeperTest {
         Interview done = ready("standup-notes.txt");
         String runId = orphanRun(done.id(), RunPlan.resumeFrom(Step.INSIGHTS));
         Lease lease = Lease.newOwner(done.id());
-        assertTrue(interviews.claimStep(lease, runId, Step.INSIGHTS, LEASE).isPresent());
-        assertTrue(interviews.scheduleRetry(lease, new dev.intake.workflow.StepError("insights", message,
+        assertTrue(leases.claim(lease, runId, Step.INSIGHTS, LEASE).isPresent());
+        assertTrue(StepEnds.retry(leases, lease, new dev.intake.workflow.StepError("insights", message,
                 dev.intake.workflow.ErrorKind.TRANSIENT, 1), Duration.ofSeconds(10)).won());
         return done;
     }
