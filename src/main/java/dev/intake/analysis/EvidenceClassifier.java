@@ -1,7 +1,6 @@
 package dev.intake.analysis;
 
 import dev.intake.interview.EvidenceKind;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,9 +46,7 @@ final class EvidenceClassifier {
         if (section.arguments().size() != 2) {
             throw section.fail("needs a kind and a strength, as in [signal pain 0.6]");
         }
-        EvidenceKind kind = Arrays.stream(EvidenceKind.values()).filter(k -> k.key().equals(section.arguments().get(0)))
-                .findFirst().orElseThrow(() -> section.fail("names no kind of evidence; the kinds are "
-                        + Arrays.stream(EvidenceKind.values()).map(EvidenceKind::key).toList()));
+        EvidenceKind kind = section.kind(0);
         double strength;
         try {
             strength = Double.parseDouble(section.arguments().get(1));

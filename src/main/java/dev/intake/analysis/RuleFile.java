@@ -1,5 +1,6 @@
 package dev.intake.analysis;
 
+import dev.intake.interview.EvidenceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,12 +83,12 @@ final class RuleFile {
             }
         }
 
-        /** The one argument of the header, as in {@code [hint pain]}. */
-        String argument() {
-            if (arguments.size() != 1) {
-                throw fail("needs one argument after its name, has " + arguments.size());
-            }
-            return arguments.get(0);
+        /** The argument at {@code index} as a kind of evidence, by its key ("pain", "willingness_to_pay"). */
+        EvidenceKind kind(int index) {
+            String key = arguments.size() > index ? arguments.get(index) : "";
+            return Arrays.stream(EvidenceKind.values()).filter(k -> k.key().equals(key)).findFirst()
+                    .orElseThrow(() -> fail("names no kind of evidence; the kinds are "
+                            + Arrays.stream(EvidenceKind.values()).map(EvidenceKind::key).toList()));
         }
 
         /** An error in this section, naming the file and the header's line. */

@@ -19,8 +19,8 @@ import dev.intake.interview.Utterance;
  */
 final class SpeakerRoles {
 
-    private static final Pattern INTERVIEWER_LABEL = Pattern.compile(
-            "(?i)^(interviewer|moderator|host|researcher|facilitator|q|note-?taker|research team)\\b.*");
+    private static final Pattern INTERVIEWER_LABEL = RuleFile.load("/analysis/speakers.rules", Set.of("interviewer-label"))
+            .pattern("interviewer-label");
     /** Half of someone's turns asking something puts them on the asking side of the table. */
     private static final double ASKING = 0.5;
 

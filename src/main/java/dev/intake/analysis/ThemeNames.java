@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 final class ThemeNames {
 
-    private static final Pattern TITLE = Pattern.compile("\\b(Dr|Mr|Mrs|Ms|Mx|Prof)\\.$");
+    private static final RuleFile RULES = RuleFile.load("/analysis/theme-names.rules", Set.of("title-before", "money"));
+    private static final Pattern TITLE = RULES.pattern("title-before");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     /** A pair of words said together names the theme when it scores at least this share of the best word. */
     private static final double SECOND = 0.6;
@@ -34,8 +35,7 @@ final class ThemeNames {
     private static final int SYNONYMS = 4;
     /** Other themes' topics named in a theme's exclusion, at most. */
     private static final int EXCLUDED = 12;
-    private static final Set<String> MONEY = Set.of("dollar", "buck", "euro", "pound", "month", "year", "week", "pay",
-            "paying", "price", "cost", "budget", "grand", "hundred", "thousand", "subscription", "seat");
+    private static final Set<String> MONEY = RULES.words("money");
 
     /** What {@link #describe} says of one theme, in the columns Insights' themes have. */
     record Described(String name, String statement, String inclusion, String exclusion, List<String> synonyms) {
