@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * pay"), how things are done now rather than wished for ("how do they … today"), who decides ("who
  * signs off"), or which product is used ("which CRM is in use"). Each says which statements fit. A
  * "when" question is answered only by a statement that says when, a "how many" one by a number.
+ * The words and patterns are in {@code analysis/asked-for.rules}.
  */
 record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool, boolean amount, boolean when,
                 boolean howMany, boolean who) {

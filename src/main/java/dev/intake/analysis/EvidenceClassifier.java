@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * approval limit or a price stated as a fact context; "I wish", "ideally" a goal; a spreadsheet or
  * "by hand" a workaround; "we use", "a team of" context; trouble words a pain. The analyzer adds
  * these to what the sentence means; without the model they decide alone.
+ * The words and patterns are in {@code analysis/evidence-kinds.rules}.
  */
 final class EvidenceClassifier {
 

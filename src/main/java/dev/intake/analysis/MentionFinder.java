@@ -21,6 +21,7 @@ import dev.intake.interview.Utterance;
  * the company they keep ("we use Mr. Brand", "Name & Name", a bank named after its founders); and so
  * are pets ("our dog, Name"). The forms one person goes by become one
  * mention under the fullest of them ({@link MentionedPeople}).
+ * The patterns are in {@code analysis/mentions.rules}.
  */
 final class MentionFinder {
 

@@ -15,6 +15,7 @@ import java.util.Set;
  * call). Also what the interviewer's question sounds like when it asks for one kind. A statement is
  * classified zero-shot by the examples it is nearest to in meaning; the examples' vectors are computed
  * once per process.
+ * The examples are in {@code analysis/prototypes.rules}.
  */
 final class Prototypes {
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * you spend?" is about paying even when it names no price, an answer to "what's the hardest part?" is a
  * pain, and an answer to "can you hear me?" is small talk. The rules-only reading of a question; with
  * the model, questions are compared by meaning instead.
+ * The hints, in the order they are tried, are in {@code analysis/question-hints.rules}.
  */
 final class QuestionHints {
 

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
  * The words English uses for someone by their job or their place in an organisation ("our controller",
  * "the owner", "my boss"), and for the groups that decide together ("the board", "the partners"):
  * what tells that a name is a person's, and what answers "who".
+ * The words are in {@code analysis/roles.rules}.
  */
 final class Roles {
 

@@ -16,6 +16,7 @@ import dev.intake.interview.Utterance;
  * "Host", "Q"), the host the source marks (Recall.ai's), else the speaker who mostly asks questions; and
  * beside them anyone else who speaks mostly in questions, as a note-taker chiming in does. The team's
  * words are never evidence.
+ * The labels are in {@code analysis/speakers.rules}.
  */
 final class SpeakerRoles {
 

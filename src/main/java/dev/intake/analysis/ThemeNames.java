@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * what does not, and the other words its quotes use for the same thing. What a theme is about is the
  * word, or pair of words said together, that most of its quotes say and the other themes do not, as the
  * quotes spell it.
+ * The words it goes by are in {@code analysis/theme-names.rules}.
  */
 final class ThemeNames {
 

@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The small amount of English the local analyzer needs: sentences, content words, crude stems. */
+/**
+ * The small amount of English the local analyzer needs: sentences, content words, crude stems. The word
+ * lists are in {@code analysis/words.rules}.
+ */
 final class Words {
 
     private static final RuleFile RULES = RuleFile.load("/analysis/words.rules",
