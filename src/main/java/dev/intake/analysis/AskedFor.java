@@ -1,6 +1,7 @@
 package dev.intake.analysis;
 
 import dev.intake.interview.EvidenceKind;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,46 +10,33 @@ import java.util.regex.Pattern;
  * pay"), how things are done now rather than wished for ("how do they … today"), who decides ("who
  * signs off"), or which product is used ("which CRM is in use"). Each says which statements fit. A
  * "when" question is answered only by a statement that says when, a "how many" one by a number.
+ * The words and patterns are in {@code analysis/asked-for.rules}.
  */
 record AskedFor(double[] kinds, boolean practice, boolean decider, boolean tool, boolean amount, boolean when,
                 boolean howMany, boolean who) {
 
-    private static final Pattern WHO = Pattern.compile("(?i)^\\W*(who|whose|whom)\\b");
-    /** Someone a "who" question can be answered with, short of a name or a role: a pronoun, or the speaker. */
-    private static final Pattern SAYS_WHO = Pattern.compile("(?i)\\b(she|he|they|them|me|myself|I do|we do|my call)\\b");
+    private static final RuleFile RULES = RuleFile.load("/analysis/asked-for.rules", Set.of("who", "says-who", "when",
+            "says-when", "how-many", "says-how-many", "practice", "who-decides", "which-tool", "how-much", "amount",
+            "decides", "titled", "title-before", "pronoun", "product"));
 
-    private static final Pattern WHEN = Pattern.compile("(?i)^\\W*(when|how soon|by when|what date|how long until)\\b");
-    private static final Pattern SAYS_WHEN = Pattern.compile("(?i)\\b(january|february|march|april|may|june|july|august"
-            + "|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer"
-            + "|autumn|fall|winter|christmas|(next|last|this|every|each) (year|month|week|quarter|spring|summer|fall|winter)"
-            + "|(in|within|after) (a|an|\\w+) (days?|weeks?|months?|years?)|\\w+ (days?|weeks?|months?|years?) ago"
-            + "|(19|20)\\d\\d|q[1-4]|end of (the )?(year|month|quarter)|renew\\w*|expir\\w*)\\b");
-    private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow (many|much|often|long|big)\\b");
-    private static final Pattern SAYS_HOW_MANY = Pattern.compile("(?i)\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten"
-            + "|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|half"
-            + "|once|twice|a few|a couple|several|every|daily|weekly|monthly)\\b");
-
-    private static final Pattern PRACTICE = Pattern.compile("(?i)\\b(today|currently|now|at the moment|these days"
-            + "|how do (they|you)|what (\\w+ )?do (they|you) use|which \\w+ (do|does))\\b");
-    private static final Pattern WHO_DECIDES = Pattern.compile("(?i)\\bwho\\b.*\\b(approv\\w*|signs?|decid\\w*|purchas\\w*"
-            + "|buy\\w*|budget|call|final)");
-    private static final Pattern WHICH_TOOL = Pattern.compile("(?i)\\b(what|which)\\b.*\\b(systems?|tools?|software|apps?"
-            + "|platforms?|crm|erp|tms|ats|pos|database|programs?|providers?|vendors?|products?)\\b");
-
-    private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\b(how much|cost|costs|spend|spent|pay|price|budget|worth|lose|lost)\\b");
-    private static final Pattern AMOUNT = Pattern.compile("(?i)\\$\\s?\\d|\\b\\d[\\d,.]*\\s?k\\b|\\b(dollars?|bucks|euros?|pounds|grand"
-            + "|hundred|thousand|million)\\b");
-
-    private static final Pattern DECIDES = Pattern.compile("(?i)\\b(approv\\w*|signs?( off)?|sign-off|decid\\w*|final say"
-            + "|my call|the call|(?:goes|go|went) (?:up )?(?:through|to)|run (?:it|things) by|okays?|budget)\\b");
-    private static final Pattern TITLED = Pattern.compile("\\b(Dr|Mr|Mrs|Ms|Mx|Prof)\\.?\\s+\\p{Lu}");
+    private static final Pattern WHO = RULES.pattern("who");
+    private static final Pattern SAYS_WHO = RULES.pattern("says-who");
+    private static final Pattern WHEN = RULES.pattern("when");
+    private static final Pattern SAYS_WHEN = RULES.pattern("says-when");
+    private static final Pattern HOW_MANY = RULES.pattern("how-many");
+    private static final Pattern SAYS_HOW_MANY = RULES.pattern("says-how-many");
+    private static final Pattern PRACTICE = RULES.pattern("practice");
+    private static final Pattern WHO_DECIDES = RULES.pattern("who-decides");
+    private static final Pattern WHICH_TOOL = RULES.pattern("which-tool");
+    private static final Pattern HOW_MUCH = RULES.pattern("how-much");
+    private static final Pattern AMOUNT = RULES.pattern("amount");
+    private static final Pattern DECIDES = RULES.pattern("decides");
+    private static final Pattern TITLED = RULES.pattern("titled");
+    private static final Pattern TITLE_BEFORE = RULES.pattern("title-before");
+    private static final Pattern PRONOUN = RULES.pattern("pronoun");
+    private static final Pattern PRODUCT = RULES.pattern("product");
     private static final Pattern TRAILING = Pattern.compile("\\W+$");
-    private static final Pattern TITLE_BEFORE = Pattern.compile("\\b(Dr|Mr|Mrs|Ms|Mx|Prof)\\.?\\s+$");
-    private static final Pattern PRONOUN = Pattern.compile("(?i)\\b(she|he)\\b");
     private static final Pattern CAPITALISED = Pattern.compile("(?<=\\s)\\p{Lu}\\p{Ll}+\\b");
-    /** A product name: a capitalised word inside a sentence, an acronym, or a word with a capital inside. */
-    private static final Pattern PRODUCT = Pattern.compile("(?<![.!?]\\s)(?<!^)\\b(\\p{Lu}\\p{Ll}+\\p{Lu}\\w*|\\p{Lu}{3,}"
-            + "|\\p{Lu}\\p{Ll}{2,})\\b|^\\p{Lu}\\w+\\.$");
 
     static AskedFor of(String question) {
         boolean decider = WHO_DECIDES.matcher(question).find();

@@ -2,6 +2,7 @@ package dev.intake.analysis;
 
 import dev.intake.interview.EvidenceKind;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -10,84 +11,53 @@ import java.util.regex.Pattern;
  * approval limit or a price stated as a fact context; "I wish", "ideally" a goal; a spreadsheet or
  * "by hand" a workaround; "we use", "a team of" context; trouble words a pain. The analyzer adds
  * these to what the sentence means; without the model they decide alone.
+ * The words and patterns are in {@code analysis/evidence-kinds.rules}.
  */
 final class EvidenceClassifier {
 
     private record Signal(EvidenceKind kind, double strength, Pattern words) {
-        static Signal of(EvidenceKind kind, double strength, String regex) {
-            return new Signal(kind, strength, Pattern.compile("(?i)" + regex));
-        }
     }
 
-    private static final String NUMBER = "(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            + "|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|a dozen|a few)";
-    private static final Pattern CURRENCY = Pattern.compile(
-            "(?i)\\$\\s?\\d|€\\s?\\d|£\\s?\\d|\\b\\d[\\d,.]*\\s?k\\b|\\b(dollars?|bucks|euros?|pounds|grand|cents)\\b");
-    private static final Pattern PRICE_PERIOD = Pattern.compile("(?i)\\b" + NUMBER + "\\s+(?:(?:dollars|bucks|euros|pounds|grand|k|total)\\s+)?(a|per|each|an)\\s+"
-            + "(month|year|seat|user|employee|head|license|licence|location|site|unit|engineer|person|agent|week|clinic|store|truck)\\b"
-            + "|\\b(monthly|yearly|annually|per seat|per user)\\b");
-    private static final Pattern PAYING = Pattern.compile(
-            "(?i)\\b(pay|paying|price[ds]?|pricing|afford\\w*|worth|spend|budget|cost|charge[ds]?|expense)\\b");
-    private static final Pattern HYPOTHETICAL = Pattern.compile(
-            "(?i)\\b(would|could|might|if|under|below|above|more than|less than|up to|max\\w*|at most|not)\\b|\\b(?!(?:i|we)'d say)\\w+'d\\b");
-    private static final Pattern MODAL = Pattern.compile("(?i)\\b(would|could|might|if)\\b|\\b(?!(?:i|we)'d say)\\w+'d\\b");
-    private static final Pattern LOSS = Pattern.compile("(?i)\\b(cost(s|ing)? (us|me|them)|lost|lose|losing|wasted?|fees?|fined?"
-            + "|penalt\\w*|refund\\w*)\\b");
-    /** A spending limit: "anything over five hundred", "under that". */
-    private static final Pattern THRESHOLD = Pattern.compile("(?i)\\b(anything|everything|purchases?|spend\\w*)\\s+(over|above"
-            + "|under|below|past|more than)\\b|\\b(under|over|above|below) that\\b");
-    /** The speaker would need someone's approval to pay: a price limit of their own. */
-    private static final Pattern WOULD_NEED = Pattern.compile("(?i)\\b(I|we)('d| would) (need|have to)\\b");
-    /** A price someone else asked or charged, not one the speaker would pay. */
-    private static final Pattern QUOTED_PRICE = Pattern.compile("(?i)\\b(was|were|wanted|charged?|charges|quoted|asked for)\\b");
-    private static final Pattern FIRST_PERSON = Pattern.compile("(?i)\\b(I|we|I'd|we'd|I'm|we're|us|my|our)\\b");
-    private static final Pattern APPROVAL = Pattern.compile("(?i)\\b(approv\\w*|signs?|sign-off|signed|sign off"
-            + "|goes to|go to|needs? (approval|sign))\\b");
-    /** Money already being spent is a fact about the customer, not a price they would pay. */
-    private static final Pattern SPENDING_NOW = Pattern.compile("(?i)\\b((?:we|I) (?:\\w+ )?(?:pay|spend)|we're paying|we are paying"
-            + "|currently pay\\w*|paying .{0,30} already)\\b");
+    private static final RuleFile RULES = RuleFile.load("/analysis/evidence-kinds.rules", Set.of("signal", "currency",
+            "price-period", "paying", "hypothetical", "modal", "loss", "threshold", "would-need", "quoted-price",
+            "first-person", "approval", "spending-now", "question-start"));
 
-    private static final List<Signal> SIGNALS = List.of(
-            Signal.of(EvidenceKind.GOAL, 1.0, "\\b(I|we)('d| would)?\\s+(really\\s+|just\\s+|also\\s+)?(want|wish|love|hope)\\b"
-                    + "|\\b(I|we)('d| would) (like|need)\\b"),
-            Signal.of(EvidenceKind.GOAL, 0.9, "^(just )?(something|a tool|an app|a system|a way|one place|a single \\w+|one \\w+)"
-                    + " (that|to|for|where|which|I|we|they)\\b"),
-            Signal.of(EvidenceKind.GOAL, 0.8, "\\b(ideal(ly)?|dream|magic wand|perfect world|game changer|change my life)\\b"
-                    + "|\\bwould be (great|amazing|nice|huge|ideal|perfect)\\b"),
-            Signal.of(EvidenceKind.GOAL, 0.5, "\\b(it|this|that|the tool|whatever it is|the system)\\s+(has|needs|have|need|must) to\\b"
-                    + "|\\bif (it|the \\w+|they|we|I|you) (could|would|just)\\b|\\bjust (shows?|shows up|works?)\\b"),
-            Signal.of(EvidenceKind.WORKAROUND, 0.9, "\\b(workaround|work around|in the meantime|for now|stopgap|band-?aid"
-                    + "|what (I|we) do is|so (I|we) just)\\b"),
-            Signal.of(EvidenceKind.WORKAROUND, 0.6, "\\b(spreadsheets?|excel|google (sheets?|docs?)|whiteboards?|sticky notes?"
-                    + "|post-?its?|notebooks?|binders?|clipboards?|printouts?|group (chat|text)"
-                    + "|(her|his|their) (own|personal) phones?|scripts?|macros?|by hand|manually|re-?type|re-?key|re-?enter"
-                    + "|shared (document|doc|drive|folder|calendar|inbox|sheet))\\b"),
-            Signal.of(EvidenceKind.WORKAROUND, 0.4, "\\b(I|we|they)\\s+(just\\s+|usually\\s+|basically\\s+|always\\s+|then\\s+)?"
-                    + "(keep|text|email|send|call|ask|tell|write|track|copy|print|export|post|made|built|set up|go through)\\b"),
-            Signal.of(EvidenceKind.CONTEXT, 0.6, "\\b(we|I)('re| are| am|'m) (a|an|the)\\b|\\bI (run|lead|manage|own|oversee)\\b"
-                    + "|\\bteam (of|is)\\b|\\bthere('s| are| is) \\w+ of us\\b|\\b(me|just me) (and|plus)\\b"),
-            Signal.of(EvidenceKind.CONTEXT, 0.5, "\\bwe (use|run|have got|'ve got|serve|manage|handle|sell|book|process)\\b"
-                    + "|\\b(lives?|runs?) (in|on|through)\\b|\\b(about|around|roughly|nearly|almost|over|like) " + NUMBER + "\\b"
-                    + "|\\b" + NUMBER + "\\s+([\\p{L}-]+\\s+)?[\\p{L}-]+s\\b(?! (a|per|an|every) )"),
-            Signal.of(EvidenceKind.CONTEXT, 0.4, "\\b(signs? off|approves?|decides|final say|my call|goes through)\\b"),
-            Signal.of(EvidenceKind.PAIN, 0.9, "\\b(the (real |big |main )?problem|the worst|hardest|nightmare|frustrat\\w*"
-                    + "|drives me crazy|pain in the|bottleneck|falls? apart|embarrass\\w*|painful|a mess"
-                    + "|takes? (about |around |over |more than |almost |nearly )?(a |an |\\w+ )?(hours?|days?|weeks?|months?)"
-                    + " (to|before|until|just|of|every))\\b"),
-            Signal.of(EvidenceKind.PAIN, 0.6, "\\b(problems?|issues?|annoy\\w*|hate|hard|difficult|struggl\\w*|mess|chaos|broken"
-                    + "|breaks?|wrong|errors?|mistakes?|fail\\w*|miss(ed|es|ing)?|late|behind|wast\\w*|stuck|chas\\w*|nobody|never"
-                    + "|can't|cannot|doesn't|don't know|won't|disput\\w*|complain\\w*|angry|upset|out of date|forever"
-                    + "|double-?book\\w*|slow|manual|tedious|noisy|noise|unread|lost|die|dies)\\b"),
-            Signal.of(EvidenceKind.PAIN, 0.6, "\\b(takes? (me|us|them)|took (me|us)|nonstop|non-stop|constantly|all the time"
-                    + "|over and over|in the middle of the night|a full day|all day"
-                    + "|\\w+ times a (day|week)|(hours|days|weeks) (to|before|until))\\b"),
-            Signal.of(EvidenceKind.PAIN, 0.3, "\\b(hours?|every (single )?(day|week|morning|time))\\b"));
+    private static final Pattern CURRENCY = RULES.pattern("currency");
+    private static final Pattern PRICE_PERIOD = RULES.pattern("price-period");
+    private static final Pattern PAYING = RULES.pattern("paying");
+    private static final Pattern HYPOTHETICAL = RULES.pattern("hypothetical");
+    private static final Pattern MODAL = RULES.pattern("modal");
+    private static final Pattern LOSS = RULES.pattern("loss");
+    private static final Pattern THRESHOLD = RULES.pattern("threshold");
+    private static final Pattern WOULD_NEED = RULES.pattern("would-need");
+    private static final Pattern QUOTED_PRICE = RULES.pattern("quoted-price");
+    private static final Pattern FIRST_PERSON = RULES.pattern("first-person");
+    private static final Pattern APPROVAL = RULES.pattern("approval");
+    private static final Pattern SPENDING_NOW = RULES.pattern("spending-now");
+    private static final List<Signal> SIGNALS = RULES.all("signal").stream().map(EvidenceClassifier::signal).toList();
 
     private static final int MIN_WORDS = 4;
-    private static final Pattern QUESTION_START = Pattern.compile(
-            "(?i)^(what|why|how|who|when|where|which|do|does|did|is|are|was|were|can|could|would|will|should|have|has)\\b");
+    private static final Pattern QUESTION_START = RULES.pattern("question-start");
 
     private EvidenceClassifier() {
+    }
+
+    /** A {@code [signal kind strength]} section of the rules. */
+    private static Signal signal(RuleFile.Section section) {
+        if (section.arguments().size() != 2) {
+            throw section.fail("needs a kind and a strength, as in [signal pain 0.6]");
+        }
+        EvidenceKind kind = section.kind(0);
+        double strength;
+        try {
+            strength = Double.parseDouble(section.arguments().get(1));
+        } catch (NumberFormatException e) {
+            throw section.fail("has no strength from 0 to 1");
+        }
+        if (!(strength >= 0 && strength <= 1)) {
+            throw section.fail("has no strength from 0 to 1");
+        }
+        return new Signal(kind, strength, section.pattern());
     }
 
     /**

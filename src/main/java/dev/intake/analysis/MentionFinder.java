@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,57 +21,32 @@ import dev.intake.interview.Utterance;
  * the company they keep ("we use Mr. Brand", "Name & Name", a bank named after its founders); and so
  * are pets ("our dog, Name"). The forms one person goes by become one
  * mention under the fullest of them ({@link MentionedPeople}).
+ * The patterns are in {@code analysis/mentions.rules}.
  */
 final class MentionFinder {
 
-    private static final String CAP = "\\p{Lu}\\p{Ll}+(?:['’-]?\\p{Lu}\\p{Ll}+)?";
-    private static final String TITLE = "(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Judge|Coach|Pastor|Father|Officer|Nurse|Rev)";
-    private static final String ROLE = "((?:[\\p{L}-]+\\s+){0,3}?" + Roles.NOUN + "(?:\\s+(?:of|for)\\s+\\p{L}+(?:\\s+\\p{L}+)?)?)";
+    private static final RuleFile RULES = RuleFile.load("/analysis/mentions.rules", Set.of("titled", "role-then-name",
+            "name-then-role", "name-word", "next-word", "acts", "acted-on", "asked-to", "introduced-by-pronoun",
+            "product-before", "place-before", "company-after", "pet-before", "pet-after", "not-a-surname", "discourse"),
+            Map.of("role-noun", Roles.NOUN));
 
-    private static final Pattern TITLED = Pattern.compile("\\b(" + TITLE + ")\\.?\\s+(" + CAP + ")(?:\\s+(" + CAP + "))?");
-    private static final Pattern ROLE_THEN_NAME = Pattern.compile(
-            "\\b(?i:my|our|the|his|her|their)\\s+(?i:" + ROLE + "),?\\s+(?:(" + TITLE + ")\\.?\\s+)?(" + CAP + ")(?:\\s+(" + CAP + "))?");
-    private static final Pattern NAME_THEN_ROLE = Pattern.compile("\\b(" + CAP + ")(?:\\s+(" + CAP + "))?,\\s+"
-            + "(?:(?i:actually|um|uh|well|like|you know),?\\s+)?(?:(?i:she|he)(?:'s|’s|\\s+is)\\s+)?(?i:one of\\s+)?"
-            + "(?i:my|our|the|their)\\s+(?i:" + ROLE + ")\\b");
+    private static final Pattern TITLED = RULES.pattern("titled");
+    private static final Pattern ROLE_THEN_NAME = RULES.pattern("role-then-name");
+    private static final Pattern NAME_THEN_ROLE = RULES.pattern("name-then-role");
     private static final Pattern LOWER_CASE_WORD = Pattern.compile("(?<![\\p{L}'’])\\p{Ll}+(?![\\p{L}'’])");
-    private static final Pattern WORD = Pattern.compile("\\b(" + CAP + ")\\b");
-    private static final Pattern NEXT_WORD = Pattern.compile("^\\s+(" + CAP + ")\\b");
-
-    /** What follows a name when the sentence has it do something, or places it in a team. */
-    private static final Pattern ACTS = Pattern.compile("^(?:\\s+(?:said|says|told|tells|asked|asks|thinks|thought|knows|knew|figured"
-            + "|liked|likes|wants|wanted|does|did|is|was|has|had|would|will|can|could|should|might|helps|helped|checks|checked"
-            + "|handles|handled|runs|ran|added|texts|texted|calls|called|emails|emailed|forwards|sends|sent|owns|started|approves"
-            + "|approved|signs|manages|keeps|gave|gets|got|went|came|took|made|found|brought|left|needs|loves|hates|used"
-            + "|\\p{Ll}+ed|\\p{Ll}+[^s]s)\\b"
-            + "|,\\s+(?:she|he)\\b|\\s+and\\s+(?:I|me)\\b|\\s+(?:last|this|next)\\s+(?:week|month|year|quarter)\\b"
-            + "|\\s+(?:in|from|on)\\s+(?:the\\s+)?(?:\\p{Ll}+|\\p{Lu}{2,5})(?:\\s+team)?\\b(?!\\s+\\p{Lu}))");
-    /** What comes before a name when someone is asked, told or written to. */
-    private static final Pattern ACTED_ON = Pattern.compile("(?i)\\b(?:ask|asks|asked|tell|tells|told|text|texts|texted|call|calls"
-            + "|called|email|emails|emailed|ping|pinged|cc|remind|reminded|send|sends|sent|thank|thanked|with|me and|and)\\s+$");
-    private static final Pattern ASKED_TO = Pattern.compile("(?i)\\b(?:ask|asks|asked|tell|tells|told|remind|reminded|get|got)\\s+$");
-    /** Where a business or a product goes: used, paid, banked or bought with, switched to. */
-    private static final Pattern PRODUCT_BEFORE = Pattern.compile("(?i)(?:\\b(?:use|uses|using|used|through|via|into|switched to"
-            + "|pay|pays|paying|paid|(?:bank|banks|banked|shop|shops|shopped|insured|signed up) (?:with|at|by)"
-            + "|(?:order|orders|ordered|buy|buys|bought|rent|rents|rented) from)|&)\\s+$");
-    /** Where a place goes: "in Name", "near Name", "outside Name". */
-    private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)\\b(?:in|at|near|outside|around|across|throughout)\\s+$");
-    private static final Pattern COMPANY_AFTER = Pattern.compile("^\\s*(?:&|and (?:Sons|Co)\\b|(?:'s|’s)\\s+(?:ads?|app|website|team)\\b)");
-    private static final String PET = "(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|bird|parrot|rabbit|hamster)";
-    /** A pet's name: "our dog, Bella", "a cat named Milo", "Bella is our lab". */
-    private static final Pattern PET_BEFORE = Pattern.compile("(?i)\\b" + PET + ",?\\s+(?:(?:named|called)\\s+)?$");
-    private static final Pattern PET_AFTER = Pattern.compile("(?i)^(?:,\\s+|\\s+(?:is|was)\\s+)(?:my|our|their|her|his|a|the)\\s+"
-            + "(?:\\w+\\s+)?" + PET + "\\b");
-    private static final Pattern NOT_A_SURNAME = Pattern.compile("(?:Street|Road|Avenue|Bank|Sheets?|Docs?|Drive|Church|Hospital"
-            + "|Clinic|University|College|School|County|City|Group|Inc|Company|Partners|Associates|Foods?|Motors|Health|Labs?"
-            + "|Center|Centre|Valley|Heights|Plaza|Mall|Airport|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-            + "|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Eve|Day)");
-
-    /** Words that open a sentence without naming anyone ("Right, the owners…"). */
-    private static final Set<String> DISCOURSE = Set.of("right", "yes", "yeah", "yep", "well", "so", "okay", "ok", "sure",
-            "exactly", "honestly", "sorry", "thanks", "oh", "now", "then", "also", "plus", "actually", "basically", "anyway",
-            "like", "just", "totally", "absolutely", "definitely", "great", "good", "cool", "fine", "no", "true", "perfect",
-            "again", "first", "second", "finally", "hmm", "um", "uh", "look", "listen", "see", "wow", "ha", "hey", "hi");
+    private static final Pattern WORD = RULES.pattern("name-word");
+    private static final Pattern NEXT_WORD = RULES.pattern("next-word");
+    private static final Pattern ACTS = RULES.pattern("acts");
+    private static final Pattern ACTED_ON = RULES.pattern("acted-on");
+    private static final Pattern ASKED_TO = RULES.pattern("asked-to");
+    private static final Pattern INTRODUCED_BY_PRONOUN = RULES.pattern("introduced-by-pronoun");
+    private static final Pattern PRODUCT_BEFORE = RULES.pattern("product-before");
+    private static final Pattern PLACE_BEFORE = RULES.pattern("place-before");
+    private static final Pattern COMPANY_AFTER = RULES.pattern("company-after");
+    private static final Pattern PET_BEFORE = RULES.pattern("pet-before");
+    private static final Pattern PET_AFTER = RULES.pattern("pet-after");
+    private static final Pattern NOT_A_SURNAME = RULES.pattern("not-a-surname");
+    private static final Set<String> DISCOURSE = RULES.words("discourse");
 
     /** Someone named: {@code relation} (e.g. "CFO") is how the speaker relates to them, when said. */
     record Mention(String name, String relation, String sentence) {
@@ -161,7 +137,7 @@ final class MentionFinder {
         boolean acts = ACTS.matcher(after).find();
         boolean actedOn = !before.isBlank() && ACTED_ON.matcher(before).find();
         boolean strongly = (ASKED_TO.matcher(before).find() && after.startsWith(" to "))
-                || after.matches("^,\\s+(?:she|he)(?:'s|’s|\\s+is)\\b.*");
+                || INTRODUCED_BY_PRONOUN.matcher(after).matches();
         if ((strongly && canBeAName(first, everyday)) || (FirstNames.contains(first) && canBeAName(first, everyday) && (acts || actedOn))) {
             people.add(first, null, null, sentence);
         }

@@ -16,11 +16,12 @@ import dev.intake.interview.Utterance;
  * "Host", "Q"), the host the source marks (Recall.ai's), else the speaker who mostly asks questions; and
  * beside them anyone else who speaks mostly in questions, as a note-taker chiming in does. The team's
  * words are never evidence.
+ * The labels are in {@code analysis/speakers.rules}.
  */
 final class SpeakerRoles {
 
-    private static final Pattern INTERVIEWER_LABEL = Pattern.compile(
-            "(?i)^(interviewer|moderator|host|researcher|facilitator|q|note-?taker|research team)\\b.*");
+    private static final Pattern INTERVIEWER_LABEL = RuleFile.load("/analysis/speakers.rules", Set.of("interviewer-label"))
+            .pattern("interviewer-label");
     /** Half of someone's turns asking something puts them on the asking side of the table. */
     private static final double ASKING = 0.5;
 

@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  * what does not, and the other words its quotes use for the same thing. What a theme is about is the
  * word, or pair of words said together, that most of its quotes say and the other themes do not, as the
  * quotes spell it.
+ * The words it goes by are in {@code analysis/theme-names.rules}.
  */
 final class ThemeNames {
 
-    private static final Pattern TITLE = Pattern.compile("\\b(Dr|Mr|Mrs|Ms|Mx|Prof)\\.$");
+    private static final RuleFile RULES = RuleFile.load("/analysis/theme-names.rules", Set.of("title-before", "money"));
+    private static final Pattern TITLE = RULES.pattern("title-before");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     /** A pair of words said together names the theme when it scores at least this share of the best word. */
     private static final double SECOND = 0.6;
@@ -34,8 +36,7 @@ final class ThemeNames {
     private static final int SYNONYMS = 4;
     /** Other themes' topics named in a theme's exclusion, at most. */
     private static final int EXCLUDED = 12;
-    private static final Set<String> MONEY = Set.of("dollar", "buck", "euro", "pound", "month", "year", "week", "pay",
-            "paying", "price", "cost", "budget", "grand", "hundred", "thousand", "subscription", "seat");
+    private static final Set<String> MONEY = RULES.words("money");
 
     /** What {@link #describe} says of one theme, in the columns Insights' themes have. */
     record Described(String name, String statement, String inclusion, String exclusion, List<String> synonyms) {

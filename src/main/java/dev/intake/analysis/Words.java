@@ -8,41 +8,23 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The small amount of English the local analyzer needs: sentences, content words, crude stems. */
+/**
+ * The small amount of English the local analyzer needs: sentences, content words, crude stems. The word
+ * lists are in {@code analysis/words.rules}.
+ */
 final class Words {
 
+    private static final RuleFile RULES = RuleFile.load("/analysis/words.rules",
+            Set.of("sentence-end", "stopwords", "not-telling"));
+
     /** A sentence ends at . ! or ? before a capital, a digit or a quote, but not after a title ("Dr. Okafor"). */
-    private static final Pattern SENTENCE_END = Pattern.compile(
-            "(?<!\\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|Mt|vs|Capt|Lt|Gen|Rev|Sgt)\\.)(?<=[.!?])\\s+(?=[\\p{Lu}\"'“(\\d])");
+    private static final Pattern SENTENCE_END = RULES.pattern("sentence-end");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
 
-    private static final Set<String> STOPWORDS = Set.copyOf(java.util.Arrays.asList(
-            "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-            "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
-            "can", "could", "did", "do", "does", "doing", "down", "during", "each", "else", "even", "ever",
-            "every", "few", "for", "from", "further", "get", "gets", "got", "had", "has", "have", "having", "he",
-            "her", "here", "hers", "him", "his", "how", "i", "i'd", "i'm", "i've", "i'll", "if", "in", "into",
-            "is", "it", "it's", "its", "itself", "just", "least", "less", "let", "like", "lot", "made", "make",
-            "makes", "many", "me", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now",
-            "of", "off", "often", "on", "once", "one", "only", "or", "other", "our", "ours", "out", "over",
-            "own", "really", "same", "say", "says", "she", "should", "so", "some", "such", "sure", "than",
-            "that", "that's", "the", "their", "them", "then", "there", "these", "they", "they'd", "they're",
-            "thing", "things", "this", "those", "through", "to", "too", "under", "until", "up", "us", "use",
-            "very", "was", "way", "we", "we're", "we've", "were", "what", "what's", "when", "where", "which",
-            "while", "who", "whom", "why", "will", "with", "won't", "would", "yes", "yet", "you", "your",
-            "yours", "actually", "always", "anything", "around", "back", "basically", "come", "day", "done",
-            "don't", "doesn't", "didn't", "isn't", "wasn't", "go", "going", "good", "honestly", "kind", "know",
-            "last", "look", "maybe", "mean", "mostly", "need", "new", "next", "okay", "people", "pretty",
-            "right", "see", "still", "take", "takes", "tell", "think", "time", "today", "tried", "try", "want",
-            "well", "whole", "work", "year", "years", "able", "already", "ask", "asks", "two", "three", "four",
-            "five", "six", "eight", "ten", "first", "month", "week", "weeks", "months", "per"));
+    private static final Set<String> STOPWORDS = RULES.words("stopwords");
 
     /** Filler, and numbers: said a lot, and no theme is about them. */
-    private static final Set<String> NOT_TELLING = Set.of("um", "uh", "hmm", "yeah", "yep", "nah", "okay", "gonna", "kinda",
-            "sorta", "stuff", "whole", "thing", "guess", "seven", "nine", "eleven", "twelve", "twenty", "thirty", "forty",
-            "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "half", "dozen", "percent",
-            "honestly", "exactly", "probably", "literally", "anyway", "somebody", "someone", "everyone", "everybody",
-            "nobody", "something", "everything", "nothing", "else", "lot", "bit", "couple");
+    private static final Set<String> NOT_TELLING = RULES.words("not-telling");
 
     private Words() {
     }
