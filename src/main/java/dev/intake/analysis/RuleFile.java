@@ -1,6 +1,5 @@
 package dev.intake.analysis;
 
-import dev.intake.interview.EvidenceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import dev.intake.interview.EvidenceKind;
 
 /**
  * One of the analyzer's rule files under {@code analysis/} on the class path, so the words and patterns
