@@ -26,11 +26,13 @@ public class SweepStore {
     /**
      * Stalled: in flight, no sign of life for $1 seconds, no live lease, and not waiting for a retry
      * or a provider's next check due within the last $1 seconds (a wait longer than the stall
-     * threshold is no stall until it is over). The status list is spelled
-     * out so the planner can use a partial index. {@link #OWNED} keeps to interviews Intake has taken.
+     * threshold is no stall until it is over). One predicate for all who judge a stall: the sweeper, the
+     * console's list and `repair --stuck` (DiagnosticsStore). The in-flight statuses
+     * (workflow/StatusTransitions.inFlight, checked by SweepStoreStatementsTest) are spelled out as
+     * intake_interviews_in_flight_idx's predicate is, so the scan can use it with {@link #OWNED}.
      */
-    static final String STALLED = "status IN (" + StatusSql.list(StatusTransitions.inFlight()) + ")" + """
-
+    static final String STALLED = """
+            status IN ('uploaded', 'transcribing', 'transcribed', 'processing')
               AND updated_at < now() - make_interval(secs => $1::double precision)
               AND (conversation_analysis->'intake'->>'lease_until' IS NULL
                    OR (conversation_analysis->'intake'->>'lease_until')::timestamptz < now())
@@ -38,36 +40,46 @@ public class SweepStore {
                    OR (conversation_analysis->'intake'->>'retry_at')::timestamptz
                       < now() - make_interval(secs => $1::double precision))
             """;
-    /** Intake's interviews only (matches the predicate of intake_interviews_in_flight_idx). */
+    /** Intake's interviews only (the rest of intake_interviews_in_flight_idx's predicate). */
     static final String OWNED = " AND conversation_analysis ? 'intake' ";
 
+    /** The stalled interviews, locked with SKIP LOCKED: two sweepers never take the same interview. */
     @Sql
-    static final String LOCK_STALLED = "SELECT " + Interview.COLUMNS
-            + ", extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds FROM interviews WHERE " + STALLED
-            + OWNED + " AND id <> ALL($3::uuid[]) ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED";
-
-    /** When the run last progressed (a step completed, a run started or resumed, a provider checked). */
-    private static final String PROGRESS_AT = "coalesce((conversation_analysis->'intake'->>'progress_at')::timestamptz,"
-            + " updated_at)";
-    /** When the run was started (a sweeper's resume keeps it); a run from before it was recorded: its last change. */
-    private static final String RUN_STARTED_AT = "coalesce((conversation_analysis->'intake'->>'run_started_at')::timestamptz,"
-            + " updated_at)";
+    static final String LOCK_STALLED = """
+            SELECT %s, extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds
+            FROM interviews
+            WHERE %s %s
+              AND id <> ALL($3::uuid[])
+            ORDER BY updated_at
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED""".formatted(Interview.COLUMNS, STALLED, OWNED);
 
     /**
-     * Overdue: in flight and either without progress for $1 seconds or started longer ago than $2 seconds
-     * plus the media's duration; lease or none, however recently touched. Locked like the stalled ones;
-     * the status list and {@link #OWNED} are intake_interviews_in_flight_idx's predicate, so the scan
-     * reads only the interviews in flight.
+     * Overdue: in flight and either without progress for $1 seconds (progress_at: a step completed, a run
+     * started or resumed, a provider checked) or started longer ago than $2 seconds plus the media's
+     * duration (run_started_at, which a sweeper's resume keeps); a run from before these were recorded
+     * goes by its last change. Lease or none, however recently touched. Scanned and locked as
+     * {@link #LOCK_STALLED}.
      */
     @Sql
-    static final String LOCK_OVERDUE = "SELECT " + Interview.COLUMNS + ","
-            + " extract(epoch FROM now() - " + PROGRESS_AT + ")::bigint AS idle_seconds,"
-            + " extract(epoch FROM now() - " + RUN_STARTED_AT + ")::bigint AS running_seconds,"
-            + " coalesce(duration_sec, 0)::bigint AS media_seconds"
-            + " FROM interviews WHERE status IN (" + StatusSql.list(StatusTransitions.inFlight()) + ")" + OWNED
-            + " AND (" + PROGRESS_AT + " < now() - make_interval(secs => $1::double precision)"
-            + "      OR " + RUN_STARTED_AT + " < now() - make_interval(secs => $2::double precision + coalesce(duration_sec, 0)))"
-            + " AND id <> ALL($4::uuid[]) ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED";
+    static final String LOCK_OVERDUE = """
+            SELECT %s,
+                   extract(epoch FROM now() - progress_at)::bigint AS idle_seconds,
+                   extract(epoch FROM now() - run_started_at)::bigint AS running_seconds,
+                   coalesce(duration_sec, 0)::bigint AS media_seconds
+            FROM interviews,
+                 LATERAL (SELECT coalesce((conversation_analysis->'intake'->>'progress_at')::timestamptz, updated_at)
+                                     AS progress_at,
+                                 coalesce((conversation_analysis->'intake'->>'run_started_at')::timestamptz, updated_at)
+                                     AS run_started_at) AS run
+            WHERE status IN ('uploaded', 'transcribing', 'transcribed', 'processing')
+              AND conversation_analysis ? 'intake'
+              AND (progress_at < now() - make_interval(secs => $1::double precision)
+                   OR run_started_at < now() - make_interval(secs => $2::double precision + coalesce(duration_sec, 0)))
+              AND id <> ALL($4::uuid[])
+            ORDER BY updated_at
+            LIMIT $3
+            FOR UPDATE OF interviews SKIP LOCKED""".formatted(Interview.COLUMNS);
 
     /** A new run from the step the interview is stuck in, counting the resume. */
     @Sql
@@ -98,13 +110,13 @@ public class SweepStore {
      * through over successive sweeps and cannot hide a newer one.
      */
     @Sql
-    static final String STALE_UPLOADS = "SELECT " + Interview.COLUMNS + """
-            , extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds
+    static final String STALE_UPLOADS = """
+            SELECT %s, extract(epoch FROM now() - updated_at)::bigint AS stalled_seconds
             FROM interviews
-            WHERE status = %s AND updated_at < now() - make_interval(secs => $1::double precision)
+            WHERE status = 'uploading' AND updated_at < now() - make_interval(secs => $1::double precision)
               AND (updated_at, id) > ($3::timestamptz, $4::uuid)
             ORDER BY updated_at, id
-            LIMIT $2""".formatted(StatusSql.literal(InterviewStatus.UPLOADING));
+            LIMIT $2""".formatted(Interview.COLUMNS);
     /**
      * Uploads no pipeline has started ({@link InterviewStore#UNCLAIMED_UPLOAD}) and untouched for $1
      * seconds, oldest first; the predicate is intake_interviews_unclaimed_uploads_idx's (V9), so the
