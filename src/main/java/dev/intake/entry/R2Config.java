@@ -1,0 +1,17 @@
+package dev.intake.entry;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Cloudflare R2 event notifications, forwarded over HTTP to upload-completed by a queue consumer. */
+@ConfigMapping(prefix = "intake.r2")
+public interface R2Config {
+
+    /**
+     * The shared secret the consumer sends in the {@code x-intake-forward-secret} header. Read through
+     * secrets/Secrets ({@link ForwardSecret}), which may take it from the app secret instead; declared
+     * here as a known key.
+     */
+    Optional<String> forwardSecret();
+}
