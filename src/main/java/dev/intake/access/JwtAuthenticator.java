@@ -24,7 +24,6 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.UnresolvableKeyException;
 
-import dev.intake.IntakeConfig;
 import dev.intake.http.RequestRejected;
 import dev.intake.secrets.Secret;
 import dev.intake.secrets.SecretField;
@@ -52,9 +51,9 @@ public class JwtAuthenticator {
     private final Clock clock;
 
     @Inject
-    JwtAuthenticator(IntakeConfig config, Secrets secrets, Clock clock) {
-        this(secrets.of(SecretField.JWT_SECRET), config.auth().jwksUrl(), config.auth().jwtAudience(),
-                config.auth().jwtIssuer(), clock);
+    JwtAuthenticator(AuthConfig config, Secrets secrets, Clock clock) {
+        this(secrets.of(SecretField.JWT_SECRET), config.jwksUrl(), config.jwtAudience(),
+                config.jwtIssuer(), clock);
     }
 
     JwtAuthenticator(Secret secret, Optional<String> jwksUrl, Optional<String> audience, Optional<String> issuer, Clock clock) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.intake.IntakeConfig;
+import dev.intake.console.LocalModeConfig;
+import dev.intake.media.MediaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -22,20 +23,24 @@ public class CommandTarget {
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i)([?&;](?:password|pass|pwd|sslpassword|secret|token|[a-z_]*key)=)[^&;#]*");
 
-    private final IntakeConfig config;
+    private final LocalModeConfig mode;
+    private final MediaConfig media;
+    private final HomeConfig home;
     private final Optional<String> reactiveUrl;
     private final Optional<String> jdbcUrl;
     private final Optional<String> username;
     private final Optional<String> s3Endpoint;
     private final Optional<String> s3Region;
 
-    CommandTarget(IntakeConfig config,
+    CommandTarget(LocalModeConfig mode, MediaConfig media, HomeConfig home,
                   @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> reactiveUrl,
                   @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
                   @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
                   @ConfigProperty(name = "quarkus.s3.endpoint-override") Optional<String> s3Endpoint,
                   @ConfigProperty(name = "quarkus.s3.aws.region") Optional<String> s3Region) {
-        this.config = config;
+        this.mode = mode;
+        this.media = media;
+        this.home = home;
         this.reactiveUrl = reactiveUrl;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
@@ -44,7 +49,7 @@ public class CommandTarget {
     }
 
     public boolean localMode() {
-        return config.localMode();
+        return mode.localMode();
     }
 
     /** The line for {@code command}: migrations go over JDBC, everything else over the reactive client. */
@@ -53,12 +58,12 @@ public class CommandTarget {
         Optional<String> url = jdbc ? jdbcUrl : reactiveUrl;
         String database = url.map(CommandTarget::masked).orElse("none (" + (jdbc ? "QUARKUS_DATASOURCE_JDBC_URL"
                 : "QUARKUS_DATASOURCE_REACTIVE_URL") + " is not set)") + username.map(u -> " as " + u).orElse("");
-        String bucket = "s3://" + config.bucket() + s3Endpoint.map(e -> " at " + masked(e))
+        String bucket = "s3://" + media.bucket() + s3Endpoint.map(e -> " at " + masked(e))
                 .orElse(" on AWS S3" + s3Region.map(r -> " in " + r).orElse(""));
         if (localMode()) {
-            Path home = Path.of(config.home()).toAbsolutePath();
-            database += " (embedded, data in " + home.resolve("postgres") + ")";
-            bucket += " (embedded, data in " + home.resolve("s3") + ")";
+            Path data = Path.of(home.home()).toAbsolutePath();
+            database += " (embedded, data in " + data.resolve("postgres") + ")";
+            bucket += " (embedded, data in " + data.resolve("s3") + ")";
         }
         return "intake " + command + ": database " + database + "; bucket " + bucket;
     }

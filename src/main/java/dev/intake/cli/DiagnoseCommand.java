@@ -3,11 +3,12 @@ package dev.intake.cli;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import dev.intake.IntakeConfig;
 import dev.intake.console.Diagnosis;
+import dev.intake.console.LocalModeConfig;
 import dev.intake.console.MediaPresence;
 import dev.intake.engine.Engines;
 import dev.intake.media.MediaBucket;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
@@ -35,7 +36,9 @@ public class DiagnoseCommand implements Callable<Integer> {
     @Inject
     MediaBucket bucket;
     @Inject
-    IntakeConfig config;
+    LocalModeConfig localMode;
+    @Inject
+    SweeperConfig sweeper;
     @Inject
     Engines engines;
 
@@ -46,7 +49,7 @@ public class DiagnoseCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("intake diagnose: no interview " + id);
             return 1;
         }
-        new Diagnosis(interview, diagnostics.outputs(id), MediaPresence.describe(bucket, interview), Diagnosis.Here.of(config, engines))
+        new Diagnosis(interview, diagnostics.outputs(id), MediaPresence.describe(bucket, interview), Diagnosis.Here.of(localMode, sweeper, engines))
                 .print(spec.commandLine().getOut());
         return 0;
     }

@@ -12,9 +12,10 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.console.Diagnosis;
+import dev.intake.console.LocalModeConfig;
 import dev.intake.engine.Engines;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.Interview;
 import dev.intake.workflow.InterviewStatus;
 import jakarta.inject.Inject;
@@ -68,7 +69,9 @@ public class ProcessCommand implements Callable<Integer> {
     @Inject
     ObjectMapper json;
     @Inject
-    IntakeConfig config;
+    LocalModeConfig localMode;
+    @Inject
+    SweeperConfig sweeper;
     @Inject
     Engines engines;
     @Inject
@@ -101,8 +104,8 @@ public class ProcessCommand implements Callable<Integer> {
         }
         StartupTrace.mark("report printed");
         if (!done.status().isSettled()) {
-            err.println("intake process: " + new WaitRanOut(done, timeout, config.engine().kind(),
-                    Diagnosis.Here.of(config, engines).repairOption()).line());
+            err.println("intake process: " + new WaitRanOut(done, timeout, engines.configuredKind(),
+                    Diagnosis.Here.of(localMode, sweeper, engines).repairOption()).line());
             err.flush();
             return WaitRanOut.EXIT_CODE;
         }

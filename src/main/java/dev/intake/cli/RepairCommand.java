@@ -9,9 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import dev.intake.console.Diagnosis;
+import dev.intake.console.LocalModeConfig;
 import dev.intake.engine.Engines;
 import dev.intake.engine.Repairs;
 import dev.intake.engine.WorkflowEngine;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
@@ -73,7 +75,9 @@ public class RepairCommand implements Callable<Integer> {
     @Inject
     DiagnosticsStore diagnostics;
     @Inject
-    dev.intake.IntakeConfig config;
+    LocalModeConfig localMode;
+    @Inject
+    SweeperConfig sweeper;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -88,7 +92,7 @@ public class RepairCommand implements Callable<Integer> {
                     + " intake workflow-state " + id);
             return 2;
         }
-        EngineChoice.Decision engine = engineChoice.decide("repair", commandTarget, config.engine().kind(), engines);
+        EngineChoice.Decision engine = engineChoice.decide("repair", commandTarget, engines.configuredKind(), engines);
         if (engine instanceof EngineChoice.Decision.Refuse refused && !dryRun) {
             spec.commandLine().getErr().println("intake repair: " + refused.reason());
             return 2;
@@ -161,7 +165,7 @@ public class RepairCommand implements Callable<Integer> {
             command.append(" --from ").append(from.key());
         }
         command.append(engineChoice.engine != null ? " --engine " + engineChoice.engine
-                : Diagnosis.Here.of(config, engines).repairOption());
+                : Diagnosis.Here.of(localMode, sweeper, engines).repairOption());
         return command.toString();
     }
 

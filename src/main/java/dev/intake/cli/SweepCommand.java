@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import dev.intake.IntakeConfig;
 import dev.intake.engine.Engines;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.sweeper.SweepReport;
@@ -39,7 +39,7 @@ public class SweepCommand implements Callable<Integer> {
     @Inject
     Sweeper sweeper;
     @Inject
-    IntakeConfig config;
+    SweeperConfig config;
     @Inject
     Engines engines;
     @Inject
@@ -50,7 +50,7 @@ public class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        String configured = config.engine().kind();
+        String configured = engines.configuredKind();
         EngineChoice.Decision decision = engineChoice.decide("sweep", commandTarget, configured, engines);
         if (decision instanceof EngineChoice.Decision.Refuse refused) {
             err.println("intake sweep: " + refused.reason());
@@ -73,7 +73,7 @@ public class SweepCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        SweepReport report = sweeper.sweepNow(config.sweeper().stalledAfter());
+        SweepReport report = sweeper.sweepNow(config.stalledAfter());
         PrintWriter out = spec.commandLine().getOut();
         print(out, "resumed", report.resumed());
         print(out, "failed", report.failed());

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.intake.IntakeConfig;
 import dev.intake.engine.Engines;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
 import dev.intake.workflow.Durations;
@@ -36,12 +36,12 @@ public record Diagnosis(Interview interview, DiagnosticsStore.Outputs outputs, S
          * the deployed state machine unless {@code --engine} says otherwise; {@code sweep} runs only with
          * the configured engine, the one the sweeper hands its runs to.
          */
-        public static Here of(IntakeConfig config, Engines engines) {
-            String configured = config.engine().kind();
-            String unasked = config.localMode() ? configured : Engines.AWS;
+        public static Here of(LocalModeConfig mode, SweeperConfig sweeper, Engines engines) {
+            String configured = engines.configuredKind();
+            String unasked = mode.localMode() ? configured : Engines.AWS;
             String repair = engines.unusable(unasked).isEmpty() ? "" : " --engine " + Engines.LOCAL;
             String sweep = unasked.equals(configured) && engines.unusable(configured).isEmpty() ? "" : " --engine " + configured;
-            return new Here(config.sweeper().stalledAfter(), config.sweeper().lostUploadAfter(), repair, sweep);
+            return new Here(sweeper.stalledAfter(), sweeper.lostUploadAfter(), repair, sweep);
         }
     }
 

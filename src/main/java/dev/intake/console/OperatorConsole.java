@@ -18,7 +18,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.access.Caller;
 import dev.intake.access.JwtAuthenticator;
 import dev.intake.access.LocalUser;
@@ -29,6 +28,7 @@ import dev.intake.http.HttpRequest;
 import dev.intake.http.HttpResponse;
 import dev.intake.http.RequestRejected;
 import dev.intake.media.MediaBucket;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.ConsoleStore;
 import dev.intake.store.DiagnosticsStore;
 import dev.intake.store.Interview;
@@ -73,15 +73,20 @@ public class OperatorConsole {
     private final JwtAuthenticator authenticator;
     private final Repairs repairs;
     private final Engines engines;
-    private final IntakeConfig config;
+    private final ConsoleConfig config;
+    private final LocalModeConfig mode;
+    private final SweeperConfig sweeper;
     private final ObjectMapper json;
 
-    OperatorConsole(Reads reads, JwtAuthenticator authenticator, Repairs repairs, Engines engines, IntakeConfig config, ObjectMapper json) {
+    OperatorConsole(Reads reads, JwtAuthenticator authenticator, Repairs repairs, Engines engines, ConsoleConfig config,
+                    LocalModeConfig mode, SweeperConfig sweeper, ObjectMapper json) {
         this.reads = reads;
         this.authenticator = authenticator;
         this.repairs = repairs;
         this.engines = engines;
         this.config = config;
+        this.mode = mode;
+        this.sweeper = sweeper;
         this.json = json;
     }
 
@@ -135,10 +140,10 @@ public class OperatorConsole {
     }
 
     boolean isOperator(UUID user) {
-        if (config.localMode() && user.equals(LocalUser.ID)) {
+        if (mode.localMode() && user.equals(LocalUser.ID)) {
             return true;
         }
-        return listed(config.console().operators().orElse(List.of()), user);
+        return listed(config.operators().orElse(List.of()), user);
     }
 
     /** Whether {@code user} is on the list (ids compared as written, ignoring case and spaces around them). */
@@ -147,7 +152,7 @@ public class OperatorConsole {
     }
 
     private Map<String, Object> overview(Duration window) {
-        Duration stalledAfter = config.sweeper().stalledAfter();
+        Duration stalledAfter = sweeper.stalledAfter();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("windowSeconds", window.toSeconds());
         view.put("stalledAfterSeconds", stalledAfter.toSeconds());
@@ -184,7 +189,7 @@ public class OperatorConsole {
         view.put("lastError", interview.lastError().map(JsonObject::getMap).orElse(null));
         view.put("media", MediaPresence.describe(reads.bucket, interview));
         view.put("outputs", outputs.counts());
-        Diagnosis diagnosis = new Diagnosis(interview, outputs, view.get("media").toString(), Diagnosis.Here.of(config, engines));
+        Diagnosis diagnosis = new Diagnosis(interview, outputs, view.get("media").toString(), Diagnosis.Here.of(mode, sweeper, engines));
         view.put("analysis", diagnosis.analysis().orElse(null));
         view.put("next", diagnosis.next());
         view.put("steps", java.util.Arrays.stream(Step.values()).map(Step::key).toList());
@@ -213,7 +218,7 @@ public class OperatorConsole {
             throw RequestRejected.notFound("no interview " + id);
         }
         // As `intake repair` decides: on local data the configured engine, on a configured database the state machine.
-        String kind = config.localMode() ? config.engine().kind() : Engines.AWS;
+        String kind = mode.localMode() ? engines.configuredKind() : Engines.AWS;
         Optional<String> unusable = engines.unusable(kind);
         if (unusable.isPresent()) {
             // The deployment's configuration, not the request, is at fault: said to the operator and in the log.

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.store.InterviewStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -25,12 +24,12 @@ public class Engines {
     public static final String LOCAL = "local";
     public static final String AWS = "aws";
 
-    private final IntakeConfig config;
+    private final EngineConfig config;
     private final Instance<LocalEngine> local;
     private final InterviewStore interviews;
     private final ObjectMapper json;
 
-    Engines(IntakeConfig config, Instance<LocalEngine> local, InterviewStore interviews, ObjectMapper json) {
+    Engines(EngineConfig config, Instance<LocalEngine> local, InterviewStore interviews, ObjectMapper json) {
         this.config = config;
         this.local = local;
         this.interviews = interviews;
@@ -40,7 +39,12 @@ public class Engines {
     @Produces
     @ApplicationScoped
     WorkflowEngine configured() {
-        return of(config.engine().kind());
+        return of(configuredKind());
+    }
+
+    /** The engine every run goes to unless a command is told otherwise ({@code intake.engine.kind}). */
+    public String configuredKind() {
+        return config.kind();
     }
 
     /** The engine of {@code kind}; check {@link #unusable} first. */
@@ -49,7 +53,7 @@ public class Engines {
             throw new IllegalStateException(reason);
         });
         return kind.equals(LOCAL) ? local.get()
-                : new StepFunctionsEngine(sfn(config.engine()), config.engine().stateMachineArn().orElseThrow(), interviews, json);
+                : new StepFunctionsEngine(sfn(config), config.stateMachineArn().orElseThrow(), interviews, json);
     }
 
     /** Why an engine of {@code kind} cannot run with this configuration; empty when it can. */
@@ -57,14 +61,14 @@ public class Engines {
         if (!kind.equals(LOCAL) && !kind.equals(AWS)) {
             return Optional.of("intake.engine.kind is '" + kind + "'; it must be local or aws");
         }
-        if (kind.equals(AWS) && config.engine().stateMachineArn().isEmpty()) {
+        if (kind.equals(AWS) && config.stateMachineArn().isEmpty()) {
             return Optional.of("the aws engine needs the state machine: set INTAKE_ENGINE_STATE_MACHINE_ARN (the stack's"
                     + " RunStateMachine output)");
         }
         return Optional.empty();
     }
 
-    static SfnClient sfn(IntakeConfig.Engine config) {
+    static SfnClient sfn(EngineConfig config) {
         // Bounded, retries included: a start is counted in its caller's time budget (TimeBudgets).
         SfnClientBuilder builder = SfnClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.apiCallTimeout(config.apiCallTimeout()));

@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import dev.intake.IntakeConfig;
 import dev.intake.steps.StepExecutor;
 import dev.intake.steps.StepOutcome;
 import dev.intake.store.Interview;
@@ -70,10 +69,10 @@ public class LocalEngine implements WorkflowEngine {
      * and a run held here that makes no progress is failed by its no-progress bound instead.
      */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final double retryDelayScale;
+    private final LocalEngineConfig config;
 
     @jakarta.inject.Inject
-    LocalEngine(StepExecutor executor, InterviewStore interviews, IntakeConfig config) {
+    LocalEngine(StepExecutor executor, InterviewStore interviews, LocalEngineConfig config) {
         this(new StepRunner() {
             @Override
             public StepOutcome execute(UUID interviewId, String runId, Step step) {
@@ -88,10 +87,10 @@ public class LocalEngine implements WorkflowEngine {
         }, interviews, config);
     }
 
-    LocalEngine(StepRunner executor, InterviewStore interviews, IntakeConfig config) {
+    LocalEngine(StepRunner executor, InterviewStore interviews, LocalEngineConfig config) {
         this.executor = executor;
         this.interviews = interviews;
-        this.retryDelayScale = config.retryDelayScale();
+        this.config = config;
         this.threads = Executors.newFixedThreadPool(config.localEngineThreads(), r -> {
             Thread t = new Thread(r, "intake-local-engine");
             t.setDaemon(true);
@@ -174,7 +173,8 @@ public class LocalEngine implements WorkflowEngine {
             Parked next = new Parked(runId, waiting, cycled.cycles(), ended);
             parked.put(interviewId, next);
             try {
-                // Not scaled like retries: a provider takes the time it takes (tests configure short checks).
+                // Not capped like retries (intake.local-engine-max-retry-delay): a provider takes the time it takes
+                // (tests configure short checks).
                 next.timer = timers.schedule(next::resume, waiting.checkAgainIn().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 next.stop();
@@ -343,7 +343,7 @@ public class LocalEngine implements WorkflowEngine {
 
     private void pause(java.time.Duration delay) {
         try {
-            Thread.sleep((long) (delay.toMillis() * retryDelayScale));
+            Thread.sleep(config.retryWait(delay).toMillis());
         } catch (InterruptedException e) {
             // Shutting down: the step's lease is released, so the sweeper resumes it.
             Thread.currentThread().interrupt();

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import dev.intake.IntakeConfig;
 import dev.intake.engine.WorkflowEngine;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.InterviewStore;
 import dev.intake.workflow.Durations;
 import dev.intake.workflow.StepError;
@@ -27,10 +27,10 @@ public class RunStarter {
     private final InterviewStore interviews;
     private final Duration sweptWithin;
 
-    public RunStarter(WorkflowEngine engine, InterviewStore interviews, IntakeConfig config) {
+    public RunStarter(WorkflowEngine engine, InterviewStore interviews, SweeperConfig sweeper) {
         this.engine = engine;
         this.interviews = interviews;
-        this.sweptWithin = config.sweeper().stalledAfter();
+        this.sweptWithin = sweeper.stalledAfter();
     }
 
     /** Whether the run waits in this process for its turn (see {@link WorkflowEngine#queues}). */

@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.intake.IntakeConfig;
+import dev.intake.media.MediaConfig;
 import dev.intake.media.MediaCopier;
+import dev.intake.media.UrlImportConfig;
+import dev.intake.providers.http.ProviderCallsConfig;
 import dev.intake.providers.http.ProviderHttp;
 import dev.intake.providers.recall.RecallClient;
+import dev.intake.secrets.SecretsConfig;
+import dev.intake.steps.SweeperConfig;
+import dev.intake.store.DatabaseConfig;
 import dev.intake.workflow.Step;
 
 /**
@@ -42,19 +47,20 @@ public final class TimeBudgets {
     }
 
     /** The limits the budgets are made of, from the application's configuration. */
-    public record Limits(IntakeConfig config, Duration s3Call) {
+    public record Limits(ProviderCallsConfig providers, DatabaseConfig database, EngineConfig engine, SecretsConfig secrets,
+                         UrlImportConfig urlImport, MediaConfig media, SweeperConfig sweeper, EventBudgetConfig events,
+                         Duration s3Call) {
 
         Duration providerCall() {
-            return ProviderHttp.policyOf(config.providers()).longestCall(config.providers().timeout());
+            return ProviderHttp.policyOf(providers).longestCall(providers.timeout());
         }
 
         Duration transactions(int count) {
-            IntakeConfig.Database db = config.database();
-            return db.acquireTimeout().plus(db.statementTimeout()).plus(dev.intake.store.Db.GRACE).multipliedBy(count);
+            return database.acquireTimeout().plus(database.statementTimeout()).plus(dev.intake.store.Db.GRACE).multipliedBy(count);
         }
 
         Duration engineStart() {
-            return config.engine().apiCallTimeout();
+            return engine.apiCallTimeout();
         }
 
         /** Recall.ai calls, each at its longest (a key read again after a refusal is one of its attempts). */
@@ -67,12 +73,12 @@ public final class TimeBudgets {
          * database secret is read inside a new connection, within the wait for it.)
          */
         Duration appSecretReads() {
-            return config.secrets().apiCallTimeout().multipliedBy(2);
+            return secrets.apiCallTimeout().multipliedBy(2);
         }
 
         /** Opening a download: the connect timeout and the wait for its first bytes. */
         Duration download() {
-            return config.urlImport().connectTimeout().plus(config.urlImport().readTimeout());
+            return urlImport.connectTimeout().plus(urlImport.readTimeout());
         }
 
         /**
@@ -81,13 +87,13 @@ public final class TimeBudgets {
          * one more read, and the abort.
          */
         Duration mediaCopy() {
-            return download().plus(MediaCopier.longestCopy(config.urlImport().maxBytes()))
-                    .plus(config.urlImport().readTimeout()).plus(s3Call.multipliedBy(2));
+            return download().plus(MediaCopier.longestCopy(urlImport.maxBytes()))
+                    .plus(urlImport.readTimeout()).plus(s3Call.multipliedBy(2));
         }
 
         /** A transcript read whole (from the bucket or Recall.ai), at the copy's minimum speed. */
         Duration transcriptRead() {
-            return download().plus(MediaCopier.longestCopy(config.maxTranscriptBytes()));
+            return download().plus(MediaCopier.longestCopy(media.maxTranscriptBytes()));
         }
 
         /** Starting a run: the engine's start, and its failure recorded when it does not start. */
@@ -102,7 +108,7 @@ public final class TimeBudgets {
         // Objects taken while the event's time budget lasts, then one more (each: the interview read, the
         // HEAD of the object, the upload completed, the run started).
         // A forwarded R2 notification's shared secret first.
-        budgets.put("upload-completed", limits.appSecretReads().plus(limits.config().eventTimeBudget())
+        budgets.put("upload-completed", limits.appSecretReads().plus(limits.events().eventTimeBudget())
                 .plus(uploadCompletion(limits)));
         // The signature's secret; the project checked, the interview looked up, inserted, looked up again, the run started.
         budgets.put("recall-webhook", limits.appSecretReads().plus(limits.transactions(4)).plus(limits.runStart()));
@@ -166,7 +172,7 @@ public final class TimeBudgets {
      * lost-upload scan with its cursor read, moved, and moved back to where the sweep stopped.
      */
     static Duration sweep(Limits limits) {
-        IntakeConfig.Sweeper sweeper = limits.config().sweeper();
+        SweeperConfig sweeper = limits.sweeper();
         Duration stalled = limits.transactions(1).plus(limits.runStart());
         Duration upload = limits.s3Call().multipliedBy(2).plus(uploadCompletion(limits));
         return sweeper.jitter().plus(sweeper.timeBudget()).plus(stalled).plus(upload).plus(limits.transactions(4));

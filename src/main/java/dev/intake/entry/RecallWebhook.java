@@ -1,6 +1,7 @@
 package dev.intake.entry;
 
 import java.io.IOException;
+import dev.intake.providers.recall.RecallConfig;
 import dev.intake.workflow.Printable;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.engine.RunStart;
 import dev.intake.engine.RunStarter;
 import dev.intake.engine.WorkflowEngine;
@@ -65,11 +65,11 @@ public class RecallWebhook {
     private final RunStarter runs;
     private final WorkflowEngine engine;
 
-    RecallWebhook(IntakeConfig config, Secrets secrets, Clock clock, ObjectMapper json, InterviewStore interviews,
+    RecallWebhook(RecallConfig config, Secrets secrets, Clock clock, ObjectMapper json, InterviewStore interviews,
                   WorkspaceStore workspace, RunStarter runs, WorkflowEngine engine) {
         this.engine = engine;
         this.webhookSecret = secrets.of(SecretField.RECALL_WEBHOOK_SECRET);
-        this.tolerance = config.recall().signatureTolerance();
+        this.tolerance = config.signatureTolerance();
         this.clock = clock;
         this.json = json;
         this.interviews = interviews;

@@ -9,13 +9,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.access.AccountAccess;
 import dev.intake.access.Caller;
 import dev.intake.engine.RunStarter;
 import dev.intake.entry.EntryOutcome;
 import dev.intake.http.Fields;
 import dev.intake.http.NulCharacters;
+import dev.intake.media.UrlImportConfig;
+import dev.intake.providers.transcription.TranscriptionConfig;
 import dev.intake.workflow.Printable;
 import dev.intake.workflow.RedactedUrl;
 import dev.intake.http.RequestRejected;
@@ -50,7 +51,7 @@ public class UrlImport {
     private final boolean canTranscribe;
 
     UrlImport(ObjectMapper json, AccountAccess access, WorkspaceStore workspace, InterviewStore interviews,
-              RunStarter runs, dev.intake.IntakeConfig config) {
+              RunStarter runs, UrlImportConfig urls, TranscriptionConfig transcription) {
         this.json = json;
         this.access = access;
         this.workspace = workspace;
@@ -58,8 +59,8 @@ public class UrlImport {
         this.runs = runs;
         // Only the check of the URL, not the HTTP client that fetches it: the upload step fetches, and
         // building the client here cost every cold start of url-import its classes.
-        this.guard = UrlGuard.configured(config);
-        this.canTranscribe = config.transcription().enabled();
+        this.guard = UrlGuard.configured(urls);
+        this.canTranscribe = transcription.enabled();
     }
 
     /** The request, once read. */

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
+import dev.intake.engine.EventBudgetConfig;
 import dev.intake.entry.BucketEvents;
 import dev.intake.entry.ForwardSecret;
 import dev.intake.entry.InvalidEventException;
@@ -43,7 +43,7 @@ public class UploadCompletedFunction {
     private final ForwardSecret forwardSecret;
     private final java.time.Duration timeBudget;
 
-    UploadCompletedFunction(UploadCompletion completion, ObjectMapper json, IntakeConfig config, ForwardSecret forwardSecret) {
+    UploadCompletedFunction(UploadCompletion completion, ObjectMapper json, EventBudgetConfig config, ForwardSecret forwardSecret) {
         this.completion = completion;
         this.json = json;
         this.forwardSecret = forwardSecret;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.intake.IntakeConfig;
+import dev.intake.access.AuthConfig;
 import dev.intake.access.JwtSigner;
 import dev.intake.access.LocalUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,17 +16,17 @@ public class LocalTokens {
 
     private static final Duration VALID_FOR = Duration.ofHours(1);
 
-    private final IntakeConfig config;
+    private final AuthConfig config;
     private final Clock clock;
 
-    LocalTokens(IntakeConfig config, Clock clock) {
+    LocalTokens(AuthConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
     }
 
     public Optional<String> forLocalUser() {
         Instant now = clock.instant();
-        return config.auth().jwtSecret().map(secret ->
-                JwtSigner.sign(LocalUser.ID, config.auth().jwtAudience(), now, now.plus(VALID_FOR), secret));
+        return config.jwtSecret().map(secret ->
+                JwtSigner.sign(LocalUser.ID, config.jwtAudience(), now, now.plus(VALID_FOR), secret));
     }
 }

@@ -1,6 +1,6 @@
 package dev.intake.local;
 
-import dev.intake.IntakeConfig;
+import dev.intake.providers.analysis.AnalysisConfig;
 import dev.intake.providers.analysis.SentenceEmbeddings;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,16 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ModelWarmUp {
 
-    private final IntakeConfig config;
+    private final AnalysisConfig config;
     private final SentenceEmbeddings embeddings;
 
-    ModelWarmUp(IntakeConfig config, SentenceEmbeddings embeddings) {
+    ModelWarmUp(AnalysisConfig config, SentenceEmbeddings embeddings) {
         this.config = config;
         this.embeddings = embeddings;
     }
 
     public void start() {
-        if (!"local".equals(config.analysis().provider())) {
+        if (!"local".equals(config.provider())) {
             return;
         }
         // A daemon: a command that ends early (a refused argument) does not wait for the model.

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
-import dev.intake.IntakeConfig;
+import dev.intake.steps.StepsConfig;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.sweeper.Sweeper;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +32,11 @@ public class SweepSchedule {
     private final Duration recoveredWithin;
     private ScheduledExecutorService timer;
 
-    SweepSchedule(Sweeper sweeper, IntakeConfig config) {
+    SweepSchedule(Sweeper sweeper, SweeperConfig config, StepsConfig steps) {
         this.sweeper = sweeper;
-        this.every = config.sweeper().every();
-        this.recoveredWithin = dev.intake.workflow.Recovery.within(config.lease(), config.sweeper().stalledAfter(), every,
-                config.sweeper().jitter());
+        this.every = config.every();
+        this.recoveredWithin = dev.intake.workflow.Recovery.within(steps.lease(), config.stalledAfter(), every,
+                config.jitter());
     }
 
     public Duration every() {

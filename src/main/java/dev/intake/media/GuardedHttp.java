@@ -18,7 +18,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 
-import dev.intake.IntakeConfig;
 import dev.intake.media.MediaDownload;
 import dev.intake.providers.http.CallFailure;
 import jakarta.annotation.PreDestroy;
@@ -39,8 +38,8 @@ public class GuardedHttp {
     private final CloseableHttpClient client;
 
     @Inject
-    GuardedHttp(IntakeConfig config) {
-        this(UrlGuard.configured(config), config.urlImport().connectTimeout(), config.urlImport().readTimeout());
+    GuardedHttp(UrlImportConfig config) {
+        this(UrlGuard.configured(config), config.connectTimeout(), config.readTimeout());
     }
 
     public GuardedHttp(UrlGuard guard, Duration connectTimeout, Duration readTimeout) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.intake.IntakeConfig;
 import dev.intake.providers.transcription.MediaSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -30,7 +29,7 @@ public class MediaBucket {
     private final String bucket;
     private final Optional<String> publicBaseUrl;
 
-    MediaBucket(S3Client s3, S3Presigner presigner, IntakeConfig config) {
+    MediaBucket(S3Client s3, S3Presigner presigner, MediaConfig config) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = config.bucket();

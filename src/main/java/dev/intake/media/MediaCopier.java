@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.intake.IntakeConfig;
 import dev.intake.providers.http.CallFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +38,7 @@ public class MediaCopier {
     private final int partBytes;
 
     @Inject
-    MediaCopier(S3Client s3, IntakeConfig config) {
+    MediaCopier(S3Client s3, MediaConfig config) {
         this(s3, config.bucket(), config.copyPartBytes());
     }
 

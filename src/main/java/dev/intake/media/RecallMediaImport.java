@@ -11,13 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.interview.Transcript;
 import dev.intake.media.MediaCopier;
 import dev.intake.media.MediaDownload;
 import dev.intake.media.MediaKey;
 import dev.intake.providers.http.CallFailure;
 import dev.intake.providers.recall.RecallClient;
+import dev.intake.providers.recall.RecallConfig;
 import dev.intake.providers.recall.RecallRecording;
 import dev.intake.providers.recall.RecallTranscript;
 import dev.intake.providers.transcription.RecallTranscriptParser;
@@ -42,19 +42,19 @@ public class RecallMediaImport {
     private final ObjectMapper json;
     private final long maxMediaBytes;
     private final long maxTranscriptBytes;
-    private final IntakeConfig.Recall config;
+    private final RecallConfig config;
     private final JsonNode transcriptProvider;
     private final Clock clock;
 
-    RecallMediaImport(RecallClient recall, GuardedHttp http, MediaCopier copier, ObjectMapper json, IntakeConfig config,
-                      Clock clock) {
+    RecallMediaImport(RecallClient recall, GuardedHttp http, MediaCopier copier, ObjectMapper json, RecallConfig config,
+                      UrlImportConfig urlImport, MediaConfig media, Clock clock) {
         this.recall = recall;
         this.http = http;
         this.copier = copier;
         this.json = json;
-        this.maxMediaBytes = config.urlImport().maxBytes();
-        this.maxTranscriptBytes = config.maxTranscriptBytes();
-        this.config = config.recall();
+        this.maxMediaBytes = urlImport.maxBytes();
+        this.maxTranscriptBytes = media.maxTranscriptBytes();
+        this.config = config;
         this.clock = clock;
         try {
             this.transcriptProvider = json.readTree(this.config.transcriptProvider());

@@ -42,8 +42,8 @@ public final class UrlGuard {
     }
 
     /** The guard the configuration describes ({@code intake.url-import.*}). */
-    public static UrlGuard configured(dev.intake.IntakeConfig config) {
-        return new UrlGuard(config.urlImport().allowHttp(), config.urlImport().allowedHosts().orElse(List.of()));
+    public static UrlGuard configured(UrlImportConfig config) {
+        return new UrlGuard(config.allowHttp(), config.allowedHosts().orElse(List.of()));
     }
 
     /** Refusal of a URL: the reason is said to the caller (422). */

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import dev.intake.IntakeConfig;
 import dev.intake.media.MediaCopier;
 import dev.intake.media.MediaDownload;
 import dev.intake.media.MediaKey;
 import dev.intake.media.MediaTypes;
+import dev.intake.providers.transcription.TranscriptionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -30,12 +30,12 @@ public class UrlMediaImport {
     private final List<String> contentTypes;
     private final boolean canTranscribe;
 
-    UrlMediaImport(GuardedHttp http, MediaCopier copier, IntakeConfig config) {
+    UrlMediaImport(GuardedHttp http, MediaCopier copier, UrlImportConfig config, TranscriptionConfig transcription) {
         this.http = http;
         this.copier = copier;
-        this.maxBytes = config.urlImport().maxBytes();
-        this.contentTypes = config.urlImport().contentTypes();
-        this.canTranscribe = config.transcription().enabled();
+        this.maxBytes = config.maxBytes();
+        this.contentTypes = config.contentTypes();
+        this.canTranscribe = transcription.enabled();
     }
 
     /** The media is not of an accepted type. */

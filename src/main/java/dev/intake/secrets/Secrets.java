@@ -9,7 +9,6 @@ import org.eclipse.microprofile.config.Config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,15 +26,14 @@ public class Secrets {
     private final SecretsManagerReader reader;
     private final Map<SecretField.Holder, SecretCache> stored = new EnumMap<>(SecretField.Holder.class);
 
-    Secrets(IntakeConfig intake, Config config, ObjectMapper json, Clock clock) {
+    Secrets(SecretsConfig settings, Config config, ObjectMapper json, Clock clock) {
         this.config = config;
-        IntakeConfig.SecretStore settings = intake.secrets();
         this.reader = new SecretsManagerReader(settings, json);
         settings.appSecretId().ifPresent(id -> stored.put(SecretField.Holder.APP, cache(id, settings, clock)));
         settings.databaseSecretId().ifPresent(id -> stored.put(SecretField.Holder.DATABASE, cache(id, settings, clock)));
     }
 
-    private SecretCache cache(String id, IntakeConfig.SecretStore settings, Clock clock) {
+    private SecretCache cache(String id, SecretsConfig settings, Clock clock) {
         return new SecretCache(id, reader::read, clock, settings.ttl(), settings.minRefreshInterval());
     }
 

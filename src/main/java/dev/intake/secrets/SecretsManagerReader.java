@@ -8,7 +8,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -23,11 +22,11 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
  */
 final class SecretsManagerReader implements AutoCloseable {
 
-    private final IntakeConfig.SecretStore config;
+    private final SecretsConfig config;
     private final ObjectMapper json;
     private SecretsManagerClient client;
 
-    SecretsManagerReader(IntakeConfig.SecretStore config, ObjectMapper json) {
+    SecretsManagerReader(SecretsConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json;
     }

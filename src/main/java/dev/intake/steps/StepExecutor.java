@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import dev.intake.IntakeConfig;
 import dev.intake.store.FencedWrites;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
@@ -51,14 +50,14 @@ public class StepExecutor {
     private final FencedWrites writes;
     private final Heartbeats heartbeats;
 
-    StepExecutor(InterviewStore interviews, StepLeases leases, Instance<StepHandler> handlers, IntakeConfig config,
-                 Event<StepEvent> events, StepMetrics metrics, FencedWrites writes, Heartbeats heartbeats) {
+    StepExecutor(InterviewStore interviews, StepLeases leases, Instance<StepHandler> handlers, StepsConfig config,
+                 SweeperConfig sweeper, Event<StepEvent> events, StepMetrics metrics, FencedWrites writes, Heartbeats heartbeats) {
         this.interviews = interviews;
         this.leases = leases;
         this.heartbeats = heartbeats;
         this.writes = writes;
         this.lease = config.lease();
-        this.longestWait = config.sweeper().stalledAfter().dividedBy(2);
+        this.longestWait = sweeper.stalledAfter().dividedBy(2);
         this.events = events;
         this.metrics = metrics;
         handlers.forEach(h -> this.handlers.put(h.step(), h));

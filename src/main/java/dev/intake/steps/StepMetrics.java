@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.intake.IntakeConfig;
 import dev.intake.workflow.ErrorKind;
 import dev.intake.workflow.Step;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +25,7 @@ public class StepMetrics {
     private final Clock clock;
 
     @Inject
-    StepMetrics(MeterRegistry registry, IntakeConfig config, Clock clock) {
+    StepMetrics(MeterRegistry registry, StepsConfig config, Clock clock) {
         this(registry, config.metricsEmf() ? Optional.of(new EmfMetrics(System.out::println)) : Optional.empty(), clock);
     }
 

@@ -9,10 +9,10 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
-import dev.intake.IntakeConfig;
 import dev.intake.interview.Transcript;
 import dev.intake.interview.TranscriptionJob;
 import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaConfig;
 import dev.intake.media.MediaCopier;
 import dev.intake.media.MediaKey;
 import dev.intake.media.RecallMediaImport;
@@ -23,6 +23,7 @@ import dev.intake.providers.http.CallFailure;
 import dev.intake.providers.transcription.TranscriptFormat;
 import dev.intake.providers.transcription.TranscriptParseException;
 import dev.intake.providers.transcription.TranscriptParser;
+import dev.intake.providers.transcription.TranscriptionConfig;
 import dev.intake.providers.transcription.TranscriptionProgress;
 import dev.intake.providers.transcription.TranscriptionProvider;
 import dev.intake.store.Interview;
@@ -74,9 +75,10 @@ public class UploadStep implements StepHandler {
     private final Clock clock;
 
     UploadStep(MediaBucket bucket, RunTranscripts transcripts, TranscriptStore jobs, InterviewStore interviews, UrlMediaImport urlImport,
-               RecallMediaImport recallImport, TranscriptionProvider transcriber, IntakeConfig config, Clock clock) {
+               RecallMediaImport recallImport, TranscriptionProvider transcriber, TranscriptionConfig transcription, MediaConfig media,
+               Clock clock) {
         this.transcriber = transcriber;
-        this.transcriberKey = config.transcription().provider();
+        this.transcriberKey = transcription.provider();
         this.clock = clock;
         this.bucket = bucket;
         this.transcripts = transcripts;
@@ -84,7 +86,7 @@ public class UploadStep implements StepHandler {
         this.interviews = interviews;
         this.urlImport = urlImport;
         this.recallImport = recallImport;
-        this.maxTranscriptBytes = config.maxTranscriptBytes();
+        this.maxTranscriptBytes = media.maxTranscriptBytes();
     }
 
     @Override

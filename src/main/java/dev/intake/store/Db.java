@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-import dev.intake.IntakeConfig;
 import dev.intake.secrets.DatabaseCredentials;
 import dev.intake.workflow.Durations;
 import io.quarkus.arc.InactiveBeanException;
@@ -62,11 +61,11 @@ public class Db {
     private final DbTraffic traffic;
 
     // The pool is resolved on first use, so commands that need no database (--help) start without one.
-    Db(Instance<Pool> pools, IntakeConfig config, DatabaseCredentials credentials, DbTraffic traffic) {
+    Db(Instance<Pool> pools, DatabaseConfig config, DatabaseCredentials credentials, DbTraffic traffic) {
         this.pools = pools;
         this.credentials = credentials;
-        this.statementTimeout = config.database().statementTimeout();
-        this.acquireTimeout = config.database().acquireTimeout();
+        this.statementTimeout = config.statementTimeout();
+        this.acquireTimeout = config.acquireTimeout();
         this.answerWait = statementTimeout.plus(GRACE);
         this.beginSql = BEGIN.formatted(statementTimeout.toMillis(), statementTimeout.toMillis());
         this.traffic = traffic;

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
-import dev.intake.IntakeConfig;
 import dev.intake.engine.RunStart;
 import dev.intake.engine.RunStarter;
 import dev.intake.entry.ObjectCreated;
@@ -21,6 +20,7 @@ import dev.intake.entry.UploadOutcome;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
 import dev.intake.steps.EmfMetrics;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.InterviewStore;
 import dev.intake.store.StalledInterview;
 import dev.intake.store.SweepStore;
@@ -51,19 +51,19 @@ public class Sweeper {
     private final UploadCompletion uploads;
     private final MediaBucket bucket;
     private final MeterRegistry metrics;
-    private final IntakeConfig.Sweeper config;
+    private final SweeperConfig config;
     private final Map<Step, AtomicInteger> stuckByStep = new EnumMap<>(Step.class);
     private final SecureRandom random = new SecureRandom();
 
     public Sweeper(SweepStore sweeps, InterviewStore interviews, RunStarter runs, UploadCompletion uploads, MediaBucket bucket,
-            MeterRegistry metrics, IntakeConfig config) {
+            MeterRegistry metrics, SweeperConfig config) {
         this.sweeps = sweeps;
         this.interviews = interviews;
         this.runs = runs;
         this.uploads = uploads;
         this.bucket = bucket;
         this.metrics = metrics;
-        this.config = config.sweeper();
+        this.config = config;
         for (Step step : Step.values()) {
             stuckByStep.put(step, metrics.gauge("intake.sweeper.stuck", io.micrometer.core.instrument.Tags.of("step", step.key()),
                     new AtomicInteger()));

@@ -1,5 +1,6 @@
 package dev.intake.cli;
 
+import dev.intake.console.LocalModeConfig;
 import dev.intake.local.LocalWorkspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.eval.InterviewResult;
 import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaConfig;
 import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.WorkspaceStore;
@@ -68,7 +69,11 @@ class ConfiguredDatabaseCommandsTest {
     @Inject
     ObjectMapper json;
     @Inject
-    IntakeConfig config;
+    LocalModeConfig localMode;
+    @Inject
+    MediaConfig media;
+    @Inject
+    HomeConfig home;
     @Inject
     LocalWorkspace localWorkspace;
     @Inject
@@ -203,7 +208,7 @@ class ConfiguredDatabaseCommandsTest {
     void without_bucket_settings_process_names_them_in_one_line_and_writes_nothing() throws Exception {
         assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null
                 && System.getProperty("aws.region") == null, "this machine names an AWS region");
-        CommandTarget noBucket = new CommandTarget(config, Optional.of(reactiveUrl), Optional.empty(), Optional.empty(),
+        CommandTarget noBucket = new CommandTarget(localMode, media, home, Optional.of(reactiveUrl), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
         ProcessCommand process = factory.create(ProcessCommand.class);
         process.projects = new ProjectChoice(noBucket, localWorkspace, workspace);

@@ -281,7 +281,7 @@ class LocalEngineTest {
     }
 
     @Inject
-    dev.intake.IntakeConfig config;
+    LocalEngineConfig config;
 
     /** An engine of its own whose steps are played by {@code steps}, stopped after the test. */
     private <T> T withEngine(LocalEngine.StepRunner steps, java.util.function.Function<LocalEngine, T> test) {

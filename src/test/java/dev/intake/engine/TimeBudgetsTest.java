@@ -11,14 +11,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.IntakeConfig;
-import io.smallrye.config.PropertiesConfigSource;
+import dev.intake.media.MediaConfig;
+import dev.intake.media.UrlImportConfig;
+import dev.intake.providers.http.ProviderCallsConfig;
+import dev.intake.secrets.SecretsConfig;
+import dev.intake.steps.SweeperConfig;
+import dev.intake.store.DatabaseConfig;
+import dev.intake.testing.ConfigMappings;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The checked-in budgets infra checks its Lambda timeouts against are the ones production's
- * configuration gives: a limit changed in application.properties or IntakeConfig fails this test until
+ * configuration gives: a limit changed in application.properties or a floor's configuration fails this test until
  * the file (and so infra's check) follows. Regenerate with
  * {@code mvn test -Dtest=TimeBudgetsTest -Dbudgets.update=true}.
  */
@@ -28,18 +32,16 @@ class TimeBudgetsTest {
 
     /** Production's configuration: application.properties and the defaults, in the prod profile, no environment. */
     static SmallRyeConfig production(Map<String, String> overrides) throws IOException {
-        return new SmallRyeConfigBuilder()
-                .withProfile("prod")
-                .withSources(new PropertiesConfigSource(TimeBudgetsTest.class.getResource("/application.properties"), 250))
-                .withSources(new PropertiesConfigSource(overrides, "overrides", 400))
-                .withMapping(IntakeConfig.class)
-                .build();
+        return ConfigMappings.of("prod", overrides);
     }
 
     static TimeBudgets.Limits limits(Map<String, String> overrides) throws IOException {
         SmallRyeConfig config = production(overrides);
-        return new TimeBudgets.Limits(config.getConfigMapping(IntakeConfig.class),
-                config.getValue("quarkus.s3.api-call-timeout", Duration.class));
+        return new TimeBudgets.Limits(config.getConfigMapping(ProviderCallsConfig.class),
+                config.getConfigMapping(DatabaseConfig.class), config.getConfigMapping(EngineConfig.class),
+                config.getConfigMapping(SecretsConfig.class), config.getConfigMapping(UrlImportConfig.class),
+                config.getConfigMapping(MediaConfig.class), config.getConfigMapping(SweeperConfig.class),
+                config.getConfigMapping(EventBudgetConfig.class), config.getValue("quarkus.s3.api-call-timeout", Duration.class));
     }
 
     @Test

@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class RecallWebhookTest {
 
     @Inject
-    dev.intake.IntakeConfig config;
+    dev.intake.steps.SweeperConfig sweeper;
     @Inject
     RecallWebhook webhook;
     @Inject
@@ -314,7 +314,7 @@ class RecallWebhookTest {
                 + recordingId), waiting.statusDetail().orElseThrow());
         // Checks every 6 min are configured; a wait is cut to half the sweeper's stalled-after, so the
         // sweeper never takes a waiting interview for a stalled one.
-        Duration halfStall = config.sweeper().stalledAfter().dividedBy(2);
+        Duration halfStall = sweeper.stalledAfter().dividedBy(2);
         assertTrue(waiting.statusDetail().orElseThrow().endsWith("checking again in " + halfStall.toSeconds() + " s"),
                 waiting.statusDetail().orElseThrow());
         Duration untilCheck = Duration.between(waiting.updatedAt(),

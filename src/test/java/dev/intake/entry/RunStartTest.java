@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.engine.RunStarter;
 import dev.intake.entry.EntryOutcome;
 import dev.intake.entry.ObjectCreated;
@@ -20,6 +19,7 @@ import dev.intake.entry.UploadCompletion;
 import dev.intake.entry.UploadOutcome;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.testing.StepFunctionsStub;
@@ -43,7 +43,9 @@ class RunStartTest {
     @Inject
     ObjectMapper json;
     @Inject
-    IntakeConfig config;
+    SweeperConfig sweeper;
+    @Inject
+    dev.intake.providers.recall.RecallConfig recallConfig;
     @Inject
     dev.intake.secrets.Secrets secrets;
     @Inject
@@ -53,7 +55,7 @@ class RunStartTest {
 
     private UploadCompletion completion(Duration callTimeout) {
         return new UploadCompletion(interviews, new RunStarter(StepFunctionsStub.engine(interviews, json, callTimeout),
-                interviews, config), bucket);
+                interviews, sweeper), bucket);
     }
 
     private MediaKey uploaded() {
@@ -107,8 +109,8 @@ class RunStartTest {
         TestData.Project project = data.project();
         String recordingId = UUID.randomUUID().toString();
         var stepFunctions = StepFunctionsStub.engine(interviews, json, Duration.ofSeconds(10));
-        RecallWebhook webhook = new RecallWebhook(config, secrets, java.time.Clock.systemUTC(), json, interviews, workspace,
-                new RunStarter(stepFunctions, interviews, config), stepFunctions);
+        RecallWebhook webhook = new RecallWebhook(recallConfig, secrets, java.time.Clock.systemUTC(), json, interviews, workspace,
+                new RunStarter(stepFunctions, interviews, sweeper), stepFunctions);
         byte[] event = dev.intake.testing.RecallFixtures.event("recall-sdk-upload-complete.json", recordingId, project);
         // The interview's id is made by the webhook, so until then every start is throttled.
         var throttled = StepFunctionsStub.everyStartAnswers(StepFunctionsStub.error(400, "ThrottlingException"));

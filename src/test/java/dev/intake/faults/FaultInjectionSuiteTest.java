@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.engine.LocalEngine;
 import dev.intake.engine.RunStarter;
 import dev.intake.engine.WorkflowEngine;
@@ -40,6 +39,8 @@ import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
 import dev.intake.steps.StepContext;
 import dev.intake.steps.StepHandler;
+import dev.intake.steps.StepsConfig;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
@@ -154,7 +155,9 @@ class FaultInjectionSuiteTest {
     @Inject
     TestData data;
     @Inject
-    IntakeConfig config;
+    StepsConfig steps;
+    @Inject
+    SweeperConfig sweeperConfig;
     @Inject
     ObjectMapper json;
     @Inject
@@ -379,7 +382,7 @@ class FaultInjectionSuiteTest {
                     String runId = UUID.randomUUID().toString();
                     interviews.startRun(id, runId, RunPlan.resumeFrom(step));
                     Lease lease = Lease.newOwner(id);
-                    Interview claimed = leases.claim(lease, runId, step, config.lease()).orElseThrow();
+                    Interview claimed = leases.claim(lease, runId, step, steps.lease()).orElseThrow();
                     if (point >= 1) {
                         handler(step).run(new StepContext(claimed, lease, runId));
                     }
@@ -503,10 +506,10 @@ class FaultInjectionSuiteTest {
             }
             engine.start(interviewId, runId);
         };
-        RunStarter runs = new RunStarter(flaky, interviews, config);
+        RunStarter runs = new RunStarter(flaky, interviews, sweeperConfig);
         UploadCompletion flakyCompletion = new UploadCompletion(interviews, runs, bucket);
         stopSweepers();
-        startSweepers(new Sweeper(sweeps, interviews, runs, flakyCompletion, bucket, metrics, config));
+        startSweepers(new Sweeper(sweeps, interviews, runs, flakyCompletion, bucket, metrics, sweeperConfig));
 
         TestData.Project project = data.project("What problems do they have today?");
         List<UUID> ids = new ArrayList<>();

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
+import dev.intake.engine.EventBudgetConfig;
 import dev.intake.engine.RunStarter;
 import dev.intake.entry.EntryOutcome;
 import dev.intake.entry.UploadCompletion;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.InterviewStore;
 import dev.intake.testing.FunctionUrlEvents;
 import dev.intake.testing.StepFunctionsStub;
@@ -51,7 +52,9 @@ class DeferredStartResponsesTest {
     @Inject
     ObjectMapper json;
     @Inject
-    IntakeConfig config;
+    SweeperConfig sweeper;
+    @Inject
+    EventBudgetConfig events;
     @Inject
     TestData data;
     @Inject
@@ -60,8 +63,8 @@ class DeferredStartResponsesTest {
     /** The function with an engine that is throttled for the interview's runs. */
     private UploadCompletedFunction throttledFor(UUID interviewId) {
         StepFunctionsStub.anyRunAnswers(interviewId, StepFunctionsStub.error(400, "ThrottlingException"));
-        RunStarter runs = new RunStarter(StepFunctionsStub.engine(interviews, json, Duration.ofSeconds(10)), interviews, config);
-        return new UploadCompletedFunction(new UploadCompletion(interviews, runs, bucket), json, config, forwardSecret);
+        RunStarter runs = new RunStarter(StepFunctionsStub.engine(interviews, json, Duration.ofSeconds(10)), interviews, sweeper);
+        return new UploadCompletedFunction(new UploadCompletion(interviews, runs, bucket), json, events, forwardSecret);
     }
 
     private MediaKey uploaded() {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.testing.SecretsManagerStub;
 
 /**
@@ -188,7 +187,7 @@ class SecretCacheTest {
 
     /** Production's settings but for the endpoint and region (and a timeout that keeps failures quick). */
     private record Settings(Optional<String> region, Optional<String> endpoint, Duration apiCallTimeout)
-            implements IntakeConfig.SecretStore {
+            implements SecretsConfig {
         @Override
         public Optional<String> appSecretId() {
             return Optional.empty();

@@ -8,9 +8,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.intake.IntakeConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import dev.intake.steps.StepsConfig;
 
 /** The connection limits production runs with (the test profile leaves them as they are). */
 @QuarkusTest
@@ -24,7 +25,9 @@ class PoolSettingsTest {
     @ConfigProperty(name = "quarkus.datasource.reactive.max-lifetime")
     Duration maxLifetime;
     @Inject
-    IntakeConfig config;
+    DatabaseConfig database;
+    @Inject
+    StepsConfig steps;
 
     @Test
     void pooled_connections_are_dropped_before_the_network_or_a_pooler_forgets_them() {
@@ -37,14 +40,14 @@ class PoolSettingsTest {
 
     @Test
     void a_silent_database_is_given_up_on_before_the_next_heartbeat_is_due() {
-        Duration statementTimeout = config.database().statementTimeout();
+        Duration statementTimeout = database.statementTimeout();
         assertEquals(Duration.ofSeconds(30), statementTimeout);
-        assertEquals(Duration.ofSeconds(10), config.database().acquireTimeout());
+        assertEquals(Duration.ofSeconds(10), database.acquireTimeout());
         // Heartbeats renew the lease every third of it; a renewal that hangs (statement timeout, then 5 s of
         // grace for the answer) ends before the lease the last good beat set runs out, so the next beat
         // still finds the step's lease its own.
-        Duration beat = config.lease().dividedBy(3);
-        assertTrue(beat.plus(statementTimeout).plusSeconds(5).compareTo(config.lease()) < 0,
-                beat + " + " + statementTimeout + " + 5 s vs " + config.lease());
+        Duration beat = steps.lease().dividedBy(3);
+        assertTrue(beat.plus(statementTimeout).plusSeconds(5).compareTo(steps.lease()) < 0,
+                beat + " + " + statementTimeout + " + 5 s vs " + steps.lease());
     }
 }

@@ -23,6 +23,7 @@ import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaKey;
 import dev.intake.steps.StepContext;
 import dev.intake.steps.StepHandler;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.Db;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
@@ -76,7 +77,7 @@ class SweeperTest {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
     @Inject
-    dev.intake.IntakeConfig config;
+    SweeperConfig config;
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
     @Inject
@@ -374,7 +375,7 @@ class SweeperTest {
     @Test
     void an_interview_that_is_touched_all_the_time_but_completes_no_step_for_the_no_progress_bound_is_failed_with_its_last_error() {
         Interview looping = retryingForEver("duplicate key value violates unique constraint \"themes_pkey\"");
-        runStamp(looping.id(), "progress_at", config.sweeper().noProgressAfter().plusMinutes(1));
+        runStamp(looping.id(), "progress_at", config.noProgressAfter().plusMinutes(1));
 
         SweepReport report = sweeper.sweepNow(STALLED);
 
@@ -390,7 +391,7 @@ class SweeperTest {
     @Test
     void an_interview_touched_all_the_time_that_progressed_within_the_bound_is_left_alone() {
         Interview looping = retryingForEver("the provider answered 503");
-        runStamp(looping.id(), "progress_at", config.sweeper().noProgressAfter().minusMinutes(1));
+        runStamp(looping.id(), "progress_at", config.noProgressAfter().minusMinutes(1));
 
         SweepReport report = sweeper.sweepNow(STALLED);
 
@@ -401,7 +402,7 @@ class SweeperTest {
     @Test
     void a_run_in_flight_past_the_interview_deadline_is_failed_saying_so_even_while_it_progresses() {
         Interview slow = retryingForEver("the provider answered 503");
-        runStamp(slow.id(), "run_started_at", config.sweeper().interviewDeadline().plusMinutes(5));
+        runStamp(slow.id(), "run_started_at", config.interviewDeadline().plusMinutes(5));
 
         SweepReport report = sweeper.sweepNow(STALLED);
 
@@ -435,7 +436,7 @@ class SweeperTest {
                        CASE WHEN n % 3 = 0 THEN NULL ELSE '{"intake": {}}'::jsonb END, now() - (n || ' seconds')::interval
                 FROM generate_series(1, 20000) AS n""", Tuple.of(project.accountId(), project.projectId()));
         db.execute("ANALYZE interviews", Tuple.tuple());
-        List<String> plan = sweeps.explainOverdueScan(config.sweeper().noProgressAfter(), config.sweeper().interviewDeadline(), 100);
+        List<String> plan = sweeps.explainOverdueScan(config.noProgressAfter(), config.interviewDeadline(), 100);
         assertTrue(plan.stream().anyMatch(line -> line.contains("intake_interviews_in_flight_idx")), String.join("\n", plan));
         assertTrue(plan.stream().noneMatch(line -> line.contains("Seq Scan on interviews")), String.join("\n", plan));
     }

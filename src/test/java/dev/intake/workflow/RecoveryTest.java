@@ -7,8 +7,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.intake.IntakeConfig;
 import io.smallrye.config.WithDefault;
+
+import dev.intake.steps.StepsConfig;
+import dev.intake.steps.SweeperConfig;
 
 /** The defaults resume or fail a stalled interview within two minutes, in `serve` and in AWS. */
 class RecoveryTest {
@@ -24,10 +26,10 @@ class RecoveryTest {
     @Test
     void the_defaults_bring_a_stalled_interview_to_a_resume_or_an_error_within_two_minutes_in_serve_and_in_aws()
             throws NoSuchMethodException {
-        Duration lease = defaultOf(IntakeConfig.class, "lease");
-        Duration stalledAfter = defaultOf(IntakeConfig.Sweeper.class, "stalledAfter");
-        Duration jitter = defaultOf(IntakeConfig.Sweeper.class, "jitter");
-        Duration serve = Recovery.within(lease, stalledAfter, defaultOf(IntakeConfig.Sweeper.class, "every"), jitter);
+        Duration lease = defaultOf(StepsConfig.class, "lease");
+        Duration stalledAfter = defaultOf(SweeperConfig.class, "stalledAfter");
+        Duration jitter = defaultOf(SweeperConfig.class, "jitter");
+        Duration serve = Recovery.within(lease, stalledAfter, defaultOf(SweeperConfig.class, "every"), jitter);
         Duration aws = Recovery.within(lease, stalledAfter, AWS_SCHEDULE, jitter);
 
         assertTrue(serve.compareTo(TWO_MINUTES) <= 0, "serve: " + serve);

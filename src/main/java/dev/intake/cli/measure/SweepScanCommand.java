@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.intake.IntakeConfig;
+import dev.intake.steps.SweeperConfig;
 import dev.intake.store.SweepStore;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -44,11 +44,11 @@ public class SweepScanCommand implements Callable<Integer> {
     @Inject
     SweepStore sweeps;
     @Inject
-    IntakeConfig config;
+    SweeperConfig config;
 
     @Override
     public Integer call() {
-        Duration stalledAfter = config.sweeper().stalledAfter();
+        Duration stalledAfter = config.stalledAfter();
         var out = spec.commandLine().getOut();
         sweeps.explainStalledScan(stalledAfter, 1).forEach(line -> out.println("plan: " + line));
         List<Double> millis = new ArrayList<>();

@@ -18,11 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.intake.IntakeConfig;
+import dev.intake.engine.LocalEngineConfig;
 import dev.intake.entry.ObjectCreated;
 import dev.intake.entry.UploadCompletion;
 import dev.intake.entry.UploadOutcome;
 import dev.intake.media.MediaBucket;
+import dev.intake.media.MediaConfig;
 import dev.intake.media.MediaKey;
 import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.DbTraffic;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Spec;
 public class ThroughputCommand implements Callable<Integer> {
 
     /** Set by the launcher when the bucket is a throwaway one of this process's, which the command then makes. */
-    // A system property, not configuration: outside the prefix IntakeConfig maps, whose unknown keys refuse to start.
+    // A system property, not configuration: outside the intake prefix, whose unknown keys refuse to start.
     public static final String OWN_BUCKET = "intake-throughput.own-bucket";
 
     /** Analyses of the transcript alone, for the analyzer's median time per interview. */
@@ -101,7 +102,9 @@ public class ThroughputCommand implements Callable<Integer> {
     @Inject
     UploadCompletion uploads;
     @Inject
-    IntakeConfig config;
+    LocalEngineConfig engine;
+    @Inject
+    MediaConfig media;
     @Inject
     RunEnds runEnds;
     @Inject
@@ -123,7 +126,7 @@ public class ThroughputCommand implements Callable<Integer> {
      * would pace the runs, measuring the sender rather than the engine.
      */
     private void deliverAtOnce(List<MediaKey> keys, long size) throws InterruptedException {
-        ExecutorService senders = Executors.newFixedThreadPool(config.localEngineThreads());
+        ExecutorService senders = Executors.newFixedThreadPool(engine.localEngineThreads());
         try {
             List<Future<UploadOutcome>> sent = new ArrayList<>(keys.size());
             for (MediaKey key : keys) {
@@ -190,11 +193,11 @@ public class ThroughputCommand implements Callable<Integer> {
         }
         // After the runs, on the same cores: the analyzer alone on the same transcript.
         double analyzerMs = AnalyzerAlone.medianMillis(analyzer, source, workspace.questions(project.projectId()),
-                config.maxTranscriptBytes(), ANALYZER_RUNS);
+                media.maxTranscriptBytes(), ANALYZER_RUNS);
         spec.commandLine().getOut().printf(Locale.ROOT, "interviews=%d ready=%d error=%d threads=%d seconds=%.3f"
                         + " interviews_per_s=%.1f step_transitions_per_s=%.1f steps_per_interview=%d"
                         + " transactions_per_interview=%.1f round_trips_per_interview=%.1f analyzer_ms_per_interview=%.1f%n",
-                count, ready, failed, config.localEngineThreads(), seconds, count / seconds, transitions / seconds,
+                count, ready, failed, engine.localEngineThreads(), seconds, count / seconds, transitions / seconds,
                 Step.values().length, (double) spent.transactions() / count, (double) spent.flights() / count, analyzerMs);
         return ready + failed == count ? 0 : 1;
     }

@@ -2,7 +2,6 @@ package dev.intake.providers.analysis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.providers.http.ProviderHttp;
 import dev.intake.secrets.SecretField;
 import dev.intake.secrets.Secrets;
@@ -15,12 +14,12 @@ public class Analyzers {
 
     @Produces
     @ApplicationScoped
-    AnalysisProvider analyzer(IntakeConfig config, ProviderHttp http, ObjectMapper json, Secrets secrets,
+    AnalysisProvider analyzer(AnalysisConfig config, ProviderHttp http, ObjectMapper json, Secrets secrets,
                               SentenceEmbeddings embeddings) {
-        String provider = config.analysis().provider();
+        String provider = config.provider();
         return switch (provider) {
             case "local" -> new LocalAnalyzer(embeddings);
-            case "openai" -> new OpenAiAnalyzer(new ChatCompletions(http, json, config.analysis().openai(),
+            case "openai" -> new OpenAiAnalyzer(new ChatCompletions(http, json, config.openai(),
                     secrets.of(SecretField.ANALYSIS_API_KEY)));
             default -> throw new IllegalStateException("intake.analysis.provider is '" + provider
                     + "'; it must be local or openai");

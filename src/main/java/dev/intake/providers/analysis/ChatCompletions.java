@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.intake.IntakeConfig;
 import dev.intake.providers.http.CallFailure;
 import dev.intake.providers.http.ProviderHttp;
 import dev.intake.secrets.Secret;
@@ -24,7 +23,7 @@ final class ChatCompletions {
     private final Secret apiKey;
     private final String model;
 
-    ChatCompletions(ProviderHttp http, ObjectMapper json, IntakeConfig.Analysis.OpenAiAnalysis config, Secret apiKey) {
+    ChatCompletions(ProviderHttp http, ObjectMapper json, AnalysisConfig.OpenAiAnalysis config, Secret apiKey) {
         this.http = http;
         this.json = json;
         this.url = config.baseUrl().replaceAll("/+$", "") + "/v1/chat/completions";

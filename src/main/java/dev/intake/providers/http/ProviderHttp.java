@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.secrets.Secret;
 import dev.intake.workflow.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,14 +41,13 @@ public class ProviderHttp {
     private final Clock clock;
 
     @Inject
-    ProviderHttp(IntakeConfig config, ObjectMapper json, Clock clock) {
-        this(HttpClient.newBuilder().connectTimeout(config.providers().timeout()).build(),
-                policyOf(config.providers()),
-                config.providers().timeout(), json, clock);
+    ProviderHttp(ProviderCallsConfig config, ObjectMapper json, Clock clock) {
+        this(HttpClient.newBuilder().connectTimeout(config.timeout()).build(), policyOf(config), config.timeout(),
+                json, clock);
     }
 
     /** How a provider call is tried again, from its configuration. */
-    public static RetryPolicy policyOf(IntakeConfig.ProviderCalls calls) {
+    public static RetryPolicy policyOf(ProviderCallsConfig calls) {
         return RetryPolicy.doubling(calls.attempts(), calls.initialBackoff(), calls.maxBackoff());
     }
 

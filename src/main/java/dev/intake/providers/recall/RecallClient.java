@@ -11,7 +11,6 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.IntakeConfig;
 import dev.intake.providers.http.CallFailure;
 import dev.intake.providers.http.ProviderHttp;
 import dev.intake.secrets.Secret;
@@ -38,8 +37,8 @@ public class RecallClient {
     private final ObjectMapper json;
     private final ProviderHttp http;
 
-    RecallClient(IntakeConfig config, Secrets secrets, ObjectMapper json, Clock clock) {
-        this.baseUrl = config.recall().baseUrl().replaceAll("/+$", "");
+    RecallClient(RecallConfig config, Secrets secrets, ObjectMapper json, Clock clock) {
+        this.baseUrl = config.baseUrl().replaceAll("/+$", "");
         this.apiKey = secrets.of(SecretField.RECALL_API_KEY);
         this.json = json;
         this.http = new ProviderHttp(HttpClient.newBuilder().connectTimeout(TIMEOUT).build(), RETRY, TIMEOUT, json, clock);

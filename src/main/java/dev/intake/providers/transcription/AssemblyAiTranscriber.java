@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.intake.IntakeConfig;
 import dev.intake.interview.Transcript;
 import dev.intake.interview.Utterance;
 import dev.intake.providers.http.CallFailure;
@@ -34,11 +33,11 @@ final class AssemblyAiTranscriber implements TranscriptionProvider {
     private final ProviderHttp http;
     private final ObjectMapper json;
     private final Clock clock;
-    private final IntakeConfig.Transcription.AssemblyAi config;
+    private final TranscriptionConfig.AssemblyAi config;
     private final Secret apiKey;
     private final String baseUrl;
 
-    AssemblyAiTranscriber(ProviderHttp http, ObjectMapper json, Clock clock, IntakeConfig.Transcription.AssemblyAi config,
+    AssemblyAiTranscriber(ProviderHttp http, ObjectMapper json, Clock clock, TranscriptionConfig.AssemblyAi config,
                           Secret apiKey) {
         this.http = http;
         this.json = json;

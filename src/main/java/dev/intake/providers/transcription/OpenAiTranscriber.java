@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.intake.IntakeConfig;
 import dev.intake.interview.Transcript;
 import dev.intake.interview.Utterance;
 import dev.intake.providers.http.CallFailure;
@@ -33,7 +32,7 @@ final class OpenAiTranscriber implements TranscriptionProvider {
     private final Secret apiKey;
     private final String model;
 
-    OpenAiTranscriber(ProviderHttp http, IntakeConfig.Transcription.OpenAiTranscription config) {
+    OpenAiTranscriber(ProviderHttp http, TranscriptionConfig.OpenAiTranscription config) {
         this.http = http;
         this.url = config.baseUrl().replaceAll("/+$", "") + "/v1/audio/transcriptions";
         // Not one of the deployment's secrets: a plain setting (local Whisper servers need none).
