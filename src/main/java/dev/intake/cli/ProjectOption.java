@@ -24,17 +24,13 @@ public class ProjectOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    public Optional<UUID> project() {
-        return Optional.ofNullable(project);
-    }
-
     /**
      * The project the command files its interviews under ({@code questions}: the ones given with
      * {@code --question}, empty when none were); empty when it must not run, once the command has said
      * why on its error stream.
      */
     public Optional<ProjectChoice.Choice.Use> choose(ProjectChoice projects, List<String> questions) {
-        ProjectChoice.Choice choice = projects.choose(project(), questions);
+        ProjectChoice.Choice choice = projects.choose(Optional.ofNullable(project), questions);
         if (choice instanceof ProjectChoice.Choice.Refuse refused) {
             command.commandLine().getErr().println("intake " + command.name() + ": " + refused.reason());
             return Optional.empty();

@@ -16,10 +16,16 @@ import io.vertx.core.json.JsonObject;
  * replacing what an earlier run of the step wrote. Nothing is merged into {@code conversation_analysis}.
  * {@link AnalysisSteps} builds the steps of this shape.
  *
- * @param <I> what the step reads
- * @param <O> what the analyzer answers
+ * @param step    the step it does
+ * @param reads   where its reads are made together
+ * @param reading what it reads
+ * @param asking  what it asks the analyzer, given what it read
+ * @param writing how it writes the answer, fenced by the step's lease
+ * @param <I>     what the step reads
+ * @param <O>     what the analyzer answers
  */
-final class AnalysisStep<I, O> implements StepHandler {
+record AnalysisStep<I, O>(Step step, Reads reads, AnalysisStep.Reading<I> reading, BiFunction<StepContext, I, O> asking,
+                          BiConsumer<StepContext, O> writing) implements StepHandler {
 
     /** What a step reads for the claimed interview, in one call to {@link Reads#together}. */
     @FunctionalInterface
@@ -54,26 +60,6 @@ final class AnalysisStep<I, O> implements StepHandler {
             Reads.Results in = reads.together(a, b, c);
             return new Three<>(in.of(a), in.of(b), in.of(c));
         };
-    }
-
-    private final Step step;
-    private final Reads reads;
-    private final Reading<I> reading;
-    private final BiFunction<StepContext, I, O> asking;
-    private final BiConsumer<StepContext, O> writing;
-
-    AnalysisStep(Step step, Reads reads, Reading<I> reading, BiFunction<StepContext, I, O> asking,
-                 BiConsumer<StepContext, O> writing) {
-        this.step = step;
-        this.reads = reads;
-        this.reading = reading;
-        this.asking = asking;
-        this.writing = writing;
-    }
-
-    @Override
-    public Step step() {
-        return step;
     }
 
     @Override
