@@ -1,6 +1,5 @@
 package dev.intake.cli;
 
-import dev.intake.local.ModelWarmUp;
 import dev.intake.local.StartupTrace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,12 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.intake.console.Diagnosis;
-import dev.intake.console.LocalModeConfig;
-import dev.intake.engine.Engines;
-import dev.intake.steps.SweeperConfig;
 import dev.intake.store.Interview;
 import dev.intake.workflow.InterviewStatus;
 import jakarta.inject.Inject;
@@ -61,21 +55,7 @@ public class ProcessCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Inject
-    ProjectChoice projects;
-    @Inject
-    LocalRun run;
-    @Inject
-    InterviewReport report;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    LocalModeConfig localMode;
-    @Inject
-    SweeperConfig sweeper;
-    @Inject
-    Engines engines;
-    @Inject
-    ModelWarmUp modelWarmUp;
+    LocalPipeline pipeline;
 
     @Override
     public Integer call() throws Exception {
@@ -85,27 +65,28 @@ public class ProcessCommand implements Callable<Integer> {
             err.println("intake process: " + file + " is not a readable file");
             return 2;
         }
-        modelWarmUp.start();
-        ProjectChoice.Choice choice = projects.choose(projectOption.project(), questions == null ? List.of() : questions);
-        if (choice instanceof ProjectChoice.Choice.Refuse refused) {
-            err.println("intake process: " + refused.reason());
+        pipeline.modelWarmUp().start();
+        Optional<ProjectChoice.Choice.Use> chosen = projectOption.choose(pipeline.projects(),
+                questions == null ? List.of() : questions);
+        if (chosen.isEmpty()) {
             return 2;
         }
-        ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
+        ProjectChoice.Choice.Use project = chosen.get();
         StartupTrace.mark("project ready");
-        Interview done = run.run(new LocalRun.Request(file, project.accountId(), project.projectId(), title, instructions, timeout),
-                asJson ? Optional.empty() : Optional.of(out));
+        Interview done = pipeline.run().run(new LocalRun.Request(file, project.accountId(), project.projectId(), title, instructions,
+                timeout), asJson ? Optional.empty() : Optional.of(out));
         if (asJson) {
-            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(report.result(done)));
+            var document = pipeline.report().result(done);
+            out.println(pipeline.json().writerWithDefaultPrettyPrinter().writeValueAsString(document));
             out.flush();
         } else {
             out.println();
-            report.print(done, out);
+            pipeline.report().print(done, out);
         }
         StartupTrace.mark("report printed");
         if (!done.status().isSettled()) {
-            err.println("intake process: " + new WaitRanOut(done, timeout, engines.configuredKind(),
-                    Diagnosis.Here.of(localMode, sweeper, engines).repairOption()).line());
+            err.println("intake process: " + new WaitRanOut(done, timeout, pipeline.engines().configuredKind(),
+                    Diagnosis.Here.of(pipeline.localMode(), pipeline.sweeper(), pipeline.engines()).repairOption()).line());
             err.flush();
             return WaitRanOut.EXIT_CODE;
         }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.intake.http.HttpResponse;
@@ -73,12 +74,11 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ProjectChoice.Choice choice = projects.choose(projectOption.project(), List.of());
-        if (choice instanceof ProjectChoice.Choice.Refuse refused) {
-            spec.commandLine().getErr().println("intake serve: " + refused.reason());
+        Optional<ProjectChoice.Choice.Use> chosen = projectOption.choose(projects, List.of());
+        if (chosen.isEmpty()) {
             return 2;
         }
-        ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
+        ProjectChoice.Choice.Use project = chosen.get();
 
         HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
         server.listen(port, host).toCompletionStage().toCompletableFuture().get();

@@ -211,7 +211,10 @@ class ConfiguredDatabaseCommandsTest {
         CommandTarget noBucket = new CommandTarget(localMode, media, home, Optional.of(reactiveUrl), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
         ProcessCommand process = factory.create(ProcessCommand.class);
-        process.projects = new ProjectChoice(noBucket, localWorkspace, workspace);
+        LocalPipeline local = process.pipeline;
+        process.pipeline = new LocalPipeline(local.localMode(), local.sweeper(), local.localEngine(), local.media(), noBucket,
+                new ProjectChoice(noBucket, localWorkspace, workspace),
+                local.run(), local.report(), local.json(), local.engines(), local.modelWarmUp(), local.bucket(), local.interviews());
         String before = workspaceRows();
         long interviewsBefore = interviews();
         StringWriter out = new StringWriter();

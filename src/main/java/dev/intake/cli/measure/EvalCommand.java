@@ -1,7 +1,7 @@
 package dev.intake.cli.measure;
 
 import dev.intake.cli.InterviewReport;
-import dev.intake.cli.CommandTarget;
+import dev.intake.cli.LocalPipeline;
 import dev.intake.cli.LocalRun;
 import dev.intake.local.LocalWorkspace;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -62,17 +61,7 @@ public class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Inject
-    CommandTarget target;
-    @Inject
-    LocalWorkspace workspace;
-    @Inject
-    LocalRun run;
-    @Inject
-    InterviewReport report;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    AnalysisClock clock;
+    Measuring measuring;
 
     record Row(String file, String status, Score score, long analysisMillis) {
     }
@@ -81,7 +70,8 @@ public class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!target.localMode()) {
+        LocalPipeline pipeline = measuring.pipeline();
+        if (!pipeline.target().localMode()) {
             // Scores mean something only against the questions an interview was labeled with, which would
             // have to be written into a customer's project, with throwaway interviews beside its own.
             err.println("intake eval: runs on local data only, never on a configured database: each labeled interview needs"
@@ -96,13 +86,13 @@ public class EvalCommand implements Callable<Integer> {
         }
         Map<String, List<Row>> scored = new LinkedHashMap<>();
         boolean prepared = false;
-        clock.start();
+        measuring.clock().start();
         for (EvalSet set : sets) {
             List<Row> rows = new ArrayList<>();
             for (Path labelFile : set.labelFiles()) {
                 Labels labels;
                 try {
-                    labels = json.readValue(labelFile.toFile(), Labels.class);
+                    labels = pipeline.json().readValue(labelFile.toFile(), Labels.class);
                 } catch (IOException | IllegalArgumentException e) {
                     err.println("intake eval: " + labelFile + " is not a labels file: " + e.getMessage());
                     return 2;
@@ -115,15 +105,15 @@ public class EvalCommand implements Callable<Integer> {
                 String name = labelFile.getFileName().toString().replace(EvalSet.LABELS_SUFFIX, "");
                 List<String> questions = labels.questions().stream().map(Labels.QuestionLabel::question).toList();
                 if (!prepared) {
-                    workspace.prepare(List.of());
+                    measuring.localWorkspace().prepare(List.of());
                     prepared = true;
                 }
-                Interview done = run.run(new LocalRun.Request(transcript, LocalWorkspace.ACCOUNT_ID,
-                        workspace.prepareProject("eval: " + set.name() + "/" + name, questions), labels.transcript(), null,
+                Interview done = pipeline.run().run(new LocalRun.Request(transcript, LocalWorkspace.ACCOUNT_ID,
+                        measuring.localWorkspace().prepareProject("eval: " + set.name() + "/" + name, questions), labels.transcript(), null,
                         timeout), Optional.empty());
-                InterviewResult result = report.result(done);
+                InterviewResult result = pipeline.report().result(done);
                 rows.add(new Row(labels.transcript(), result.status(), Scorer.score(labels, result),
-                        clock.take(done.id()).toMillis()));
+                        measuring.clock().take(done.id()).toMillis()));
                 if (!asJson) {
                     err.printf("  %s/%s: %s%n", set.name(), labels.transcript(), result.status());
                 }
@@ -134,7 +124,7 @@ public class EvalCommand implements Callable<Integer> {
             scored.put(set.name(), rows);
         }
         if (asJson) {
-            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(asJson(scored)));
+            out.println(pipeline.json().writerWithDefaultPrettyPrinter().writeValueAsString(asJson(scored)));
         } else {
             scored.forEach((name, rows) -> printTable(name, rows, out));
             if (scored.size() > 1) {
@@ -192,7 +182,7 @@ public class EvalCommand implements Callable<Integer> {
     }
 
     private ObjectNode asJson(Map<String, List<Row>> scored) {
-        ObjectNode document = json.createObjectNode();
+        ObjectNode document = measuring.pipeline().json().createObjectNode();
         ObjectNode sets = document.putObject("sets");
         scored.forEach((name, rows) -> {
             ObjectNode set = sets.putObject(name);
@@ -210,6 +200,6 @@ public class EvalCommand implements Callable<Integer> {
                 .put("interviewerEvidence", score.interviewerQuotes()).put("peopleRecall", score.peopleRecall())
                 .put("answersRight", score.answersRightShare()).put("takeawayRecall", score.takeawayRecall())
                 .put("takeawayPrecision", score.takeawayPrecision());
-        node.set("counts", json.valueToTree(score));
+        node.set("counts", measuring.pipeline().json().valueToTree(score));
     }
 }

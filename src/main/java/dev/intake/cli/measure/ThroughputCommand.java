@@ -3,6 +3,7 @@ package dev.intake.cli.measure;
 import dev.intake.cli.ProjectChoice;
 import dev.intake.cli.Settling;
 import dev.intake.cli.ProjectOption;
+import dev.intake.cli.LocalPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -25,9 +27,7 @@ import dev.intake.entry.UploadOutcome;
 import dev.intake.media.MediaBucket;
 import dev.intake.media.MediaConfig;
 import dev.intake.media.MediaKey;
-import dev.intake.providers.analysis.AnalysisProvider;
 import dev.intake.store.DbTraffic;
-import dev.intake.store.WorkspaceStore;
 import dev.intake.store.Interview;
 import dev.intake.store.InterviewStore;
 import dev.intake.workflow.InterviewStatus;
@@ -94,25 +94,7 @@ public class ThroughputCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Inject
-    ProjectChoice projects;
-    @Inject
-    MediaBucket bucket;
-    @Inject
-    InterviewStore interviews;
-    @Inject
-    UploadCompletion uploads;
-    @Inject
-    LocalEngineConfig engine;
-    @Inject
-    MediaConfig media;
-    @Inject
-    RunEnds runEnds;
-    @Inject
-    AnalysisProvider analyzer;
-    @Inject
-    WorkspaceStore workspace;
-    @Inject
-    DbTraffic traffic;
+    Measuring measuring;
 
     private static Path tinyTranscript() throws IOException {
         Path tiny = Files.writeString(Files.createTempFile("intake-tiny-", ".vtt"), TINY, StandardCharsets.UTF_8);
@@ -126,7 +108,9 @@ public class ThroughputCommand implements Callable<Integer> {
      * would pace the runs, measuring the sender rather than the engine.
      */
     private void deliverAtOnce(List<MediaKey> keys, long size) throws InterruptedException {
-        ExecutorService senders = Executors.newFixedThreadPool(engine.localEngineThreads());
+        MediaBucket bucket = measuring.pipeline().bucket();
+        UploadCompletion uploads = measuring.uploads();
+        ExecutorService senders = Executors.newFixedThreadPool(measuring.pipeline().localEngine().localEngineThreads());
         try {
             List<Future<UploadOutcome>> sent = new ArrayList<>(keys.size());
             for (MediaKey key : keys) {
@@ -148,12 +132,14 @@ public class ThroughputCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ProjectChoice.Choice choice = projects.choose(projectOption.project(), List.of());
-        if (choice instanceof ProjectChoice.Choice.Refuse refused) {
-            spec.commandLine().getErr().println("intake throughput: " + refused.reason());
+        LocalPipeline pipeline = measuring.pipeline();
+        Optional<ProjectChoice.Choice.Use> chosen = projectOption.choose(pipeline.projects(), List.of());
+        if (chosen.isEmpty()) {
             return 2;
         }
-        ProjectChoice.Choice.Use project = (ProjectChoice.Choice.Use) choice;
+        ProjectChoice.Choice.Use project = chosen.get();
+        MediaBucket bucket = pipeline.bucket();
+        InterviewStore interviews = pipeline.interviews();
         if (Boolean.getBoolean(OWN_BUCKET)) {
             bucket.ensureExists();
         }
@@ -171,10 +157,11 @@ public class ThroughputCommand implements Callable<Integer> {
             keys.add(key);
         }
 
+        DbTraffic traffic = measuring.traffic();
         DbTraffic.Snapshot before = traffic.snapshot();
         long started = System.nanoTime();
         deliverAtOnce(keys, size);
-        runEnds.await(keys.stream().map(MediaKey::interviewId).toList(), timeout);
+        measuring.runEnds().await(keys.stream().map(MediaKey::interviewId).toList(), timeout);
         double seconds = (System.nanoTime() - started) / 1e9;
         DbTraffic.Snapshot spent = traffic.snapshot().since(before);
         int ready = 0;
@@ -192,12 +179,12 @@ public class ThroughputCommand implements Callable<Integer> {
             transitions += done.completedSteps().size();
         }
         // After the runs, on the same cores: the analyzer alone on the same transcript.
-        double analyzerMs = AnalyzerAlone.medianMillis(analyzer, source, workspace.questions(project.projectId()),
-                media.maxTranscriptBytes(), ANALYZER_RUNS);
+        double analyzerMs = AnalyzerAlone.medianMillis(measuring.analyzer(), source,
+                measuring.workspace().questions(project.projectId()), pipeline.media().maxTranscriptBytes(), ANALYZER_RUNS);
         spec.commandLine().getOut().printf(Locale.ROOT, "interviews=%d ready=%d error=%d threads=%d seconds=%.3f"
                         + " interviews_per_s=%.1f step_transitions_per_s=%.1f steps_per_interview=%d"
                         + " transactions_per_interview=%.1f round_trips_per_interview=%.1f analyzer_ms_per_interview=%.1f%n",
-                count, ready, failed, engine.localEngineThreads(), seconds, count / seconds, transitions / seconds,
+                count, ready, failed, pipeline.localEngine().localEngineThreads(), seconds, count / seconds, transitions / seconds,
                 Step.values().length, (double) spent.transactions() / count, (double) spent.flights() / count, analyzerMs);
         return ready + failed == count ? 0 : 1;
     }
