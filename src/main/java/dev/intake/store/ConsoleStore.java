@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.intake.workflow.InterviewStatus;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,48 +19,68 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ConsoleStore {
 
-    private static final String READY = StatusSql.literal(InterviewStatus.READY);
-    private static final String ERROR = StatusSql.literal(InterviewStatus.ERROR);
-
-    /** Intake's interviews changed in the last $1 seconds (matches intake_interviews_recent_idx). */
-    private static final String IN_WINDOW = " conversation_analysis ? 'intake'"
-            + " AND updated_at >= now() - make_interval(secs => $1::double precision) ";
-
+    /**
+     * Intake's interviews changed in the last $1 seconds: the window every statement but the stalled
+     * list keeps to, spelled as intake_interviews_recent_idx's predicate (V4) so it reads the index.
+     */
     @Sql
-    static final String COUNT_BY_STATUS_AND_STEP = "SELECT status::text AS status,"
-            + " coalesce(conversation_analysis->>'current_step', '-') AS step, count(*) AS n"
-            + " FROM interviews WHERE" + IN_WINDOW + " GROUP BY 1, 2 ORDER BY 1, 2";
+    static final String COUNT_BY_STATUS_AND_STEP = """
+            SELECT status::text AS status, coalesce(conversation_analysis->>'current_step', '-') AS step, count(*) AS n
+            FROM interviews
+            WHERE conversation_analysis ? 'intake' AND updated_at >= now() - make_interval(secs => $1::double precision)
+            GROUP BY 1, 2
+            ORDER BY 1, 2""";
 
     /** Interviews that ended (ready or error) per hour; updated_at is when they reached that status. */
     @Sql
-    static final String ENDED_PER_HOUR = "SELECT date_trunc('hour', updated_at) AS hour,"
-            + " count(*) FILTER (WHERE status = " + READY + ") AS ready, count(*) FILTER (WHERE status = " + ERROR + ") AS error"
-            + " FROM interviews WHERE" + IN_WINDOW + " AND status IN (" + READY + ", " + ERROR + ") GROUP BY 1 ORDER BY 1";
+    static final String ENDED_PER_HOUR = """
+            SELECT date_trunc('hour', updated_at) AS hour,
+                   count(*) FILTER (WHERE status = 'ready') AS ready,
+                   count(*) FILTER (WHERE status = 'error') AS error
+            FROM interviews
+            WHERE conversation_analysis ? 'intake' AND updated_at >= now() - make_interval(secs => $1::double precision)
+              AND status IN ('ready', 'error')
+            GROUP BY 1
+            ORDER BY 1""";
 
     /** Errors of the window by step and message: how many, and the latest. */
     @Sql
-    static final String ERRORS_BY_STEP_AND_MESSAGE = "SELECT coalesce(conversation_analysis->'intake'->'error'->>'step', '-') AS step,"
-            + " coalesce(conversation_analysis->'intake'->'error'->>'message', conversation_analysis->>'last_error', '-') AS message,"
-            + " count(*) AS n, max(updated_at) AS latest"
-            + " FROM interviews WHERE" + IN_WINDOW + " AND status = " + ERROR + " GROUP BY 1, 2 ORDER BY n DESC, latest DESC LIMIT $2";
+    static final String ERRORS_BY_STEP_AND_MESSAGE = """
+            SELECT coalesce(conversation_analysis->'intake'->'error'->>'step', '-') AS step,
+                   coalesce(conversation_analysis->'intake'->'error'->>'message', conversation_analysis->>'last_error', '-')
+                       AS message,
+                   count(*) AS n,
+                   max(updated_at) AS latest
+            FROM interviews
+            WHERE conversation_analysis ? 'intake' AND updated_at >= now() - make_interval(secs => $1::double precision)
+              AND status = 'error'
+            GROUP BY 1, 2
+            ORDER BY n DESC, latest DESC
+            LIMIT $2""";
 
     /** p50 and p95 of each step's duration, over the step timings of the window's interviews. */
     @Sql
-    static final String STEP_DURATIONS = "SELECT t.key AS step, count(*) AS n,"
-            + " percentile_cont(0.5) WITHIN GROUP (ORDER BY (t.value->>'seconds')::double precision) AS p50,"
-            + " percentile_cont(0.95) WITHIN GROUP (ORDER BY (t.value->>'seconds')::double precision) AS p95"
-            + " FROM interviews i CROSS JOIN LATERAL jsonb_each(i.conversation_analysis->'intake'->'step_timings') t"
-            + " WHERE" + IN_WINDOW.replace("conversation_analysis", "i.conversation_analysis").replace("updated_at", "i.updated_at")
-            + " AND jsonb_typeof(i.conversation_analysis->'intake'->'step_timings') = 'object'"
-            + " AND t.value ? 'seconds' GROUP BY t.key";
+    static final String STEP_DURATIONS = """
+            SELECT t.key AS step, count(*) AS n,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY (t.value->>'seconds')::double precision) AS p50,
+                   percentile_cont(0.95) WITHIN GROUP (ORDER BY (t.value->>'seconds')::double precision) AS p95
+            FROM interviews i CROSS JOIN LATERAL jsonb_each(i.conversation_analysis->'intake'->'step_timings') t
+            WHERE i.conversation_analysis ? 'intake' AND i.updated_at >= now() - make_interval(secs => $1::double precision)
+              AND jsonb_typeof(i.conversation_analysis->'intake'->'step_timings') = 'object'
+              AND t.value ? 'seconds'
+            GROUP BY t.key""";
 
     /** The stalled interviews the sweeper and `repair --stuck` see (the same predicate), oldest first. */
     @Sql
-    static final String LIST_STALLED = "SELECT id, title, status::text AS status,"
-            + " coalesce(conversation_analysis->>'current_step', '-') AS step,"
-            + " extract(epoch FROM now() - updated_at)::bigint AS silent_seconds,"
-            + " coalesce((conversation_analysis->'intake'->>'resume_count')::int, 0) AS resumes"
-            + " FROM interviews WHERE " + SweepStore.STALLED + SweepStore.OWNED + " ORDER BY updated_at LIMIT $2";
+    static final String LIST_STALLED = """
+            SELECT id, title, status::text AS status,
+                   coalesce(conversation_analysis->>'current_step', '-') AS step,
+                   extract(epoch FROM now() - updated_at)::bigint AS silent_seconds,
+                   coalesce((conversation_analysis->'intake'->>'resume_count')::int, 0) AS resumes
+            FROM interviews
+            WHERE %s %s
+            ORDER BY updated_at
+            LIMIT $2""".formatted(SweepStore.STALLED, SweepStore.OWNED);
 
     private final Db db;
 

@@ -42,15 +42,30 @@ public class DiagnosticsStore {
 
     /** In flight, silent for $1 seconds, no live lease, Intake's: what `repair --stuck` repairs. */
     @Sql
-    static final String LIST_STALLED = "SELECT id, extract(epoch FROM now() - updated_at)::bigint AS silent_seconds"
-            + " FROM interviews WHERE " + SweepStore.STALLED + SweepStore.OWNED + " ORDER BY updated_at LIMIT $2";
+    static final String LIST_STALLED = """
+            SELECT id, extract(epoch FROM now() - updated_at)::bigint AS silent_seconds
+            FROM interviews
+            WHERE %s %s
+            ORDER BY updated_at
+            LIMIT $2""".formatted(SweepStore.STALLED, SweepStore.OWNED);
 
-    /** The same, whoever's: `repair --stuck --any-owner` takes over interviews Insights' pipeline left. */
+    /**
+     * The same, whoever's: `repair --stuck --any-owner` takes over interviews Insights' pipeline left.
+     * Silence is counted from the last sign of life, which for a row V2 merged is older than its updated_at.
+     */
     @Sql
-    static final String LIST_STALLED_ANY_OWNER = "SELECT id, extract(epoch FROM now() - " + LAST_SIGN_OF_LIFE
-            + ")::bigint AS silent_seconds FROM interviews WHERE "
-            + SweepStore.STALLED.replace("AND updated_at <", "AND " + LAST_SIGN_OF_LIFE + " <")
-            + " ORDER BY " + LAST_SIGN_OF_LIFE + " LIMIT $2";
+    static final String LIST_STALLED_ANY_OWNER = """
+            SELECT id, extract(epoch FROM now() - last_sign_of_life)::bigint AS silent_seconds
+            FROM interviews, LATERAL (SELECT %s AS last_sign_of_life) AS life
+            WHERE status IN ('uploaded', 'transcribing', 'transcribed', 'processing')
+              AND last_sign_of_life < now() - make_interval(secs => $1::double precision)
+              AND (conversation_analysis->'intake'->>'lease_until' IS NULL
+                   OR (conversation_analysis->'intake'->>'lease_until')::timestamptz < now())
+              AND (conversation_analysis->'intake'->>'retry_at' IS NULL
+                   OR (conversation_analysis->'intake'->>'retry_at')::timestamptz
+                      < now() - make_interval(secs => $1::double precision))
+            ORDER BY last_sign_of_life
+            LIMIT $2""".formatted(LAST_SIGN_OF_LIFE);
 
     private final Db db;
 

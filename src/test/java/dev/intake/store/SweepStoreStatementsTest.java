@@ -31,6 +31,7 @@ class SweepStoreStatementsTest {
     void the_stalled_and_overdue_scans_name_the_in_flight_statuses_as_the_in_flight_index_does() throws IOException {
         assertTrue(SweepStore.LOCK_STALLED.contains(IN_FLIGHT), SweepStore.LOCK_STALLED);
         assertTrue(SweepStore.LOCK_OVERDUE.contains(IN_FLIGHT), SweepStore.LOCK_OVERDUE);
+        assertTrue(DiagnosticsStore.LIST_STALLED_ANY_OWNER.contains(IN_FLIGHT), DiagnosticsStore.LIST_STALLED_ANY_OWNER);
         String index = migration("V5__intake_in_flight_index_by_age.sql");
         for (InterviewStatus status : StatusTransitions.inFlight()) {
             assertTrue(index.contains(StatusSql.literal(status)), "intake_interviews_in_flight_idx holds " + status);
