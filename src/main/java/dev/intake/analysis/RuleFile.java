@@ -30,7 +30,7 @@ import dev.intake.interview.EvidenceKind;
  *     {@code |} (a fragment several patterns share), or for a fragment the class reading the file lends.</li>
  * </ul>
  * A section's pattern is its entries joined by {@code |}: each line is one alternative, and flags such as
- * {@code (?i)} at the start of the first line hold for all of them. A section the reading class does not
+ * {@code (?i)} opening the first line hold for all of them. A section the reading class does not
  * know and no entry refers to, a reference to nothing, or a pattern that does not compile is refused
  * with the file and line at fault.
  */
