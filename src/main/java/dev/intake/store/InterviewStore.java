@@ -140,7 +140,7 @@ public class InterviewStore {
         START,
         /**
          * The sweeper taking over an upload no pipeline started ({@link #UNCLAIMED_UPLOAD}), untouched
-         * for $12 seconds. Its media_url is set only where empty.
+         * for $12 seconds.
          */
         ADOPT,
         /**
