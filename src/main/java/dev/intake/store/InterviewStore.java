@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -372,7 +371,7 @@ public class InterviewStore {
     /** Records who asked for run {@code runId}; lost when another run has already replaced it. */
     public Race noteRequestedBy(UUID id, String runId, String requestedBy) {
         return Races.judge(db, db.execute(NOTE_REQUESTED_BY, Tuple.of(id, runId, requestedBy)), id,
-                EnumSet.allOf(InterviewStatus.class), "NOTE_REQUESTED_BY");
+                Races.ANY_STATUS, "NOTE_REQUESTED_BY");
     }
 
     /** Records that run {@code runId} could not be handed to the engine; the interview stays in flight. */

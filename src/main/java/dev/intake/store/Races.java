@@ -1,6 +1,9 @@
 package dev.intake.store;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -18,6 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 final class Races {
 
     private static final Logger LOG = Logger.getLogger(Races.class);
+
+    /** For a transition its WHERE clause allows from any status: a race it did not win was lost, never illegal. */
+    static final Set<InterviewStatus> ANY_STATUS = Collections.unmodifiableSet(EnumSet.allOf(InterviewStatus.class));
 
     /** Why a transition did not happen: whether the row is there, and in which status. */
     @Sql

@@ -27,8 +27,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StepLeases {
 
-    private static final Set<InterviewStatus> ANY_STATUS = java.util.EnumSet.allOf(InterviewStatus.class);
-
     /**
      * Takes step $3 of run $2 when its lease is free: status $4, lease $5 for $6 seconds, the claim
      * counted as an attempt. The progress shown is $7, raised to what the web app already showed
@@ -196,7 +194,7 @@ public class StepLeases {
     /** Extends the lease; LOST means another invocation took the step over. */
     public Race renew(Lease lease, Duration leaseFor) {
         RowSet<Row> rows = db.execute(RENEW, Tuple.of(lease.interviewId(), lease.owner(), leaseFor.toMillis() / 1000.0));
-        return Races.judge(db, rows, lease.interviewId(), ANY_STATUS, "RENEW");
+        return Races.judge(db, rows, lease.interviewId(), Races.ANY_STATUS, "RENEW");
     }
 
     /** The time the interview's lease has left, by the database's clock; empty when it holds no lease. */
@@ -242,7 +240,7 @@ public class StepLeases {
     public Race await(Lease lease, String detail, Duration checkAgainIn, FencedWrites.Kept writes) {
         int changed = end(lease, writes, AWAIT, Tuple.of(lease.interviewId(), lease.owner(), detail,
                 checkAgainIn.toMillis() / 1000.0));
-        return Races.judge(db, changed, lease.interviewId(), ANY_STATUS, "AWAIT");
+        return Races.judge(db, changed, lease.interviewId(), Races.ANY_STATUS, "AWAIT");
     }
 
     /** Releases the lease of a step that failed transiently, recording the error; the engine retries it after {@code delay}. */
@@ -251,7 +249,7 @@ public class StepLeases {
                 error.step(), error.message(), error.attempts(), delay.toMillis() / 1000.0,
                 "Retrying " + error.step() + " in " + Math.max(1, delay.toSeconds()) + " s after: " + error.message(),
                 error.operatorDetail())));
-        return Races.judge(db, changed, lease.interviewId(), ANY_STATUS, "RETRY");
+        return Races.judge(db, changed, lease.interviewId(), Races.ANY_STATUS, "RETRY");
     }
 
     /** Fails the interview from its claimed step, in one transaction with the step's kept writes. */

@@ -229,15 +229,11 @@ public class SweepStore {
         }
         if (action instanceof Action.Resume resume) {
             return tx.execute(RESUME, Tuple.from(Arrays.asList(resume.interviewId(), resume.runId(),
-                    resume.status().dbValue(), resume.detail(), inFlight()))).rowCount() == 1;
+                    resume.status().dbValue(), resume.detail(), StatusSql.values(StatusTransitions.inFlight())))).rowCount() == 1;
         }
         StepError error = ((Action.Fail) action).error();
         return tx.execute(FailureRecord.RECORD_FAILURE, FailureRecord.parameters(action.interviewId(), null,
                 null, StatusTransitions.predecessorsOf(InterviewStatus.ERROR), error)).rowCount() == 1;
-    }
-
-    private static String[] inFlight() {
-        return StatusTransitions.inFlight().stream().map(InterviewStatus::dbValue).toArray(String[]::new);
     }
 
     /**
